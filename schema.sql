@@ -1,0 +1,87 @@
+-- The liaison database schema: the single source of truth.
+--
+-- Each block headed `-- migration N: title` is one upgrade step. The binary
+-- applies the steps a database lacks in order, each in its own transaction,
+-- and records the last one in PRAGMA user_version. A block that has shipped
+-- is never edited: changes are new blocks appended at the end.
+--
+-- Identity: every row has a random 128-bit `id` (32 hex digits), unique
+-- across independent copies of the database. The integer `rid` is local to
+-- one file and only links a row to its full-text index entry.
+-- Times are RFC 3339 UTC; dates are ISO 8601; lists are JSON arrays.
+
+-- migration 1: organisations and people
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE organisations (
+    rid               INTEGER PRIMARY KEY,
+    id                TEXT NOT NULL UNIQUE,
+    handle            TEXT NOT NULL UNIQUE,
+    name              TEXT NOT NULL CHECK (name <> ''),
+    native_name       TEXT,
+    country           TEXT NOT NULL CHECK (length(country) = 2),
+    region            TEXT NOT NULL,
+    region_overridden INTEGER NOT NULL DEFAULT 0,
+    kind              TEXT NOT NULL CHECK (kind IN ('party', 'union', 'movement', 'organisation', 'media', 'other')),
+    status            TEXT NOT NULL CHECK (status IN ('partner', 'contact', 'prospect', 'dormant', 'ended')),
+    since             TEXT,
+    languages         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(languages)),
+    website           TEXT,
+    email             TEXT,
+    notes             TEXT,
+    sensitivity       TEXT NOT NULL DEFAULT 'normal' CHECK (sensitivity IN ('normal', 'confidential', 'secret')),
+    sort_key          TEXT NOT NULL,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    deleted_at        TEXT
+) STRICT;
+CREATE INDEX organisations_sort ON organisations (sort_key);
+CREATE INDEX organisations_country ON organisations (country);
+
+-- Every name an organisation is known by, folded for lookup.
+CREATE TABLE org_names (
+    org_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    kind   TEXT NOT NULL CHECK (kind IN ('name', 'native', 'alias')),
+    value  TEXT NOT NULL,
+    key    TEXT NOT NULL,
+    PRIMARY KEY (org_id, kind, value)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX org_names_key ON org_names (key);
+
+CREATE TABLE org_tags (
+    org_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    tag    TEXT NOT NULL,
+    PRIMARY KEY (org_id, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX org_tags_tag ON org_tags (tag);
+
+CREATE TABLE people (
+    rid            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
+    name           TEXT NOT NULL CHECK (name <> ''),
+    native_name    TEXT,
+    org_id         TEXT REFERENCES organisations (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    role           TEXT,
+    email          TEXT,
+    phone          TEXT,
+    messaging      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(messaging)),
+    languages      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(languages)),
+    notes          TEXT,
+    do_not_contact INTEGER NOT NULL DEFAULT 0,
+    sensitivity    TEXT NOT NULL DEFAULT 'normal' CHECK (sensitivity IN ('normal', 'confidential', 'secret')),
+    sort_key       TEXT NOT NULL,
+    native_key     TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    deleted_at     TEXT
+) STRICT;
+CREATE INDEX people_org ON people (org_id);
+CREATE INDEX people_sort ON people (sort_key);
+CREATE INDEX people_native ON people (native_key);
+
+-- Full-text indexes over folded text; rowid = the entity's rid.
+CREATE VIRTUAL TABLE org_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE person_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 0');

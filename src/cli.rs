@@ -1,0 +1,88 @@
+//! The top-level command line: global flags and nouns. Each noun's own
+//! arguments live with its handlers under `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::commands::{demo, init, org, person, search};
+use crate::render::Format;
+
+/// A relationship manager for an international relations office: partner
+/// parties, unions and movements, the people there, and every contact with
+/// them, in one local SQLite file.
+#[derive(Debug, Parser)]
+#[command(name = "liaison", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The database file [env: LIAISON_DB; default: the platform data
+    /// folder, e.g. ~/.local/share/liaison/liaison.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Output format of listings and records [default: table]
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
+    /// When to use colour (NO_COLOR is honoured by auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Never prompt; fail instead (implied when stdin is not a terminal)
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Answer yes to confirmations
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (safe to run again)
+    Init(init::InitArgs),
+    /// Build a realistic sample database and show what liaison does
+    Demo(demo::DemoArgs),
+    /// Partner parties, unions, movements and other organisations
+    #[command(subcommand)]
+    Org(org::OrgCommand),
+    /// People at organisations
+    #[command(subcommand)]
+    Person(person::PersonCommand),
+    /// Search names, aliases and notes in any script
+    Search(search::SearchArgs),
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+/// Parses the command line. Help and version print and yield exit 0;
+/// usage errors print clap's message and yield exit 2.
+pub fn parse() -> Result<Cli, i32> {
+    Cli::try_parse().map_err(|e| {
+        let _ = e.print();
+        if e.use_stderr() { 2 } else { 0 }
+    })
+}
+
+/// The clap command tree, for completions and the manual page.
+pub fn command() -> clap::Command {
+    Cli::command()
+}

@@ -1,0 +1,46 @@
+//! One module per noun: its command-line arguments and handlers. Handlers
+//! fetch through `db`, compute with `model`, and hand values to `render`.
+
+pub mod demo;
+pub mod init;
+pub mod org;
+pub mod person;
+pub mod search;
+
+mod resolve;
+
+pub use resolve::{resolve_org, resolve_person};
+
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+
+/// A clap value parser for the closed word sets of `model` (kinds,
+/// statuses…), so a bad value is a usage error naming the choices.
+pub fn word<T: FromStr<Err = Error>>(s: &str) -> std::result::Result<T, String> {
+    s.parse::<T>().map_err(|e| {
+        let mut msg = e.message;
+        for h in e.hints {
+            msg.push_str("; ");
+            msg.push_str(&h);
+        }
+        msg
+    })
+}
+
+/// Asks before something that cannot be undone, unless `--yes` was given.
+/// Without a terminal the answer must come from `--yes`.
+pub fn confirm(ctx: &crate::context::Ctx, question: &str, flag_hint: &str) -> Result<()> {
+    if ctx.yes {
+        return Ok(());
+    }
+    if !ctx.interactive {
+        return Err(Error::user(format!("{question}: needs confirmation"))
+            .hint(format!("add --yes to confirm: {flag_hint}")));
+    }
+    if crate::prompt::confirm(question)? {
+        Ok(())
+    } else {
+        Err(Error::user("cancelled; nothing was changed"))
+    }
+}

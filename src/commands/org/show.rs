@@ -1,0 +1,112 @@
+use clap::Args;
+use serde::Serialize;
+
+use crate::commands::resolve_org;
+use crate::context::Ctx;
+use crate::csvio::records;
+use crate::db;
+use crate::error::{Error, Result};
+use crate::model::country;
+use crate::model::org::Org;
+use crate::model::person::{Person, short_id};
+use crate::render::{Format, join, opt};
+
+/// Show one organisation: the screen to open before a call.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Handle, ID prefix or any name of the organisation
+    #[arg(value_name = "ORG")]
+    pub org: String,
+}
+
+/// An organisation with what hangs off it, as `org show --format json`
+/// writes it.
+#[derive(Debug, Serialize)]
+pub struct Profile {
+    #[serde(flatten)]
+    pub org: Org,
+    pub people: Vec<Person>,
+}
+
+pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
+    let db = ctx.open_db()?;
+    let found = resolve_org(ctx, db.conn(), &a.org)?;
+    let org = db::orgs::get(db.conn(), &found.id)?
+        .ok_or_else(|| Error::internal(format!("organisation {} vanished while reading", found.handle)))?;
+    let people = db::people::list(
+        db.conn(),
+        &db::people::Filter {
+            org_id: Some(org.id.clone()),
+            ..Default::default()
+        },
+    )?;
+    let profile = Profile { org, people };
+    match ctx.format() {
+        Format::Json => ctx.out.json(&profile),
+        Format::Csv => ctx.out.csv(records::ORG_COLUMNS, &[records::org(&profile.org)]),
+        Format::Table => text(ctx, &profile),
+    }
+}
+
+fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
+    let o = &p.org;
+    ctx.out.heading(&format!("{}  [{}]", o.name, o.handle))?;
+    if let Some(n) = &o.native_name {
+        ctx.out.line(n)?;
+    }
+    ctx.out.line("")?;
+    let country =
+        country::by_code(&o.country).map_or(o.country.clone(), |c| format!("{} ({})", c.name, c.code));
+    let status = match o.since {
+        Some(d) => format!("{} since {d}", o.status),
+        None => o.status.to_string(),
+    };
+    ctx.out.fields(&[
+        ("id", short_id(&o.id).to_string()),
+        ("country", format!("{country}, {}", o.region)),
+        ("kind", o.kind.to_string()),
+        ("status", status),
+        ("languages", join(&o.languages)),
+        ("website", opt(&o.website)),
+        ("email", opt(&o.email)),
+        ("aliases", join(&o.aliases)),
+        ("tags", join(&o.tags)),
+        (
+            "sensitivity",
+            if o.sensitivity == crate::model::Sensitivity::Normal {
+                String::new()
+            } else {
+                o.sensitivity.to_string()
+            },
+        ),
+        ("notes", opt(&o.notes)),
+    ])?;
+    ctx.out.line("")?;
+    ctx.out.heading(&format!("People ({})", p.people.len()))?;
+    if p.people.is_empty() {
+        ctx.out.line(&format!(
+            "none yet; add one with: liaison person add NAME --org {}",
+            o.handle
+        ))?;
+    } else {
+        let rows: Vec<Vec<String>> = p
+            .people
+            .iter()
+            .map(|x| {
+                vec![
+                    x.name.clone(),
+                    opt(&x.native_name),
+                    opt(&x.role),
+                    if x.do_not_contact {
+                        "do not contact".into()
+                    } else {
+                        String::new()
+                    },
+                    short_id(&x.id).to_string(),
+                ]
+            })
+            .collect();
+        ctx.out.table(&["name", "native name", "role", "", "id"], &rows)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,160 @@
+//! Finding the organisation or person a user means from what they typed:
+//! a handle, an ID prefix, or any of their names in any script.
+
+use rusqlite::Connection;
+
+use crate::context::Ctx;
+use crate::db;
+use crate::error::{Error, Result};
+use crate::model::org::OrgRef;
+use crate::model::person::PersonRef;
+use crate::text::fold;
+
+/// How many candidates an error lists before saying "and N more".
+const SHOWN: usize = 8;
+
+/// Resolves `ORG`: handle, then exact name in any script (folded), then ID
+/// prefix, then part of a name. Several matches: a pick list on a
+/// terminal, otherwise an error listing the candidates.
+pub fn resolve_org(ctx: &Ctx, conn: &Connection, query: &str) -> Result<OrgRef> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err(Error::user("no organisation given").hint("name it by handle or by any of its names"));
+    }
+    if let Some((found, deleted)) = db::orgs::by_handle(conn, &q.to_ascii_lowercase())? {
+        if !deleted {
+            return Ok(found);
+        }
+        return Err(
+            Error::user(format!("organisation `{}` was deleted", found.handle))
+                .hint(format!("restore it with: liaison org restore {}", found.handle)),
+        );
+    }
+    let key = fold(q);
+    let mut found = db::orgs::by_name_key(conn, &key)?;
+    if found.is_empty() && is_id_prefix(q) {
+        found = db::orgs::by_id_prefix(conn, &q.to_ascii_lowercase())?;
+    }
+    if found.is_empty() {
+        found = db::orgs::by_name_part(conn, &key, 200)?;
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(
+            not_found("organisation", q, closest(db::orgs::all_name_keys(conn)?, &key))
+                .hint("list them with: liaison org list"),
+        ),
+        _ => choose(ctx, "organisation", q, found, "name it by its handle"),
+    }
+}
+
+/// Resolves a person by ID prefix or any of their names.
+pub fn resolve_person(ctx: &Ctx, conn: &Connection, query: &str) -> Result<PersonRef> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err(Error::user("no person given").hint("name them by name or ID prefix"));
+    }
+    let key = fold(q);
+    let mut found = db::people::by_name_key(conn, &key)?;
+    if found.is_empty() && is_id_prefix(q) {
+        found = db::people::by_id_prefix(conn, &q.to_ascii_lowercase())?;
+    }
+    if found.is_empty() {
+        found = db::people::by_name_part(conn, &key, 200)?;
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(
+            not_found("person", q, closest(db::people::all_name_keys(conn)?, &key))
+                .hint("list them with: liaison person list"),
+        ),
+        _ => choose(
+            ctx,
+            "person",
+            q,
+            found,
+            "name them by ID prefix (shown in brackets)",
+        ),
+    }
+}
+
+/// An ID prefix is at least four hex digits.
+fn is_id_prefix(q: &str) -> bool {
+    q.len() >= 4 && q.len() <= 32 && q.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn choose<T: std::fmt::Display>(ctx: &Ctx, what: &str, q: &str, mut found: Vec<T>, how: &str) -> Result<T> {
+    if ctx.interactive {
+        let items: Vec<String> = found.iter().map(ToString::to_string).collect();
+        let i = crate::prompt::pick(&format!("which {what} did you mean by `{q}`?"), &items)?;
+        return Ok(found.swap_remove(i));
+    }
+    let mut err = Error::user(format!("`{q}` matches {} {what}s", found.len()).replace("persons", "people"));
+    for c in found.iter().take(SHOWN) {
+        err = err.hint(format!("  {c}"));
+    }
+    if found.len() > SHOWN {
+        err = err.hint(format!("  … and {} more", found.len() - SHOWN));
+    }
+    Err(err.hint(how.to_string()))
+}
+
+fn not_found<T: std::fmt::Display>(what: &str, q: &str, close: Vec<T>) -> Error {
+    let mut err = Error::user(format!("no {what} matches `{q}`"));
+    if !close.is_empty() {
+        let names: Vec<String> = close.iter().map(ToString::to_string).collect();
+        err = err.hint(format!("closest: {}", names.join("; ")));
+    }
+    err
+}
+
+/// Up to three distinct records whose folded names are most like `key`.
+pub fn closest<T: Clone + PartialEq>(names: Vec<(String, T)>, key: &str) -> Vec<T> {
+    let mut scored: Vec<(f64, T)> = names
+        .into_iter()
+        .map(|(k, r)| (similarity(&k, key), r))
+        .filter(|(s, _)| *s >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<T> = Vec::new();
+    for (_, r) in scored {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// How alike two folded names are, from 0 to 1: the better of the whole
+/// names compared and the query compared with the same-length start.
+fn similarity(name: &str, key: &str) -> f64 {
+    let whole = strsim::normalized_levenshtein(name, key);
+    let prefix: String = name.chars().take(key.chars().count()).collect();
+    whole.max(strsim::normalized_levenshtein(&prefix, key) * 0.9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_prefers_the_most_alike() {
+        let names = vec![
+            (fold("حزب کمونیست کردستان"), "ckp"),
+            (fold("Communist Party of Greece"), "kke"),
+            (fold("حزب توده ایران"), "tudeh"),
+        ];
+        assert_eq!(closest(names.clone(), &fold("حزب كمونيست كردستان عراق")), ["ckp"]);
+        assert_eq!(closest(names, &fold("communist party of grece")), ["kke"]);
+    }
+
+    #[test]
+    fn id_prefixes_are_hex() {
+        assert!(is_id_prefix("3f2a"));
+        assert!(!is_id_prefix("3f2"));
+        assert!(!is_id_prefix("kke1"));
+    }
+}

@@ -1,0 +1,138 @@
+//! `liaison search`: full-text search in any script.
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::db;
+use crate::error::{Error, Result};
+use crate::model::person::short_id;
+use crate::render::Format;
+use crate::text::{excerpt, fold};
+
+/// Search names, aliases, roles and notes. Matching ignores case, accents,
+/// Arabic/Persian letter variants and harakat; every word must match the
+/// start of a word.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for
+    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// Where to look (comma separated) [default: everywhere]
+    #[arg(long = "in", value_enum, value_delimiter = ',')]
+    pub scopes: Vec<Scope>,
+    /// At most this many results of each kind
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scope {
+    Orgs,
+    People,
+}
+
+/// One search result, as `search --format json|csv` writes it.
+#[derive(Debug, Serialize)]
+pub struct Hit {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub id: String,
+    /// Handle of the organisation (the record's own, or a person's).
+    pub organisation: Option<String>,
+    pub name: String,
+    pub excerpt: String,
+}
+
+pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
+    let text = a.text.join(" ");
+    let Some(query) = db::search::fts_query(&text) else {
+        return Err(Error::user("nothing to search for").hint("give a word or two, in any script"));
+    };
+    let terms: Vec<String> = fold(&text).split_whitespace().map(str::to_string).collect();
+    let wants = |s: Scope| a.scopes.is_empty() || a.scopes.contains(&s);
+    let db = ctx.open_db()?;
+    let mut hits = Vec::new();
+    if wants(Scope::Orgs) {
+        for id in db::search::orgs(db.conn(), &query, a.limit)? {
+            let Some(o) = db::orgs::get(db.conn(), &id)? else {
+                continue;
+            };
+            let mut texts: Vec<&str> = vec![&o.name];
+            texts.extend(o.native_name.as_deref());
+            texts.extend(o.aliases.iter().map(String::as_str));
+            texts.extend(o.tags.iter().map(String::as_str));
+            texts.extend(o.notes.as_deref());
+            hits.push(Hit {
+                kind: "organisation",
+                excerpt: best_excerpt(&texts, &terms),
+                id: o.id,
+                organisation: Some(o.handle),
+                name: o.name,
+            });
+        }
+    }
+    if wants(Scope::People) {
+        for id in db::search::people(db.conn(), &query, a.limit)? {
+            let Some(p) = db::people::get(db.conn(), &id)? else {
+                continue;
+            };
+            let mut texts: Vec<&str> = vec![&p.name];
+            texts.extend(p.native_name.as_deref());
+            texts.extend(p.role.as_deref());
+            texts.extend(p.notes.as_deref());
+            hits.push(Hit {
+                kind: "person",
+                excerpt: best_excerpt(&texts, &terms),
+                id: p.id,
+                organisation: p.organisation,
+                name: p.name,
+            });
+        }
+    }
+    match ctx.format() {
+        Format::Json => ctx.out.json(&hits),
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = hits
+                .iter()
+                .map(|h| {
+                    vec![
+                        h.kind.into(),
+                        h.id.clone(),
+                        h.organisation.clone().unwrap_or_default(),
+                        h.name.clone(),
+                        h.excerpt.clone(),
+                    ]
+                })
+                .collect();
+            ctx.out
+                .csv(&["type", "id", "organisation", "name", "excerpt"], &rows)
+        }
+        Format::Table => {
+            if hits.is_empty() {
+                return ctx.out.line(&format!("nothing matches `{text}`"));
+            }
+            let rows: Vec<Vec<String>> = hits
+                .iter()
+                .map(|h| {
+                    vec![
+                        h.kind.into(),
+                        h.organisation.clone().unwrap_or_default(),
+                        h.name.clone(),
+                        h.excerpt.clone(),
+                        short_id(&h.id).into(),
+                    ]
+                })
+                .collect();
+            ctx.out.table(&["type", "org", "name", "match", "id"], &rows)
+        }
+    }
+}
+
+/// The excerpt of the first text with a matching word, else the first text.
+fn best_excerpt(texts: &[&str], terms: &[String]) -> String {
+    texts
+        .iter()
+        .find_map(|t| excerpt(t, terms, 6))
+        .unwrap_or_else(|| texts.first().map(|t| t.to_string()).unwrap_or_default())
+}

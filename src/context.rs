@@ -1,0 +1,111 @@
+//! What every command needs: where the database is, what "now" is, how to
+//! write output, and whether it may ask questions.
+
+use std::io::{BufWriter, IsTerminal};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
+
+use crate::cli::{ColorChoice, Global};
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::render::{Format, Output};
+
+/// The environment of one command.
+pub struct Ctx {
+    /// The database file (from `--db`, `LIAISON_DB` or the default).
+    pub db_path: PathBuf,
+    /// Output format asked for, if any.
+    pub format: Option<Format>,
+    /// Whether prompts and pick lists may be shown.
+    pub interactive: bool,
+    /// Whether confirmations are answered yes.
+    pub yes: bool,
+    /// "Now", pinned by `LIAISON_NOW` in tests and reproducible reports.
+    pub now: DateTime<Utc>,
+    pub out: Output,
+}
+
+impl Ctx {
+    pub fn new(g: &Global) -> Result<Ctx> {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match g.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_tty && !no_color,
+        };
+        let interactive = !g.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+        Ok(Ctx {
+            db_path: db_path(g)?,
+            format: g.format,
+            interactive,
+            yes: g.yes,
+            now: now()?,
+            out: Output {
+                out: Box::new(BufWriter::new(std::io::stdout())),
+                terminal: stdout_tty,
+                color,
+            },
+        })
+    }
+
+    /// Opens the database (it must exist; `liaison init` creates it).
+    pub fn open_db(&self) -> Result<Db> {
+        Db::open(&self.db_path)
+    }
+
+    /// The output format for listings: table unless asked otherwise.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or(Format::Table)
+    }
+
+    /// "Now" as stored in `created_at` and `updated_at`.
+    pub fn now_str(&self) -> String {
+        self.now.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    /// Today's date where the user is.
+    pub fn today(&self) -> NaiveDate {
+        self.now.with_timezone(&Local).date_naive()
+    }
+}
+
+/// `--db`, else `LIAISON_DB`, else the platform data folder.
+fn db_path(g: &Global) -> Result<PathBuf> {
+    if let Some(p) = &g.db {
+        return Ok(p.clone());
+    }
+    if let Some(p) = std::env::var_os("LIAISON_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    default_data_dir().map(|d| d.join("liaison.db"))
+}
+
+/// The platform data folder for liaison, e.g. `~/.local/share/liaison`.
+pub fn default_data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "liaison")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            Error::user("cannot find a home folder for the database")
+                .hint("give the database path with --db PATH or LIAISON_DB")
+        })
+}
+
+/// `LIAISON_NOW` (RFC 3339 or a plain date, taken as noon UTC) or the clock.
+fn now() -> Result<DateTime<Utc>> {
+    let Some(pinned) = std::env::var("LIAISON_NOW").ok().filter(|s| !s.trim().is_empty()) else {
+        return Ok(Utc::now());
+    };
+    let s = pinned.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        && let Some(t) = d.and_hms_opt(12, 0, 0)
+    {
+        return Ok(t.and_utc());
+    }
+    Err(Error::usage(format!("invalid LIAISON_NOW `{s}`"))
+        .hint("set it to an RFC 3339 time such as 2026-11-27T10:00:00Z, or a date such as 2026-11-27"))
+}

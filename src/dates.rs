@@ -1,0 +1,269 @@
+//! Parsing dates the way a hurried secretary types them.
+//!
+//! Accepted: ISO `2026-03-04`; `today`, `yesterday`, `tomorrow`; relative
+//! offsets `+3d`, `-2w`, `+1m`, `-1y`; weekday names (`friday`, `last fri`,
+//! `next monday`); and `dd/mm/yyyy` or `mm/dd/yyyy` (also with `.` or `-`)
+//! only when a date order says which, or when a part over 12 proves it.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use crate::error::{Error, Result};
+
+/// Which way a written `a/b/yyyy` date is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+pub enum DateOrder {
+    /// year-month-day
+    Ymd,
+    /// day/month/year, as in most of the world
+    Dmy,
+    /// month/day/year, as in the United States
+    Mdy,
+}
+
+/// Whether a bare weekday name means the last one or the next one: a
+/// contact happened in the past, a follow-up is due in the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lean {
+    Past,
+    Future,
+}
+
+/// Parses `input` relative to `today`.
+pub fn parse(input: &str, today: NaiveDate, order: Option<DateOrder>, lean: Lean) -> Result<NaiveDate> {
+    let s = input.trim().to_lowercase();
+    let s = crate::text::fold(&s);
+    if s.is_empty() {
+        return Err(Error::user("empty date").hint(FORMS));
+    }
+    match s.as_str() {
+        "today" | "now" => return Ok(today),
+        "yesterday" => return Ok(today - Days::new(1)),
+        "tomorrow" => return Ok(today + Days::new(1)),
+        _ => {}
+    }
+    if let Some(d) = relative(&s, today) {
+        return d.ok_or_else(|| invalid(input));
+    }
+    if let Some(d) = weekday(&s, today, lean) {
+        return Ok(d);
+    }
+    if let Some(d) = numeric(input.trim(), &s, order)? {
+        return Ok(d);
+    }
+    Err(invalid(input))
+}
+
+const FORMS: &str = "write dates as 2026-03-04, today, yesterday, +3d, -2w, +1m, friday or last friday";
+
+fn invalid(input: &str) -> Error {
+    Error::user(format!("invalid date `{}`", input.trim())).hint(FORMS)
+}
+
+/// `+3d`, `-2w`, `+1m`, `-1y` (the sign may be left out for a future date).
+fn relative(s: &str, today: NaiveDate) -> Option<Option<NaiveDate>> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1i64, &s[1..]),
+        b'-' => (-1i64, &s[1..]),
+        _ => (1i64, s),
+    };
+    let unit = rest.chars().last()?;
+    let n: u32 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
+    if !matches!(unit, 'd' | 'w' | 'm' | 'y') {
+        return None;
+    }
+    let shifted = match (unit, sign > 0) {
+        ('d', true) => today.checked_add_days(Days::new(n.into())),
+        ('d', false) => today.checked_sub_days(Days::new(n.into())),
+        ('w', true) => today.checked_add_days(Days::new(u64::from(n) * 7)),
+        ('w', false) => today.checked_sub_days(Days::new(u64::from(n) * 7)),
+        ('m', true) => today.checked_add_months(Months::new(n)),
+        ('m', false) => today.checked_sub_months(Months::new(n)),
+        ('y', true) => n
+            .checked_mul(12)
+            .and_then(|m| today.checked_add_months(Months::new(m))),
+        (_, _) => n
+            .checked_mul(12)
+            .and_then(|m| today.checked_sub_months(Months::new(m))),
+    };
+    Some(shifted)
+}
+
+fn weekday(s: &str, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
+    let (lean, name) = if let Some(rest) = s.strip_prefix("last ") {
+        (Lean::Past, rest)
+    } else if let Some(rest) = s.strip_prefix("next ") {
+        (Lean::Future, rest)
+    } else {
+        (lean, s)
+    };
+    let wd: Weekday = name.trim().parse().ok()?;
+    let today_n = i64::from(today.weekday().num_days_from_monday());
+    let want = i64::from(wd.num_days_from_monday());
+    let offset = match lean {
+        // The most recent such day, today included.
+        Lean::Past => -((today_n - want).rem_euclid(7)),
+        // The next such day, today excluded: "friday" on a Friday means next week.
+        Lean::Future => {
+            let d = (want - today_n).rem_euclid(7);
+            if d == 0 { 7 } else { d }
+        }
+    };
+    today.checked_add_signed(chrono::Duration::days(offset))
+}
+
+/// ISO dates and the `a/b/yyyy` family.
+fn numeric(original: &str, folded: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>> {
+    let parts: Vec<&str> = folded.split(['-', '/', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Ok(None);
+    }
+    let num = |p: &str| p.parse::<u32>().ok();
+    let (Some(a), Some(b), Some(c)) = (num(parts[0]), num(parts[1]), num(parts[2])) else {
+        return Ok(None);
+    };
+    let (y, m, d) = if parts[0].len() == 4 {
+        (a, b, c)
+    } else if parts[2].len() == 4 {
+        let order = match order {
+            Some(DateOrder::Ymd) | None if a > 12 => DateOrder::Dmy,
+            Some(DateOrder::Ymd) | None if b > 12 && a <= 12 => DateOrder::Mdy,
+            Some(o @ (DateOrder::Dmy | DateOrder::Mdy)) => o,
+            _ => {
+                return Err(Error::user(format!(
+                    "ambiguous date `{original}`: day and month could be either way round"
+                ))
+                .hint(format!(
+                    "write it as {c:04}-{b:02}-{a:02} (ISO), or pass --date-order dmy or --date-order mdy"
+                )));
+            }
+        };
+        if order == DateOrder::Dmy {
+            (c, b, a)
+        } else {
+            (c, a, b)
+        }
+    } else {
+        return Ok(None);
+    };
+    let year = i32::try_from(y).map_err(|_| invalid(original))?;
+    match NaiveDate::from_ymd_opt(year, m, d) {
+        Some(date) if (1000..=9999).contains(&year) => Ok(Some(date)),
+        _ => Err(Error::user(format!(
+            "impossible date `{original}`: no day {d} in month {m} of {y}"
+        ))
+        .hint("check the day and the month")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        // A Friday.
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    }
+
+    fn p(s: &str) -> Result<NaiveDate> {
+        parse(s, today(), None, Lean::Past)
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn iso_and_words() {
+        assert_eq!(p("2026-03-04").unwrap(), ymd(2026, 3, 4));
+        assert_eq!(p("today").unwrap(), today());
+        assert_eq!(p("Yesterday").unwrap(), ymd(2026, 11, 26));
+        assert_eq!(p("tomorrow").unwrap(), ymd(2026, 11, 28));
+        assert_eq!(p("۲۰۲۶-۰۳-۰۴").unwrap(), ymd(2026, 3, 4));
+    }
+
+    #[test]
+    fn relative_offsets() {
+        assert_eq!(p("+3d").unwrap(), ymd(2026, 11, 30));
+        assert_eq!(p("-2w").unwrap(), ymd(2026, 11, 13));
+        assert_eq!(p("+1m").unwrap(), ymd(2026, 12, 27));
+        assert_eq!(p("-1y").unwrap(), ymd(2025, 11, 27));
+        assert_eq!(p("10d").unwrap(), ymd(2026, 12, 7));
+        assert!(p("+99999999y").is_err());
+    }
+
+    #[test]
+    fn weekdays_lean_by_field() {
+        assert_eq!(
+            parse("monday", today(), None, Lean::Past).unwrap(),
+            ymd(2026, 11, 23)
+        );
+        assert_eq!(
+            parse("monday", today(), None, Lean::Future).unwrap(),
+            ymd(2026, 11, 30)
+        );
+        assert_eq!(parse("friday", today(), None, Lean::Past).unwrap(), today());
+        assert_eq!(
+            parse("fri", today(), None, Lean::Future).unwrap(),
+            ymd(2026, 12, 4)
+        );
+        assert_eq!(p("next tue").unwrap(), ymd(2026, 12, 1));
+        assert_eq!(
+            parse("last wed", today(), None, Lean::Future).unwrap(),
+            ymd(2026, 11, 25)
+        );
+    }
+
+    #[test]
+    fn ambiguous_dates_are_refused_without_an_order() {
+        let err = p("03/04/2026").unwrap_err();
+        assert!(
+            err.message.starts_with("ambiguous date `03/04/2026`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(
+            parse("03/04/2026", today(), Some(DateOrder::Dmy), Lean::Past).unwrap(),
+            ymd(2026, 4, 3)
+        );
+        assert_eq!(
+            parse("03/04/2026", today(), Some(DateOrder::Mdy), Lean::Past).unwrap(),
+            ymd(2026, 3, 4)
+        );
+    }
+
+    #[test]
+    fn a_part_over_twelve_proves_the_order() {
+        assert_eq!(p("14/05/2009").unwrap(), ymd(2009, 5, 14));
+        assert_eq!(p("05/14/2009").unwrap(), ymd(2009, 5, 14));
+        assert_eq!(p("14.05.2009").unwrap(), ymd(2009, 5, 14));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert!(
+            p("31/02/2026")
+                .unwrap_err()
+                .message
+                .starts_with("impossible date")
+        );
+        assert!(
+            p("2026-13-01")
+                .unwrap_err()
+                .message
+                .starts_with("impossible date")
+        );
+        assert!(p("2026-02-29").is_err());
+        assert_eq!(p("2028-02-29").unwrap(), ymd(2028, 2, 29));
+        assert!(
+            p("next blursday")
+                .unwrap_err()
+                .message
+                .starts_with("invalid date")
+        );
+        assert!(p("").is_err());
+    }
+}

@@ -1,0 +1,329 @@
+//! Opening the database file, its pragmas and permissions, and upgrading
+//! its schema. One file of SQL per entity lives beside this one.
+
+pub mod orgs;
+pub mod people;
+pub mod search;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Context, Error, Kind, Result};
+
+/// The schema, embedded so the binary can create and upgrade databases.
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Marks a SQLite file as a liaison database (`PRAGMA application_id`).
+const APPLICATION_ID: i32 = 0x4c49_4149; // "LIAI"
+
+/// How long a command waits for another writer before giving up (exit 3).
+const BUSY_TIMEOUT_MS: u64 = 5_000;
+
+/// An open liaison database.
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// The upgrade steps found in `schema.sql`, in order: (number, title, SQL).
+fn migrations() -> Vec<(u32, &'static str, &'static str)> {
+    let mut steps = Vec::new();
+    let mut rest = SCHEMA;
+    while let Some(start) = rest.find("-- migration ") {
+        let after = &rest[start + "-- migration ".len()..];
+        let line_end = after.find('\n').unwrap_or(after.len());
+        let header = &after[..line_end];
+        let body_start = (line_end + 1).min(after.len());
+        let next = after[body_start..]
+            .find("-- migration ")
+            .map_or(after.len(), |i| body_start + i);
+        let (number, title) = header.split_once(':').unwrap_or((header, ""));
+        if let Ok(n) = number.trim().parse::<u32>() {
+            steps.push((n, title.trim(), &after[body_start..next]));
+        }
+        rest = &after[next..];
+    }
+    steps
+}
+
+/// The schema version this binary writes.
+pub fn latest_version() -> u32 {
+    migrations().last().map_or(0, |m| m.0)
+}
+
+impl Db {
+    /// Creates the database (and its folder) owner-only if it does not
+    /// exist, then opens it and brings its schema up to date.
+    pub fn create(path: &Path) -> Result<Db> {
+        if !path.exists() {
+            create_private_file(path)?;
+        }
+        Db::open(path)
+    }
+
+    /// Opens an existing database and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Db> {
+        if !path.exists() {
+            return Err(Error::user(format!("no database at {}", path.display()))
+                .hint(format!("create it with: liaison --db {} init", shell_quote(path))));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| unreadable(path, &e))?;
+        let mut db = Db {
+            conn,
+            path: path.to_path_buf(),
+        };
+        db.configure()?;
+        db.upgrade()?;
+        Ok(db)
+    }
+
+    /// The file this database lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A read-only view for queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one immediate (writer) transaction: everything it does is
+    /// kept, or nothing is.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting a transaction")?;
+        let value = f(&tx)?;
+        tx.commit().context("saving the changes")?;
+        Ok(value)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        self.conn
+            .busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))
+            .context("setting the busy timeout")?;
+        // The first read of the file: a file that is not SQLite (or is
+        // encrypted) fails here.
+        let app_id: i32 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| unreadable(&path, &e))?;
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(|e| unreadable(&path, &e))?;
+        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+            return Err(Error::new(
+                Kind::Unreadable,
+                format!("cannot open {}: not a liaison database", path.display()),
+            )
+            .hint("check the path given with --db or LIAISON_DB"));
+        }
+        self.conn
+            .execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+            )
+            .context("configuring the database")?;
+        Ok(())
+    }
+
+    fn version(&self) -> Result<u32> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .context("reading the schema version")
+    }
+
+    /// Applies the upgrade steps this database lacks, each in its own
+    /// transaction; refuses a database written by a newer liaison.
+    fn upgrade(&mut self) -> Result<()> {
+        let current = self.version()?;
+        let latest = latest_version();
+        if current > latest {
+            return Err(Error::new(
+                Kind::Unreadable,
+                format!(
+                    "cannot open {}: it was written by a newer liaison (schema {current}; this one knows up to {latest})",
+                    self.path.display()
+                ),
+            )
+            .hint("install the newer liaison to use this database"));
+        }
+        for (n, title, sql) in migrations().into_iter().filter(|m| m.0 > current) {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .context("starting the schema upgrade")?;
+            // Another process may have upgraded while we waited for the lock.
+            let now_at: u32 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .context("reading the schema version")?;
+            if now_at >= n {
+                continue;
+            }
+            tx.execute_batch(sql)
+                .context(&format!("upgrading the schema ({title})"))?;
+            tx.pragma_update(None, "user_version", n)
+                .context("recording the schema version")?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)
+                .context("marking the database")?;
+            tx.commit().context("saving the schema upgrade")?;
+        }
+        Ok(())
+    }
+
+    /// Reads a value from the `meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .context("reading settings")
+    }
+}
+
+/// Writes a value into the `meta` table.
+pub fn set_meta(tx: &Transaction, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+    .context("writing settings")?;
+    Ok(())
+}
+
+fn unreadable(path: &Path, e: &rusqlite::Error) -> Error {
+    if let rusqlite::Error::SqliteFailure(f, _) = e {
+        match f.code {
+            rusqlite::ErrorCode::NotADatabase => {
+                return Error::new(
+                    Kind::Unreadable,
+                    format!(
+                        "cannot open {}: not a liaison database (or encrypted with a key not given)",
+                        path.display()
+                    ),
+                )
+                .hint("check the path given with --db or LIAISON_DB");
+            }
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
+                return crate::error::from_sqlite(
+                    rusqlite::Error::SqliteFailure(*f, None),
+                    "opening the database",
+                );
+            }
+            rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::PermissionDenied => {
+                return Error::new(
+                    Kind::Unreadable,
+                    format!("cannot open {}: permission denied", path.display()),
+                )
+                .hint("check the permissions of the file and its folder");
+            }
+            _ => {}
+        }
+    }
+    Error::new(Kind::Unreadable, format!("cannot open {}: {e}", path.display()))
+}
+
+/// Creates an empty file readable by its owner only, and its folder
+/// (owner-only too) if missing.
+fn create_private_file(path: &Path) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    let cannot = |e: std::io::Error| {
+        Error::user(format!("cannot create {}: {}", path.display(), io_reason(&e)))
+            .hint("choose a writable location with --db PATH or LIAISON_DB")
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(cannot)?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(cannot)?;
+    Ok(())
+}
+
+/// A short lower-case reason for an I/O failure.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::PermissionDenied => "permission denied".into(),
+        K::NotFound => "no such file or folder".into(),
+        K::AlreadyExists => "it already exists".into(),
+        K::NotADirectory => "a part of the path is not a folder".into(),
+        K::ReadOnlyFilesystem => "the file system is read-only".into(),
+        _ => e.to_string().to_lowercase(),
+    }
+}
+
+/// Quotes a path for a shell hint when it needs it.
+pub fn shell_quote(path: &Path) -> String {
+    let s = path.display().to_string();
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-~".contains(c))
+    {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// A new random identifier: 32 lower-case hex digits.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// Reads a column holding a JSON array of strings.
+fn from_json_list(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Vec<String>> {
+    let text: String = r.get(i)?;
+    serde_json::from_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Writes a list of strings as a JSON array.
+fn to_json_list(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
+/// Reads a column holding one of a closed set of words.
+fn parse_word<T: std::str::FromStr<Err = Error>>(r: &rusqlite::Row, i: usize) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    text.parse::<T>()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_steps_are_numbered_in_order() {
+        let steps = migrations();
+        assert!(!steps.is_empty());
+        for (i, (n, title, sql)) in steps.iter().enumerate() {
+            assert_eq!(*n as usize, i + 1, "migration {title} is out of order");
+            assert!(
+                sql.contains("CREATE") || sql.contains("ALTER"),
+                "migration {n} is empty"
+            );
+        }
+    }
+
+    #[test]
+    fn ids_are_random_hex() {
+        let a = new_id();
+        assert_eq!(a.len(), 32);
+        assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, new_id());
+    }
+}

@@ -1,0 +1,347 @@
+//! SQL for organisations, their names and tags.
+
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
+
+use crate::error::{Context, Result};
+use crate::model::org::{Org, OrgKind, OrgRef, OrgStatus};
+use crate::text::fold;
+
+use super::{from_json_list, parse_word, to_json_list};
+
+const SELECT: &str = "SELECT o.id, o.handle, o.name, o.native_name,
+    (SELECT json_group_array(value) FROM (SELECT value FROM org_names WHERE org_id = o.id AND kind = 'alias' ORDER BY key)),
+    o.country, o.region, o.kind, o.status, o.since, o.languages, o.website, o.email,
+    (SELECT json_group_array(tag) FROM (SELECT tag FROM org_tags WHERE org_id = o.id ORDER BY tag)),
+    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden
+  FROM organisations o";
+
+fn from_row(r: &Row) -> rusqlite::Result<Org> {
+    Ok(Org {
+        id: r.get(0)?,
+        handle: r.get(1)?,
+        name: r.get(2)?,
+        native_name: r.get(3)?,
+        aliases: from_json_list(r, 4)?,
+        country: r.get(5)?,
+        region: r.get(6)?,
+        kind: parse_word(r, 7)?,
+        status: parse_word(r, 8)?,
+        since: r.get(9)?,
+        languages: from_json_list(r, 10)?,
+        website: r.get(11)?,
+        email: r.get(12)?,
+        tags: from_json_list(r, 13)?,
+        notes: r.get(14)?,
+        sensitivity: parse_word(r, 15)?,
+        created_at: r.get(16)?,
+        updated_at: r.get(17)?,
+        region_overridden: r.get(18)?,
+    })
+}
+
+const SELECT_REF: &str = "SELECT o.id, o.handle, o.name, o.country FROM organisations o";
+
+fn ref_from_row(r: &Row) -> rusqlite::Result<OrgRef> {
+    Ok(OrgRef {
+        id: r.get(0)?,
+        handle: r.get(1)?,
+        name: r.get(2)?,
+        country: r.get(3)?,
+    })
+}
+
+/// Inserts a new organisation with its names, tags and search entry.
+pub fn insert(conn: &Connection, o: &Org) -> Result<()> {
+    conn.execute(
+        "INSERT INTO organisations (id, handle, name, native_name, country, region, region_overridden,
+            kind, status, since, languages, website, email, notes, sensitivity, sort_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        params![
+            o.id,
+            o.handle,
+            o.name,
+            o.native_name,
+            o.country,
+            o.region,
+            o.region_overridden,
+            o.kind.as_str(),
+            o.status.as_str(),
+            o.since,
+            to_json_list(&o.languages),
+            o.website,
+            o.email,
+            o.notes,
+            o.sensitivity.as_str(),
+            fold(&o.name),
+            o.created_at,
+            o.updated_at,
+        ],
+    )
+    .context("inserting organisation")?;
+    write_names_tags_index(conn, o)
+}
+
+/// Rewrites an organisation's fields, names, tags and search entry.
+pub fn update(conn: &Connection, o: &Org) -> Result<()> {
+    conn.execute(
+        "UPDATE organisations SET handle = ?2, name = ?3, native_name = ?4, country = ?5, region = ?6,
+            region_overridden = ?7, kind = ?8, status = ?9, since = ?10, languages = ?11, website = ?12,
+            email = ?13, notes = ?14, sensitivity = ?15, sort_key = ?16, updated_at = ?17
+         WHERE id = ?1",
+        params![
+            o.id,
+            o.handle,
+            o.name,
+            o.native_name,
+            o.country,
+            o.region,
+            o.region_overridden,
+            o.kind.as_str(),
+            o.status.as_str(),
+            o.since,
+            to_json_list(&o.languages),
+            o.website,
+            o.email,
+            o.notes,
+            o.sensitivity.as_str(),
+            fold(&o.name),
+            o.updated_at,
+        ],
+    )
+    .context("updating organisation")?;
+    conn.execute("DELETE FROM org_names WHERE org_id = ?1", [&o.id])
+        .context("updating organisation names")?;
+    conn.execute("DELETE FROM org_tags WHERE org_id = ?1", [&o.id])
+        .context("updating organisation tags")?;
+    write_names_tags_index(conn, o)
+}
+
+fn write_names_tags_index(conn: &Connection, o: &Org) -> Result<()> {
+    let mut names = conn
+        .prepare_cached("INSERT OR IGNORE INTO org_names (org_id, kind, value, key) VALUES (?1, ?2, ?3, ?4)")
+        .context("saving organisation names")?;
+    for (kind, value) in o.all_names() {
+        names
+            .execute(params![o.id, kind, value, fold(value)])
+            .context("saving organisation names")?;
+    }
+    let mut tags = conn
+        .prepare_cached("INSERT OR IGNORE INTO org_tags (org_id, tag) VALUES (?1, ?2)")
+        .context("saving organisation tags")?;
+    for t in &o.tags {
+        tags.execute(params![o.id, t])
+            .context("saving organisation tags")?;
+    }
+    let rid: i64 = conn
+        .query_row("SELECT rid FROM organisations WHERE id = ?1", [&o.id], |r| {
+            r.get(0)
+        })
+        .context("indexing organisation")?;
+    let mut text = vec![o.handle.clone(), o.name.clone()];
+    text.extend(o.native_name.clone());
+    text.extend(o.aliases.iter().cloned());
+    text.extend(o.tags.iter().cloned());
+    text.extend(o.notes.clone());
+    conn.execute("DELETE FROM org_fts WHERE rowid = ?1", [rid])
+        .context("indexing organisation")?;
+    conn.execute(
+        "INSERT INTO org_fts (rowid, text) VALUES (?1, ?2)",
+        params![rid, fold(&text.join("\n"))],
+    )
+    .context("indexing organisation")?;
+    Ok(())
+}
+
+/// Loads one organisation by its full ID (deleted ones included).
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Org>> {
+    conn.query_row(&format!("{SELECT} WHERE o.id = ?1"), [id], from_row)
+        .optional()
+        .context("reading organisation")
+}
+
+/// The organisation holding `handle`, and whether it is deleted.
+pub fn by_handle(conn: &Connection, handle: &str) -> Result<Option<(OrgRef, bool)>> {
+    conn.query_row(
+        "SELECT o.id, o.handle, o.name, o.country, o.deleted_at IS NOT NULL FROM organisations o WHERE o.handle = ?1",
+        [handle],
+        |r| Ok((ref_from_row(r)?, r.get(4)?)),
+    )
+    .optional()
+    .context("looking up handle")
+}
+
+/// Live organisations with a name, native name or alias whose folded key
+/// equals `key`.
+pub fn by_name_key(conn: &Connection, key: &str) -> Result<Vec<OrgRef>> {
+    refs(
+        conn,
+        &format!(
+            "{SELECT_REF} WHERE o.deleted_at IS NULL AND o.id IN (SELECT org_id FROM org_names WHERE key = ?1) ORDER BY o.sort_key"
+        ),
+        [key],
+    )
+}
+
+/// Live organisations whose ID starts with `prefix` (lower-case hex).
+pub fn by_id_prefix(conn: &Connection, prefix: &str) -> Result<Vec<OrgRef>> {
+    refs(
+        conn,
+        &format!(
+            "{SELECT_REF} WHERE o.deleted_at IS NULL AND o.id GLOB ?1 || '*' ORDER BY o.sort_key LIMIT 50"
+        ),
+        [prefix],
+    )
+}
+
+/// Live organisations with a name containing `key` (folded), at most `limit`.
+pub fn by_name_part(conn: &Connection, key: &str, limit: usize) -> Result<Vec<OrgRef>> {
+    refs(
+        conn,
+        &format!(
+            "{SELECT_REF} WHERE o.deleted_at IS NULL
+               AND o.id IN (SELECT org_id FROM org_names WHERE instr(key, ?1) > 0)
+             ORDER BY o.sort_key LIMIT ?2"
+        ),
+        params![key, limit as i64],
+    )
+}
+
+/// Every folded name of every live organisation, for "did you mean".
+pub fn all_name_keys(conn: &Connection) -> Result<Vec<(String, OrgRef)>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT o.id, o.handle, o.name, o.country, n.key FROM organisations o
+               JOIN org_names n ON n.org_id = o.id WHERE o.deleted_at IS NULL",
+        )
+        .context("reading organisation names")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(4)?, ref_from_row(r)?)))
+        .context("reading organisation names")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading organisation names")
+}
+
+fn refs<P: rusqlite::Params>(conn: &Connection, sql: &str, p: P) -> Result<Vec<OrgRef>> {
+    let mut stmt = conn.prepare_cached(sql).context("finding organisation")?;
+    let rows = stmt.query_map(p, ref_from_row).context("finding organisation")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("finding organisation")
+}
+
+/// Which organisations `org list` shows.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub countries: Vec<String>,
+    pub region: Option<String>,
+    pub kind: Option<OrgKind>,
+    pub status: Option<OrgStatus>,
+    pub tag: Option<String>,
+    pub sort: Sort,
+}
+
+/// The order of `org list`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Name,
+    Country,
+}
+
+/// Live organisations matching `f`.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Org>> {
+    let mut sql = format!("{SELECT} WHERE o.deleted_at IS NULL");
+    let mut args: Vec<Value> = Vec::new();
+    if !f.countries.is_empty() {
+        sql.push_str(" AND o.country IN (SELECT value FROM json_each(?))");
+        args.push(Value::Text(to_json_list(&f.countries)));
+    }
+    if let Some(region) = &f.region {
+        sql.push_str(" AND o.region = ?");
+        args.push(Value::Text(region.clone()));
+    }
+    if let Some(kind) = f.kind {
+        sql.push_str(" AND o.kind = ?");
+        args.push(Value::Text(kind.as_str().into()));
+    }
+    if let Some(status) = f.status {
+        sql.push_str(" AND o.status = ?");
+        args.push(Value::Text(status.as_str().into()));
+    }
+    if let Some(tag) = &f.tag {
+        sql.push_str(" AND EXISTS (SELECT 1 FROM org_tags t WHERE t.org_id = o.id AND t.tag = ?)");
+        args.push(Value::Text(tag.clone()));
+    }
+    sql.push_str(match f.sort {
+        Sort::Name => " ORDER BY o.sort_key, o.handle",
+        Sort::Country => " ORDER BY o.country, o.sort_key, o.handle",
+    });
+    let mut stmt = conn.prepare(&sql).context("listing organisations")?;
+    let rows = stmt
+        .query_map(params_from_iter(args), from_row)
+        .context("listing organisations")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("listing organisations")
+}
+
+/// Marks an organisation deleted; it keeps its rows so it can be restored.
+pub fn soft_delete(conn: &Connection, id: &str, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE organisations SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )
+    .context("deleting organisation")?;
+    Ok(())
+}
+
+/// Clears the deleted mark of an organisation.
+pub fn restore(conn: &Connection, id: &str, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE organisations SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )
+    .context("restoring organisation")?;
+    Ok(())
+}
+
+/// Removes an organisation for good, with its names, tags and search entry.
+pub fn purge(conn: &Connection, id: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM org_fts WHERE rowid = (SELECT rid FROM organisations WHERE id = ?1)",
+        [id],
+    )
+    .context("purging organisation")?;
+    conn.execute("DELETE FROM organisations WHERE id = ?1", [id])
+        .context("purging organisation")?;
+    Ok(())
+}
+
+/// Soft-deleted organisations, most recently deleted first.
+pub fn deleted(conn: &Connection) -> Result<Vec<OrgRef>> {
+    refs(
+        conn,
+        &format!("{SELECT_REF} WHERE o.deleted_at IS NOT NULL ORDER BY o.deleted_at DESC"),
+        [],
+    )
+}
+
+/// Live organisations with the same folded name in the same country.
+pub fn same_name_and_country(conn: &Connection, name: &str, country: &str) -> Result<Vec<OrgRef>> {
+    refs(
+        conn,
+        &format!(
+            "{SELECT_REF} WHERE o.deleted_at IS NULL AND o.country = ?2
+               AND o.id IN (SELECT org_id FROM org_names WHERE key = ?1)"
+        ),
+        params![fold(name), country],
+    )
+}
+
+/// Counts live organisations.
+pub fn count(conn: &Connection) -> Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM organisations WHERE deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )
+    .context("counting organisations")
+}

@@ -1,0 +1,243 @@
+//! SQL for people.
+
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
+
+use crate::error::{Context, Result};
+use crate::model::person::{Person, PersonRef};
+use crate::text::fold;
+
+use super::{from_json_list, parse_word, to_json_list};
+
+const SELECT: &str = "SELECT p.id, p.name, p.native_name, o.handle, p.role, p.email, p.phone, p.messaging,
+    p.languages, p.notes, p.do_not_contact, p.sensitivity, p.created_at, p.updated_at, p.org_id
+  FROM people p LEFT JOIN organisations o ON o.id = p.org_id";
+
+fn from_row(r: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        native_name: r.get(2)?,
+        organisation: r.get(3)?,
+        role: r.get(4)?,
+        email: r.get(5)?,
+        phone: r.get(6)?,
+        messaging: from_json_list(r, 7)?,
+        languages: from_json_list(r, 8)?,
+        notes: r.get(9)?,
+        do_not_contact: r.get(10)?,
+        sensitivity: parse_word(r, 11)?,
+        created_at: r.get(12)?,
+        updated_at: r.get(13)?,
+        org_id: r.get(14)?,
+    })
+}
+
+const SELECT_REF: &str =
+    "SELECT p.id, p.name, o.handle FROM people p LEFT JOIN organisations o ON o.id = p.org_id";
+
+fn ref_from_row(r: &Row) -> rusqlite::Result<PersonRef> {
+    Ok(PersonRef {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        organisation: r.get(2)?,
+    })
+}
+
+/// Inserts a new person and their search entry.
+pub fn insert(conn: &Connection, p: &Person) -> Result<()> {
+    conn.execute(
+        "INSERT INTO people (id, name, native_name, org_id, role, email, phone, messaging, languages, notes,
+            do_not_contact, sensitivity, sort_key, native_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        params![
+            p.id,
+            p.name,
+            p.native_name,
+            p.org_id,
+            p.role,
+            p.email,
+            p.phone,
+            to_json_list(&p.messaging),
+            to_json_list(&p.languages),
+            p.notes,
+            p.do_not_contact,
+            p.sensitivity.as_str(),
+            fold(&p.name),
+            fold(p.native_name.as_deref().unwrap_or("")),
+            p.created_at,
+            p.updated_at,
+        ],
+    )
+    .context("inserting person")?;
+    index(conn, p)
+}
+
+/// Rewrites a person's fields and search entry.
+pub fn update(conn: &Connection, p: &Person) -> Result<()> {
+    conn.execute(
+        "UPDATE people SET name = ?2, native_name = ?3, org_id = ?4, role = ?5, email = ?6, phone = ?7,
+            messaging = ?8, languages = ?9, notes = ?10, do_not_contact = ?11, sensitivity = ?12,
+            sort_key = ?13, native_key = ?14, updated_at = ?15
+         WHERE id = ?1",
+        params![
+            p.id,
+            p.name,
+            p.native_name,
+            p.org_id,
+            p.role,
+            p.email,
+            p.phone,
+            to_json_list(&p.messaging),
+            to_json_list(&p.languages),
+            p.notes,
+            p.do_not_contact,
+            p.sensitivity.as_str(),
+            fold(&p.name),
+            fold(p.native_name.as_deref().unwrap_or("")),
+            p.updated_at,
+        ],
+    )
+    .context("updating person")?;
+    index(conn, p)
+}
+
+fn index(conn: &Connection, p: &Person) -> Result<()> {
+    let rid: i64 = conn
+        .query_row("SELECT rid FROM people WHERE id = ?1", [&p.id], |r| r.get(0))
+        .context("indexing person")?;
+    let mut text = vec![p.name.clone()];
+    text.extend(p.native_name.clone());
+    text.extend(p.role.clone());
+    text.extend(p.notes.clone());
+    conn.execute("DELETE FROM person_fts WHERE rowid = ?1", [rid])
+        .context("indexing person")?;
+    conn.execute(
+        "INSERT INTO person_fts (rowid, text) VALUES (?1, ?2)",
+        params![rid, fold(&text.join("\n"))],
+    )
+    .context("indexing person")?;
+    Ok(())
+}
+
+/// Loads one person by full ID.
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Person>> {
+    conn.query_row(&format!("{SELECT} WHERE p.id = ?1"), [id], from_row)
+        .optional()
+        .context("reading person")
+}
+
+/// Live people whose ID starts with `prefix`.
+pub fn by_id_prefix(conn: &Connection, prefix: &str) -> Result<Vec<PersonRef>> {
+    refs(
+        conn,
+        &format!(
+            "{SELECT_REF} WHERE p.deleted_at IS NULL AND p.id GLOB ?1 || '*' ORDER BY p.sort_key LIMIT 50"
+        ),
+        [prefix],
+    )
+}
+
+/// Live people whose name or native name folds to `key`.
+pub fn by_name_key(conn: &Connection, key: &str) -> Result<Vec<PersonRef>> {
+    refs(
+        conn,
+        &format!(
+            "{SELECT_REF} WHERE p.deleted_at IS NULL AND (p.sort_key = ?1 OR p.native_key = ?1) ORDER BY p.sort_key"
+        ),
+        [key],
+    )
+}
+
+/// Live people whose name contains `key` (folded).
+pub fn by_name_part(conn: &Connection, key: &str, limit: usize) -> Result<Vec<PersonRef>> {
+    refs(
+        conn,
+        &format!(
+            "{SELECT_REF} WHERE p.deleted_at IS NULL AND (instr(p.sort_key, ?1) > 0 OR instr(p.native_key, ?1) > 0)
+             ORDER BY p.sort_key LIMIT ?2"
+        ),
+        params![key, limit as i64],
+    )
+}
+
+/// Every folded name of every live person, for "did you mean".
+pub fn all_name_keys(conn: &Connection) -> Result<Vec<(String, PersonRef)>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT p.id, p.name, o.handle, k.value FROM people p LEFT JOIN organisations o ON o.id = p.org_id,
+               json_each(json_array(p.sort_key, p.native_key)) k
+             WHERE p.deleted_at IS NULL AND k.value <> ''",
+        )
+        .context("reading names of people")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(3)?, ref_from_row(r)?)))
+        .context("reading names of people")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading names of people")
+}
+
+fn refs<P: rusqlite::Params>(conn: &Connection, sql: &str, p: P) -> Result<Vec<PersonRef>> {
+    let mut stmt = conn.prepare_cached(sql).context("finding person")?;
+    let rows = stmt.query_map(p, ref_from_row).context("finding person")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("finding person")
+}
+
+/// Which people `person list` shows.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub org_id: Option<String>,
+    pub countries: Vec<String>,
+}
+
+/// Live people matching `f`, by name.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Person>> {
+    let mut sql = format!("{SELECT} WHERE p.deleted_at IS NULL");
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(org) = &f.org_id {
+        sql.push_str(" AND p.org_id = ?");
+        args.push(Value::Text(org.clone()));
+    }
+    if !f.countries.is_empty() {
+        sql.push_str(" AND o.country IN (SELECT value FROM json_each(?))");
+        args.push(Value::Text(to_json_list(&f.countries)));
+    }
+    sql.push_str(" ORDER BY p.sort_key, p.id");
+    let mut stmt = conn.prepare(&sql).context("listing people")?;
+    let rows = stmt
+        .query_map(params_from_iter(args), from_row)
+        .context("listing people")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("listing people")
+}
+
+/// Marks a person deleted.
+pub fn soft_delete(conn: &Connection, id: &str, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE people SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )
+    .context("deleting person")?;
+    Ok(())
+}
+
+/// Removes a person for good.
+pub fn purge(conn: &Connection, id: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM person_fts WHERE rowid = (SELECT rid FROM people WHERE id = ?1)",
+        [id],
+    )
+    .context("purging person")?;
+    conn.execute("DELETE FROM people WHERE id = ?1", [id])
+        .context("purging person")?;
+    Ok(())
+}
+
+/// Moves every person of one organisation to another.
+pub fn move_to_org(conn: &Connection, from: &str, to: &str, now: &str) -> Result<usize> {
+    conn.execute(
+        "UPDATE people SET org_id = ?2, updated_at = ?3 WHERE org_id = ?1",
+        params![from, to, now],
+    )
+    .context("moving people")
+}

@@ -1,0 +1,67 @@
+//! Full-text search (SQLite FTS5 over folded text).
+
+use rusqlite::{Connection, params};
+
+use crate::error::{Context, Result};
+use crate::text::fold;
+
+/// Builds an FTS5 query from what a user typed: every word must match, as
+/// a prefix, after folding. Returns `None` when nothing searchable is left.
+pub fn fts_query(input: &str) -> Option<String> {
+    let words: Vec<String> = fold(input)
+        .split_whitespace()
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        None
+    } else {
+        Some(words.join(" "))
+    }
+}
+
+/// IDs of live organisations matching the query, best first.
+pub fn orgs(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String>> {
+    ids(
+        conn,
+        "SELECT o.id FROM org_fts f JOIN organisations o ON o.rid = f.rowid
+          WHERE org_fts MATCH ?1 AND o.deleted_at IS NULL ORDER BY f.rank LIMIT ?2",
+        query,
+        limit,
+    )
+}
+
+/// IDs of live people matching the query, best first.
+pub fn people(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String>> {
+    ids(
+        conn,
+        "SELECT p.id FROM person_fts f JOIN people p ON p.rid = f.rowid
+          WHERE person_fts MATCH ?1 AND p.deleted_at IS NULL ORDER BY f.rank LIMIT ?2",
+        query,
+        limit,
+    )
+}
+
+fn ids(conn: &Connection, sql: &str, query: &str, limit: usize) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql).context("searching")?;
+    let rows = stmt
+        .query_map(params![query, limit as i64], |r| r.get(0))
+        .context("searching")?;
+    rows.collect::<rusqlite::Result<Vec<String>>>()
+        .context("searching")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_folded_prefixes() {
+        assert_eq!(
+            fts_query("Comunista PORTUGUÊS").unwrap(),
+            "\"comunista\"* \"portugues\"*"
+        );
+        assert_eq!(fts_query("كمونيست").unwrap(), "\"کمونیست\"*");
+        assert_eq!(fts_query("a\"b").unwrap(), "\"a\"\"b\"*");
+        assert_eq!(fts_query("   "), None);
+    }
+}

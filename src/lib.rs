@@ -1,0 +1,96 @@
+//! liaison: a command-line relationship manager over a local SQLite file.
+//!
+//! `run` builds the context from the parsed command line and dispatches to
+//! the handler of each noun under `commands/`.
+
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod csvio;
+pub mod dates;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod prompt;
+pub mod render;
+pub mod text;
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::{Cli, Command};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    // Commands that need no database return before one is looked for.
+    match &cli.command {
+        Command::Completions { shell } => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(*shell, &mut cli::command(), "liaison", &mut out);
+            out.flush()?;
+            return Ok(());
+        }
+        Command::Man => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(cli::command()).render(&mut out)?;
+            out.flush()?;
+            return Ok(());
+        }
+        _ => {}
+    }
+    let mut ctx = Ctx::new(&cli.global)?;
+    let result = match cli.command {
+        Command::Init(args) => commands::init::run(&mut ctx, args),
+        Command::Demo(args) => commands::demo::run(&mut ctx, &cli.global, args),
+        Command::Org(cmd) => commands::org::run(&mut ctx, cmd),
+        Command::Person(cmd) => commands::person::run(&mut ctx, cmd),
+        Command::Search(args) => commands::search::run(&mut ctx, args),
+        Command::Completions { .. } | Command::Man => Ok(()),
+    };
+    let flushed = ctx.out.flush();
+    result.and(flushed)
+}
+
+/// Prints an error and its hints to stderr; returns the exit code.
+pub fn report(e: &Error) -> i32 {
+    if e.broken_pipe {
+        return 0;
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (red, yellow, reset) = if color {
+        ("\x1b[31m", "\x1b[33m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{red}error:{reset} {}", text::printable(&e.message, false));
+    for h in &e.hints {
+        let _ = writeln!(err, "{yellow}hint:{reset} {}", text::printable(h, false));
+    }
+    e.kind.exit_code()
+}
+
+/// Turns a panic into one `error:` line and exit 255 instead of a backtrace.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown failure".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "error: internal error: {what}{place}");
+        let _ = writeln!(
+            err,
+            "hint: this is a bug in liaison; nothing was saved by this command. Please report it with the command you ran"
+        );
+        std::process::exit(255);
+    }));
+}

@@ -1,0 +1,230 @@
+//! Countries (ISO 3166-1 alpha-2) and their UN M49 sub-regions.
+//!
+//! The data comes from the `keshvar` crate; this module only builds a lookup
+//! table from it once per process, keyed by folded names, so a country can be
+//! given as `GR`, `Greece`, `Ελλάδα` or `یونان`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use keshvar::{CountryIterator, SubRegion};
+
+use crate::error::{Error, Result};
+use crate::text::fold;
+
+/// One country as liaison shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub code: String,
+    /// English short name.
+    pub name: String,
+    /// Persian name, for reports in Persian.
+    pub name_fa: String,
+    /// UN M49 sub-region in English, e.g. `Southern Europe`.
+    pub region: String,
+}
+
+struct Index {
+    countries: Vec<Country>,
+    /// Folded name → index into `countries`; `None` marks a name that two
+    /// countries share, which must not resolve silently to either.
+    by_key: HashMap<String, Option<usize>>,
+}
+
+/// Languages whose country names are accepted as input. English and Persian
+/// are the office's working languages; the rest are those of its partners.
+const NAME_LANGUAGES: &[&str] = &[
+    "en", "fa", "ar", "ckb", "ku", "tr", "el", "ru", "fr", "es", "pt", "de", "ur", "az", "hy",
+];
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(build_index)
+}
+
+fn build_index() -> Index {
+    let mut countries = Vec::new();
+    let mut by_key: HashMap<String, Option<usize>> = HashMap::new();
+    for c in CountryIterator::new() {
+        let i = countries.len();
+        let translations = c.translations();
+        let code = c.alpha2().to_string();
+        let name = translations
+            .get("en")
+            .copied()
+            .unwrap_or(c.iso_short_name())
+            .to_string();
+        let name_fa = translations.get("fa").copied().unwrap_or("").to_string();
+        let region = match c.maybe_subregion() {
+            Some(s) => m49_name(s).to_string(),
+            None => "Antarctica".to_string(),
+        };
+        let mut names: Vec<&str> = vec![c.iso_short_name(), c.iso_long_name()];
+        names.extend(c.unofficial_name_list().iter().copied());
+        names.extend(NAME_LANGUAGES.iter().filter_map(|l| translations.get(l).copied()));
+        names.push(c.alpha3().to_string().leak());
+        for n in names {
+            let key = fold(n);
+            if key.is_empty() {
+                continue;
+            }
+            let slot = by_key.entry(key).or_insert(Some(i));
+            if *slot != Some(i) {
+                *slot = None;
+            }
+        }
+        // The alpha-2 code wins over any name that happens to spell it.
+        by_key.insert(fold(&code), Some(i));
+        countries.push(Country {
+            code,
+            name,
+            name_fa,
+            region,
+        });
+    }
+    Index { countries, by_key }
+}
+
+/// The UN M49 name of a sub-region.
+fn m49_name(s: SubRegion) -> &'static str {
+    match s {
+        SubRegion::AustraliaAndNewZealand => "Australia and New Zealand",
+        SubRegion::Caribbean => "Caribbean",
+        SubRegion::CentralAmerica => "Central America",
+        SubRegion::CentralAsia => "Central Asia",
+        SubRegion::EasternAfrica => "Eastern Africa",
+        SubRegion::EasternAsia => "Eastern Asia",
+        SubRegion::EasternEurope => "Eastern Europe",
+        SubRegion::Melanesia => "Melanesia",
+        SubRegion::Micronesia => "Micronesia",
+        SubRegion::MiddleAfrica => "Middle Africa",
+        SubRegion::NorthernAfrica => "Northern Africa",
+        SubRegion::NorthernAmerica => "Northern America",
+        SubRegion::NorthernEurope => "Northern Europe",
+        SubRegion::Polynesia => "Polynesia",
+        SubRegion::SouthAmerica => "South America",
+        SubRegion::SouthEasternAsia => "South-eastern Asia",
+        SubRegion::SouthernAfrica => "Southern Africa",
+        SubRegion::SouthernAsia => "Southern Asia",
+        SubRegion::SouthernEurope => "Southern Europe",
+        SubRegion::WesternAfrica => "Western Africa",
+        SubRegion::WesternAsia => "Western Asia",
+        SubRegion::WesternEurope => "Western Europe",
+    }
+}
+
+/// Finds a country by its code or by a name in one of the accepted languages.
+pub fn resolve(input: &str) -> Result<&'static Country> {
+    let idx = index();
+    let key = fold(input);
+    match idx.by_key.get(&key) {
+        Some(Some(i)) => Ok(&idx.countries[*i]),
+        Some(None) => Err(Error::user(format!("country `{}` is ambiguous", input.trim()))
+            .hint("give the two-letter ISO code instead, e.g. GR or IR")),
+        None => {
+            let mut err = Error::user(format!("unknown country `{}`", input.trim()));
+            let close = closest(&key);
+            if !close.is_empty() {
+                err = err.hint(format!("did you mean {}?", close.join(", ")));
+            }
+            Err(err.hint("countries are ISO 3166-1 codes (GR, IR, TR) or English or Persian names"))
+        }
+    }
+}
+
+/// Looks a country up by its alpha-2 code, as stored in the database.
+pub fn by_code(code: &str) -> Option<&'static Country> {
+    let idx = index();
+    idx.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+/// All M49 sub-region names in use, for validating `--region`.
+pub fn regions() -> Vec<&'static str> {
+    let mut all: Vec<&str> = index().countries.iter().map(|c| c.region.as_str()).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// Finds the canonical spelling of a region name given loosely.
+pub fn resolve_region(input: &str) -> Result<&'static str> {
+    let key = fold(input).replace('-', " ");
+    regions()
+        .into_iter()
+        .find(|r| fold(r).replace('-', " ") == key)
+        .ok_or_else(|| {
+            Error::user(format!("unknown region `{}`", input.trim())).hint(format!(
+                "regions are UN M49 sub-regions: {}",
+                regions().join(", ")
+            ))
+        })
+}
+
+/// Up to three countries whose names are closest to `key`.
+fn closest(key: &str) -> Vec<String> {
+    let idx = index();
+    let mut scored: Vec<(f64, usize)> = idx
+        .by_key
+        .iter()
+        .filter_map(|(k, v)| v.map(|i| (strsim::normalized_levenshtein(k, key), i)))
+        .filter(|(score, _)| *score >= 0.6)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<String> = Vec::new();
+    for (_, i) in scored {
+        let c = &idx.countries[i];
+        let label = format!("{} ({})", c.name, c.code);
+        if !out.contains(&label) {
+            out.push(label);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_in_several_languages_resolve() {
+        assert_eq!(resolve("gr").unwrap().code, "GR");
+        assert_eq!(resolve("Greece").unwrap().code, "GR");
+        assert_eq!(resolve("یونان").unwrap().code, "GR");
+        assert_eq!(resolve("عراق").unwrap().code, "IQ");
+        assert_eq!(resolve("Iran").unwrap().code, "IR");
+        assert_eq!(resolve("Turkey").unwrap().code, "TR");
+        assert_eq!(resolve("United Kingdom").unwrap().code, "GB");
+        assert_eq!(resolve("Russia").unwrap().code, "RU");
+    }
+
+    #[test]
+    fn regions_are_m49_subregions() {
+        assert_eq!(resolve("GR").unwrap().region, "Southern Europe");
+        assert_eq!(resolve("IR").unwrap().region, "Southern Asia");
+        assert_eq!(resolve("TR").unwrap().region, "Western Asia");
+        assert_eq!(resolve("IQ").unwrap().region, "Western Asia");
+        assert_eq!(resolve("SD").unwrap().region, "Northern Africa");
+    }
+
+    #[test]
+    fn unknown_country_suggests_close_names() {
+        let err = resolve("Greese").unwrap_err();
+        assert_eq!(err.message, "unknown country `Greese`");
+        assert!(err.hints[0].contains("Greece (GR)"), "{:?}", err.hints);
+        assert!(resolve("Atlantis").is_err());
+    }
+
+    #[test]
+    fn regions_resolve_loosely() {
+        assert_eq!(resolve_region("western asia").unwrap(), "Western Asia");
+        assert_eq!(
+            resolve_region("south-eastern asia").unwrap(),
+            "South-eastern Asia"
+        );
+        assert!(resolve_region("Middle Earth").is_err());
+    }
+}

@@ -1,0 +1,63 @@
+//! Plain types and their validation: no SQL, no command line, no printing.
+
+pub mod country;
+pub mod fields;
+pub mod org;
+pub mod person;
+
+use crate::error::{Error, Result};
+
+/// Defines a closed set of words stored as text (kinds, statuses, …) with
+/// parsing that names the choices when a value is not one of them.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal, { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order they are listed in help and reports.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word stored in the database and shown to users.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = crate::error::Error;
+            fn from_str(s: &str) -> crate::error::Result<Self> {
+                let folded = crate::text::fold(s).replace(['-', '_'], " ");
+                $(if folded == $text.replace(['-', '_'], " ") { return Ok($name::$variant); })+
+                Err(crate::error::Error::user(format!("unknown {} `{}`", $what, s.trim()))
+                    .hint(format!("expected one of: {}", [$($text),+].join(", "))))
+            }
+        }
+    };
+}
+pub(crate) use word_enum;
+
+word_enum!(
+    /// How much care a record needs when it is shown or shared.
+    Sensitivity, "sensitivity", {
+        Normal = "normal",
+        Confidential = "confidential",
+        Secret = "secret",
+    }
+);
+
+/// Fails when a required text is empty after trimming.
+pub fn require(field: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::user(format!("{field} is empty")).hint(format!("give a {field}")));
+    }
+    Ok(())
+}

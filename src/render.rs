@@ -1,0 +1,119 @@
+//! Output of lists and records as tables, JSON or CSV, and the colour
+//! policy. Commands hand values here; nothing else prints them.
+
+use std::io::Write;
+
+use comfy_table::{Cell, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::text::printable;
+
+/// How a listing is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// aligned columns for people
+    Table,
+    /// a JSON array (or object for `show`), for scripts
+    Json,
+    /// RFC 4180 CSV with a header row, for spreadsheets
+    Csv,
+}
+
+/// Columns separated by spaces, a rule under the header, nothing else
+/// (the order of the characters is comfy-table's preset order).
+const PLAIN: &str = "     ─             ";
+
+/// Where output goes and how it may look.
+pub struct Output {
+    pub out: Box<dyn Write>,
+    /// Whether stdout is a terminal (tables then fit its width).
+    pub terminal: bool,
+    pub color: bool,
+}
+
+impl Output {
+    /// Writes one line of plain text, made safe for the terminal.
+    pub fn line(&mut self, text: &str) -> Result<()> {
+        writeln!(self.out, "{}", printable(text, true))?;
+        Ok(())
+    }
+
+    /// Writes a section heading.
+    pub fn heading(&mut self, text: &str) -> Result<()> {
+        if self.color {
+            writeln!(self.out, "\x1b[1m{}\x1b[0m", printable(text, false))?;
+        } else {
+            writeln!(self.out, "{}", printable(text, false))?;
+        }
+        Ok(())
+    }
+
+    /// Writes `value` as pretty JSON.
+    pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        serde_json::to_writer_pretty(&mut self.out, value)?;
+        writeln!(self.out)?;
+        Ok(())
+    }
+
+    /// Writes rows as an aligned table. Cells are made safe for the
+    /// terminal; mixed scripts and wide characters keep columns aligned
+    /// because widths are measured in terminal cells, not bytes.
+    pub fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        let mut t = Table::new();
+        t.load_preset(PLAIN);
+        t.set_content_arrangement(if self.terminal {
+            ContentArrangement::Dynamic
+        } else {
+            ContentArrangement::Disabled
+        });
+        t.set_header(headers.iter().map(Cell::new));
+        for row in rows {
+            t.add_row(row.iter().map(|c| Cell::new(printable(c, false))));
+        }
+        writeln!(self.out, "{}", t.trim_fmt())?;
+        Ok(())
+    }
+
+    /// Writes label/value pairs, labels aligned, skipping empty values.
+    pub fn fields(&mut self, pairs: &[(&str, String)]) -> Result<()> {
+        let width = pairs
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, _)| k.len())
+            .max()
+            .unwrap_or(0);
+        for (k, v) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
+            let value = printable(v, true).replace('\n', &format!("\n{:width$}  ", ""));
+            writeln!(self.out, "{k:>width$}  {value}")?;
+        }
+        Ok(())
+    }
+
+    /// Writes rows as CSV through the shared writer (formula-safe).
+    pub fn csv(&mut self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        let mut w = crate::csvio::writer(&mut self.out, false);
+        w.write_record(headers)?;
+        for row in rows {
+            w.write_record(row.iter().map(|c| crate::csvio::sanitize(c).into_owned()))?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+
+    /// Flushes what was written.
+    pub fn flush(&mut self) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// Joins a list for one table or CSV cell.
+pub fn join(items: &[String]) -> String {
+    items.join("; ")
+}
+
+/// Shows an optional value as text, empty when missing.
+pub fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
