@@ -1,0 +1,12 @@
+//! Integration tests: the real `liaison` binary on temporary databases, in
+//! a hermetic environment (cleared env, pinned time, no colour, no terminal).
+
+mod common;
+
+mod db_file;
+mod demo;
+mod lookup;
+mod org;
+mod person;
+mod search;
+mod tools;
