@@ -85,3 +85,73 @@ CREATE INDEX people_native ON people (native_key);
 -- Full-text indexes over folded text; rowid = the entity's rid.
 CREATE VIRTUAL TABLE org_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE person_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 0');
+
+-- migration 2: contact log and follow-up tasks
+CREATE TABLE interactions (
+    rid        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    date       TEXT NOT NULL,
+    time       TEXT,
+    channel    TEXT NOT NULL CHECK (channel IN ('meeting', 'call', 'video', 'email', 'letter', 'message', 'event', 'other')),
+    direction  TEXT NOT NULL CHECK (direction IN ('in', 'out', 'both')),
+    subject    TEXT,
+    summary    TEXT NOT NULL CHECK (summary <> ''),
+    logged_by  TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX interactions_date ON interactions (date);
+
+-- The organisations of an entry; `date` is copied from the entry so that
+-- one organisation's timeline and last contact are an index range.
+CREATE TABLE interaction_orgs (
+    interaction_id TEXT NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
+    org_id         TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    date           TEXT NOT NULL,
+    PRIMARY KEY (interaction_id, org_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX interaction_orgs_org_date ON interaction_orgs (org_id, date);
+
+CREATE TABLE interaction_people (
+    interaction_id TEXT NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
+    person_id      TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    PRIMARY KEY (interaction_id, person_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX interaction_people_person ON interaction_people (person_id);
+
+CREATE TABLE interaction_tags (
+    interaction_id TEXT NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
+    tag            TEXT NOT NULL,
+    PRIMARY KEY (interaction_id, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX interaction_tags_tag ON interaction_tags (tag);
+
+CREATE VIRTUAL TABLE interaction_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 0');
+
+CREATE TABLE tasks (
+    rid            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
+    title          TEXT NOT NULL CHECK (title <> ''),
+    org_id         TEXT REFERENCES organisations (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    interaction_id TEXT REFERENCES interactions (id) ON DELETE SET NULL,
+    due            TEXT,
+    priority       TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('high', 'normal', 'low')),
+    assignee       TEXT,
+    status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
+    done_on        TEXT,
+    notes          TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    deleted_at     TEXT
+) STRICT;
+CREATE INDEX tasks_status_due ON tasks (status, due);
+CREATE INDEX tasks_org ON tasks (org_id, status);
+
+-- The numbers of the last task list shown (as taskwarrior's working set):
+-- `task done 3` means the third task of that list until the list is shown
+-- again.
+CREATE TABLE task_numbers (
+    number  INTEGER PRIMARY KEY,
+    task_id TEXT NOT NULL UNIQUE REFERENCES tasks (id) ON DELETE CASCADE
+) STRICT;

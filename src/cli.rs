@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{demo, init, org, person, search};
+use crate::commands::{agenda, demo, history, init, log, org, person, search, task};
 use crate::render::Format;
 
 /// A relationship manager for an international relations office: partner
@@ -61,7 +61,16 @@ pub enum Command {
     /// People at organisations
     #[command(subcommand)]
     Person(person::PersonCommand),
-    /// Search names, aliases and notes in any script
+    /// Log a contact with one or more organisations
+    Log(log::LogArgs),
+    /// The contact log, newest first
+    History(history::HistoryArgs),
+    /// Follow-up tasks
+    #[command(subcommand)]
+    Task(task::TaskCommand),
+    /// Overdue and upcoming follow-ups, and partners going cold
+    Agenda(agenda::AgendaArgs),
+    /// Search names, aliases, notes and the log, in any script
     Search(search::SearchArgs),
     /// Print a shell completion script
     Completions {

@@ -23,6 +23,8 @@ pub struct Ctx {
     pub yes: bool,
     /// "Now", pinned by `LIAISON_NOW` in tests and reproducible reports.
     pub now: DateTime<Utc>,
+    /// Who is using liaison: `LIAISON_USER`, else the login name.
+    pub user: String,
     pub out: Output,
 }
 
@@ -42,6 +44,7 @@ impl Ctx {
             interactive,
             yes: g.yes,
             now: now()?,
+            user: user(),
             out: Output {
                 out: Box::new(BufWriter::new(std::io::stdout())),
                 terminal: stdout_tty,
@@ -90,6 +93,14 @@ pub fn default_data_dir() -> Result<PathBuf> {
             Error::user("cannot find a home folder for the database")
                 .hint("give the database path with --db PATH or LIAISON_DB")
         })
+}
+
+/// `LIAISON_USER`, else the login name, else "unknown".
+fn user() -> String {
+    ["LIAISON_USER", "USER", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// `LIAISON_NOW` (RFC 3339 or a plain date, taken as noon UTC) or the clock.

@@ -777,6 +777,200 @@ pub fn build(tx: &Transaction, now: &str) -> Result<(usize, usize)> {
     Ok((ORGS.len(), PEOPLE.len()))
 }
 
+/// Subjects and summaries of the sample log, in the office's words.
+const CONTACTS: &[(&str, &str)] = &[
+    (
+        "Sent English translation of our statement",
+        "No answer yet; follow up.",
+    ),
+    (
+        "News from their party congress",
+        "They shared their resolution on the regional war; to be summarised for members.",
+    ),
+    (
+        "Exchange of analyses on the region",
+        "Agreed to exchange publications every quarter, 50% in English.",
+    ),
+    (
+        "Request for speaker at conference",
+        "They agreed to publish our statement in their weekly paper.",
+    ),
+    (
+        "Invitation to joint seminar",
+        "Meeting at their office.\nPresent: two members of their international department.\nAgreed on a joint seminar in spring.",
+    ),
+    (
+        "Report on wage arrears in Khuzestan",
+        "Discussed the situation of teachers' strikes; they asked for a written report.",
+    ),
+    (
+        "Solidarity message for May Day",
+        "Letter of solidarity received, signed by their central committee.",
+    ),
+    (
+        "Statement on the oil workers' strike",
+        "Asked about the situation of imprisoned labour activists; sent a list.",
+    ),
+    (
+        "Coordination for the demonstration in Brussels",
+        "Short call. Will send the Arabic version next week.",
+    ),
+];
+
+/// Follow-ups the sample log creates.
+const FOLLOW_UPS: &[&str] = &[
+    "Send report on strikes",
+    "Reply to their invitation",
+    "Confirm speaker",
+    "Send English translation",
+    "Send Arabic translation of the statement",
+];
+
+/// A small deterministic generator, so every demo shows the same story.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// Writes a year of contacts up to `today` and their follow-ups, some
+/// overdue; returns the counts of entries and tasks.
+pub fn build_log(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(usize, usize)> {
+    use crate::model::log::{Channel, Direction, Interaction};
+    use crate::model::task::{Priority, Task, TaskStatus};
+    // The most engaged partners come first and get most contacts; `cpb`
+    // and `ptb` are left without recent contact, so they go cold.
+    let weighted = [
+        ("kcp", 8),
+        ("icp", 7),
+        ("kke", 6),
+        ("pcp", 5),
+        ("haft-tappeh", 5),
+        ("disk", 4),
+        ("tkp", 4),
+        ("lcp", 3),
+        ("vahed", 3),
+        ("wftu", 3),
+        ("akel", 2),
+        ("cpim", 2),
+        ("scp", 2),
+        ("awsn", 1),
+        ("komala", 1),
+        ("ppp", 1),
+    ];
+    let mut pool = Vec::new();
+    for (h, w) in weighted {
+        let id = db::orgs::by_handle(tx, h)?.map(|(o, _)| o.id);
+        if let Some(id) = id {
+            pool.extend(std::iter::repeat_n((h, id), w));
+        }
+    }
+    let mut rng = Lcg(1917);
+    let (mut entries, mut tasks) = (0, 0);
+    let mut day = today - chrono::Days::new(365);
+    while day <= today {
+        day = day + chrono::Days::new(1 + rng.next(4) as u64);
+        if day > today {
+            break;
+        }
+        let (handle, org_id) = &pool[rng.next(pool.len())];
+        let mut org_ids = vec![org_id.clone()];
+        if rng.next(8) == 0 {
+            let (_, other) = &pool[rng.next(pool.len())];
+            if other != org_id {
+                org_ids.push(other.clone());
+            }
+        }
+        let (subject, summary) = CONTACTS[rng.next(CONTACTS.len())];
+        let entry = Interaction {
+            id: new_id(),
+            date: day,
+            time: None,
+            channel: Channel::ALL[rng.next(Channel::ALL.len())],
+            direction: Direction::ALL[rng.next(Direction::ALL.len())],
+            organisations: Vec::new(),
+            people: Vec::new(),
+            subject: some(subject),
+            summary: summary.to_string(),
+            tags: Vec::new(),
+            logged_by: Some("secretary".into()),
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            org_ids,
+            person_ids: Vec::new(),
+        };
+        db::log::insert(tx, &entry)?;
+        entries += 1;
+        if rng.next(3) == 0 {
+            let due = day + chrono::Days::new(5 + rng.next(25) as u64);
+            // Older follow-ups were mostly done; a few slipped.
+            let done = due < today && rng.next(5) != 0;
+            let task = Task {
+                number: None,
+                id: new_id(),
+                title: FOLLOW_UPS[rng.next(FOLLOW_UPS.len())].to_string(),
+                organisation: Some(handle.to_string()),
+                origin: Some(entry.id.clone()),
+                due: Some(due),
+                priority: if rng.next(4) == 0 {
+                    Priority::High
+                } else {
+                    Priority::Normal
+                },
+                assignee: None,
+                status: if done { TaskStatus::Done } else { TaskStatus::Open },
+                done_on: if done {
+                    Some(due - chrono::Days::new(rng.next(4) as u64))
+                } else {
+                    None
+                },
+                notes: None,
+                created_at: now.to_string(),
+                updated_at: now.to_string(),
+                org_id: Some(org_id.clone()),
+            };
+            db::tasks::insert(tx, &task, Some(&entry.id))?;
+            tasks += 1;
+        }
+    }
+    // Two partners last heard from months ago: they show as going cold.
+    for (handle, days_ago, subject) in [
+        ("cpb", 160, "Invitation to joint seminar"),
+        ("ptb", 205, "Exchange of analyses on the region"),
+    ] {
+        let Some((org, _)) = db::orgs::by_handle(tx, handle)? else {
+            continue;
+        };
+        let entry = Interaction {
+            id: new_id(),
+            date: today - chrono::Days::new(days_ago),
+            time: None,
+            channel: Channel::Email,
+            direction: Direction::Out,
+            organisations: Vec::new(),
+            people: Vec::new(),
+            subject: some(subject),
+            summary: "No answer yet; follow up.".into(),
+            tags: Vec::new(),
+            logged_by: Some("secretary".into()),
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            org_ids: vec![org.id],
+            person_ids: Vec::new(),
+        };
+        db::log::insert(tx, &entry)?;
+        entries += 1;
+    }
+    db::tasks::renumber(tx)?;
+    Ok((entries, tasks))
+}
+
 fn tx_org(tx: &Transaction, row: &OrgRow, now: &str) -> Result<()> {
     let (handle, name, native, aliases, cc, kind, status, since, langs, website, tags, notes) = *row;
     let c = country::resolve(cc)?;
@@ -800,6 +994,7 @@ fn tx_org(tx: &Transaction, row: &OrgRow, now: &str) -> Result<()> {
         created_at: now.to_string(),
         updated_at: now.to_string(),
         region_overridden: false,
+        last_contact: None,
     };
     db::orgs::insert(tx, &org)
 }

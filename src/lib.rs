@@ -46,6 +46,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Demo(args) => commands::demo::run(&mut ctx, &cli.global, args),
         Command::Org(cmd) => commands::org::run(&mut ctx, cmd),
         Command::Person(cmd) => commands::person::run(&mut ctx, cmd),
+        Command::Log(args) => commands::log::run(&mut ctx, args),
+        Command::History(args) => commands::history::run(&mut ctx, args),
+        Command::Task(cmd) => commands::task::run(&mut ctx, cmd),
+        Command::Agenda(args) => commands::agenda::run(&mut ctx, args),
         Command::Search(args) => commands::search::run(&mut ctx, args),
         Command::Completions { .. } | Command::Man => Ok(()),
     };

@@ -28,3 +28,36 @@ pub fn confirm(question: &str) -> Result<bool> {
 fn prompt_failed(e: dialoguer::Error) -> Error {
     Error::user(format!("cannot ask on this terminal: {e}")).hint("pass the value as a flag, with --no-input")
 }
+
+/// Lets the user choose one of a short list with the arrow keys.
+pub fn select(prompt: &str, items: &[&str], default: usize) -> Result<usize> {
+    dialoguer::Select::with_theme(&ColorfulTheme::default())
+        .with_prompt(prompt)
+        .items(items)
+        .default(default)
+        .interact()
+        .map_err(prompt_failed)
+}
+
+/// Asks for a line of text; `default` is shown and kept on Enter.
+pub fn input(prompt: &str, default: Option<&str>, allow_empty: bool) -> Result<String> {
+    let theme = ColorfulTheme::default();
+    let mut q = dialoguer::Input::<String>::with_theme(&theme)
+        .with_prompt(prompt)
+        .allow_empty(allow_empty);
+    if let Some(d) = default {
+        q = q.default(d.to_string());
+    }
+    q.interact_text().map_err(prompt_failed)
+}
+
+/// Opens `$EDITOR` (or `$VISUAL`) on `initial`; `None` when the user
+/// leaves without saving.
+pub fn editor(initial: &str) -> Result<Option<String>> {
+    dialoguer::Editor::new()
+        .extension(".txt")
+        .edit(initial)
+        .map_err(|e| {
+            Error::user(format!("cannot open the editor: {e}")).hint("set EDITOR, or pass --summary TEXT")
+        })
+}

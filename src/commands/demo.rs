@@ -26,15 +26,19 @@ pub fn run(ctx: &mut Ctx, global: &Global, _a: DemoArgs) -> Result<()> {
     clear_previous(&path)?;
     let mut db = Db::create(&path)?;
     let now = ctx.now_str();
-    let (orgs, people) = db.write(|tx| {
+    let today = ctx.today();
+    let ((orgs, people), (entries, tasks)) = db.write(|tx| {
         db::set_meta(tx, DEMO_MARK, "1")?;
-        crate::demo::build(tx, &now)
+        Ok((
+            crate::demo::build(tx, &now)?,
+            crate::demo::build_log(tx, today, &now)?,
+        ))
     })?;
     drop(db);
     ctx.db_path = path.clone();
     let shown = db::shell_quote(&path);
     ctx.out.heading(&format!(
-        "Sample database with {orgs} organisations and {people} people: {shown}"
+        "Sample database with {orgs} organisations, {people} people, {entries} contacts and {tasks} follow-ups: {shown}"
     ))?;
     ctx.out
         .line(&format!("Try any command on it with --db {shown}"))?;
@@ -56,7 +60,13 @@ pub fn run(ctx: &mut Ctx, global: &Global, _a: DemoArgs) -> Result<()> {
         "search with Arabic letters finds Persian and Kurdish spellings",
         &["search", "كمونيست"],
     )?;
-    step(ctx, &shown, "people and where they work", &["person", "list"])?;
+    step(ctx, &shown, "what needs attention today", &["agenda"])?;
+    step(
+        ctx,
+        &shown,
+        "the last contacts with one partner",
+        &["history", "kcp", "--limit", "5"],
+    )?;
     Ok(())
 }
 
@@ -117,6 +127,8 @@ fn step(ctx: &mut Ctx, db: &str, why: &str, args: &[&str]) -> Result<()> {
         crate::cli::Command::Org(c) => crate::commands::org::run(ctx, c),
         crate::cli::Command::Person(c) => crate::commands::person::run(ctx, c),
         crate::cli::Command::Search(a) => crate::commands::search::run(ctx, a),
+        crate::cli::Command::Agenda(a) => crate::commands::agenda::run(ctx, a),
+        crate::cli::Command::History(a) => crate::commands::history::run(ctx, a),
         _ => Err(Error::internal("demo step is not a listing")),
     }
 }

@@ -1,11 +1,15 @@
 //! One module per noun: its command-line arguments and handlers. Handlers
 //! fetch through `db`, compute with `model`, and hand values to `render`.
 
+pub mod agenda;
 pub mod demo;
+pub mod history;
 pub mod init;
+pub mod log;
 pub mod org;
 pub mod person;
 pub mod search;
+pub mod task;
 
 mod resolve;
 

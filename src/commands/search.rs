@@ -10,7 +10,7 @@ use crate::model::person::short_id;
 use crate::render::Format;
 use crate::text::{excerpt, fold};
 
-/// Search names, aliases, roles and notes. Matching ignores case, accents,
+/// Search names, aliases, roles, notes and log entries. Matching ignores case, accents,
 /// Arabic/Persian letter variants and harakat; every word must match the
 /// start of a word.
 #[derive(Debug, Args)]
@@ -30,6 +30,7 @@ pub struct SearchArgs {
 pub enum Scope {
     Orgs,
     People,
+    Log,
 }
 
 /// One search result, as `search --format json|csv` writes it.
@@ -87,6 +88,31 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
                 id: p.id,
                 organisation: p.organisation,
                 name: p.name,
+            });
+        }
+    }
+    if wants(Scope::Log) {
+        for id in db::log::search(db.conn(), &query, a.limit)? {
+            let Some(i) = db::log::get(db.conn(), &id)? else {
+                continue;
+            };
+            let mut texts: Vec<&str> = Vec::new();
+            texts.extend(i.subject.as_deref());
+            texts.push(&i.summary);
+            texts.extend(i.tags.iter().map(String::as_str));
+            hits.push(Hit {
+                kind: "log",
+                excerpt: best_excerpt(&texts, &terms),
+                name: format!(
+                    "{} {} {}",
+                    i.date,
+                    i.channel,
+                    i.subject.as_deref().unwrap_or_default()
+                )
+                .trim()
+                .to_string(),
+                organisation: Some(i.organisations.join(", ")),
+                id: i.id,
             });
         }
     }

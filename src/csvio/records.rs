@@ -1,8 +1,10 @@
 //! The CSV columns of each entity: the same names on export and import,
 //! in a stable order (see the README).
 
+use crate::model::log::Interaction;
 use crate::model::org::Org;
 use crate::model::person::Person;
+use crate::model::task::Task;
 use crate::render::{join, opt};
 
 /// Columns of an organisation.
@@ -25,6 +27,7 @@ pub const ORG_COLUMNS: &[&str] = &[
     "sensitivity",
     "created_at",
     "updated_at",
+    "last_contact",
 ];
 
 /// One organisation as a CSV record, in [`ORG_COLUMNS`] order.
@@ -48,6 +51,7 @@ pub fn org(o: &Org) -> Vec<String> {
         o.sensitivity.to_string(),
         o.created_at.clone(),
         o.updated_at.clone(),
+        opt(&o.last_contact),
     ]
 }
 
@@ -86,5 +90,77 @@ pub fn person(p: &Person) -> Vec<String> {
         p.sensitivity.to_string(),
         p.created_at.clone(),
         p.updated_at.clone(),
+    ]
+}
+
+/// Columns of a log entry.
+pub const LOG_COLUMNS: &[&str] = &[
+    "id",
+    "date",
+    "time",
+    "channel",
+    "direction",
+    "organisations",
+    "people",
+    "subject",
+    "summary",
+    "tags",
+    "logged_by",
+    "created_at",
+    "updated_at",
+];
+
+/// One log entry as a CSV record, in [`LOG_COLUMNS`] order.
+pub fn log(i: &Interaction) -> Vec<String> {
+    vec![
+        i.id.clone(),
+        i.date.to_string(),
+        opt(&i.time),
+        i.channel.to_string(),
+        i.direction.to_string(),
+        join(&i.organisations),
+        join(&i.people),
+        opt(&i.subject),
+        i.summary.clone(),
+        join(&i.tags),
+        opt(&i.logged_by),
+        i.created_at.clone(),
+        i.updated_at.clone(),
+    ]
+}
+
+/// Columns of a task.
+pub const TASK_COLUMNS: &[&str] = &[
+    "number",
+    "id",
+    "title",
+    "organisation",
+    "origin",
+    "due",
+    "priority",
+    "assignee",
+    "status",
+    "done_on",
+    "notes",
+    "created_at",
+    "updated_at",
+];
+
+/// One task as a CSV record, in [`TASK_COLUMNS`] order.
+pub fn task(t: &Task) -> Vec<String> {
+    vec![
+        opt(&t.number),
+        t.id.clone(),
+        t.title.clone(),
+        opt(&t.organisation),
+        opt(&t.origin),
+        opt(&t.due),
+        t.priority.to_string(),
+        opt(&t.assignee),
+        t.status.to_string(),
+        opt(&t.done_on),
+        opt(&t.notes),
+        t.created_at.clone(),
+        t.updated_at.clone(),
     ]
 }

@@ -1,9 +1,11 @@
 //! Opening the database file, its pragmas and permissions, and upgrading
 //! its schema. One file of SQL per entity lives beside this one.
 
+pub mod log;
 pub mod orgs;
 pub mod people;
 pub mod search;
+pub mod tasks;
 
 use std::path::{Path, PathBuf};
 

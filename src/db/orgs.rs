@@ -12,7 +12,8 @@ const SELECT: &str = "SELECT o.id, o.handle, o.name, o.native_name,
     (SELECT json_group_array(value) FROM (SELECT value FROM org_names WHERE org_id = o.id AND kind = 'alias' ORDER BY key)),
     o.country, o.region, o.kind, o.status, o.since, o.languages, o.website, o.email,
     (SELECT json_group_array(tag) FROM (SELECT tag FROM org_tags WHERE org_id = o.id ORDER BY tag)),
-    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden
+    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden,
+    (SELECT max(io.date) FROM interaction_orgs io WHERE io.org_id = o.id) AS last_contact
   FROM organisations o";
 
 fn from_row(r: &Row) -> rusqlite::Result<Org> {
@@ -36,6 +37,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Org> {
         created_at: r.get(16)?,
         updated_at: r.get(17)?,
         region_overridden: r.get(18)?,
+        last_contact: r.get(19)?,
     })
 }
 
@@ -236,6 +238,8 @@ pub struct Filter {
     pub kind: Option<OrgKind>,
     pub status: Option<OrgStatus>,
     pub tag: Option<String>,
+    /// Only organisations with no contact since this date (or never).
+    pub silent_since: Option<chrono::NaiveDate>,
     pub sort: Sort,
 }
 
@@ -245,6 +249,8 @@ pub enum Sort {
     #[default]
     Name,
     Country,
+    /// Longest silence first; never contacted before all.
+    LastContact,
 }
 
 /// Live organisations matching `f`.
@@ -271,9 +277,14 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Org>> {
         sql.push_str(" AND EXISTS (SELECT 1 FROM org_tags t WHERE t.org_id = o.id AND t.tag = ?)");
         args.push(Value::Text(tag.clone()));
     }
+    if let Some(d) = f.silent_since {
+        sql.push_str(" AND coalesce(last_contact, '') < ?");
+        args.push(Value::Text(d.to_string()));
+    }
     sql.push_str(match f.sort {
         Sort::Name => " ORDER BY o.sort_key, o.handle",
         Sort::Country => " ORDER BY o.country, o.sort_key, o.handle",
+        Sort::LastContact => " ORDER BY last_contact, o.sort_key, o.handle",
     });
     let mut stmt = conn.prepare(&sql).context("listing organisations")?;
     let rows = stmt

@@ -2,8 +2,10 @@
 
 pub mod country;
 pub mod fields;
+pub mod log;
 pub mod org;
 pub mod person;
+pub mod task;
 
 use crate::error::{Error, Result};
 

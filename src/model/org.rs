@@ -51,6 +51,8 @@ pub struct Org {
     pub sensitivity: Sensitivity,
     pub created_at: String,
     pub updated_at: String,
+    /// Date of the last logged contact (derived from the log, read-only).
+    pub last_contact: Option<NaiveDate>,
     /// Whether `region` was set by hand rather than derived from the country.
     #[serde(skip)]
     pub region_overridden: bool,

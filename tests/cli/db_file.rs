@@ -131,3 +131,40 @@ fn a_closed_pipe_is_not_an_error() {
     );
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_database_of_schema_1_is_upgraded_keeping_its_rows() {
+    let env = Env::bare();
+    std::fs::create_dir_all(env.db.parent().unwrap()).unwrap();
+    // Build the database the first release wrote: schema.sql up to step 2.
+    let schema = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.sql")).unwrap();
+    let first = &schema[..schema.find("-- migration 2:").unwrap()];
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch(first).unwrap();
+    conn.execute_batch(
+        "PRAGMA user_version = 1; PRAGMA application_id = 1279869257;
+         INSERT INTO organisations (id, handle, name, country, region, kind, status, sort_key, created_at, updated_at)
+         VALUES ('0123456789abcdef0123456789abcdef', 'kke', 'Communist Party of Greece', 'GR', 'Southern Europe',
+                 'party', 'partner', 'communist party of greece', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+         INSERT INTO org_names VALUES ('0123456789abcdef0123456789abcdef', 'name', 'Communist Party of Greece', 'communist party of greece');",
+    )
+    .unwrap();
+    drop(conn);
+    let out = env.ok(&["org", "list", "--format", "csv"]);
+    assert!(out.contains(",kke,Communist Party of Greece,"), "{out}");
+    let version: i64 = env
+        .sql()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    // The new tables work on the upgraded file.
+    env.ok(&[
+        "log",
+        "kke",
+        "--channel",
+        "call",
+        "--summary",
+        "after the upgrade",
+    ]);
+    assert_eq!(env.json(&["history", "kke"])[0]["summary"], "after the upgrade");
+}

@@ -8,9 +8,10 @@ fn demo_builds_its_own_database_and_walks_through_it() {
     let demo = env.path("demo.db");
     let out = env.ok(&["demo", "--db", demo.to_str().unwrap()]);
     assert!(
-        out.starts_with("Sample database with 44 organisations and 11 people: "),
+        out.starts_with("Sample database with 44 organisations, 11 people, "),
         "{out}"
     );
+    assert!(out.contains("Partners going cold"), "{out}");
     assert!(out.contains("$ liaison --db "), "{out}");
     assert!(out.contains("Communist Party of Greece  [kke]"), "{out}");
     assert!(out.contains("حزب كمونيست كردستان"), "{out}");

@@ -5,6 +5,7 @@ mod common;
 
 mod db_file;
 mod demo;
+mod log;
 mod lookup;
 mod org;
 mod person;

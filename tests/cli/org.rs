@@ -307,9 +307,9 @@ fn a_table_with_persian_and_greek_names_stays_aligned() {
     seed(&env);
     let out = env.ok(&["org", "list"]);
     insta::assert_snapshot!(out, @r"
-     handle  name                          native name                  country  kind   status   tags
-    ────────────────────────────────────────────────────────────────────────────────────────────────────
-     kke     Communist Party of Greece     Κομμουνιστικό Κόμμα Ελλάδας  GR       party  partner  europe
+     handle  name                          native name                  country  kind   status   last contact  tags
+    ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+     kke     Communist Party of Greece     Κομμουνιστικό Κόμμα Ελλάδας  GR       party  partner                europe
      kcp     Communist Party of Kurdistan  حزبی شیوعی کوردستان          IQ       party  contact
      pcp     Portuguese Communist Party    Partido Comunista Português  PT       party  partner
      tudeh   Tudeh Party of Iran           حزب تودهٔ ایران               IR       party  dormant
@@ -334,7 +334,7 @@ fn csv_listing_is_the_contract_and_formula_safe() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "id,handle,name,native_name,aliases,country,region,kind,status,since,languages,website,email,tags,notes,sensitivity,created_at,updated_at"
+        "id,handle,name,native_name,aliases,country,region,kind,status,since,languages,website,email,tags,notes,sensitivity,created_at,updated_at,last_contact"
     );
     let row = lines.next().unwrap();
     assert!(row.contains(",sac,Solidarity Action Committee,\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\",,DE,Western Europe,movement,contact,"), "{row}");
@@ -489,7 +489,7 @@ fn merge_moves_people_and_names() {
     let out = env.ok(&["org", "merge", "pcp-dup", "pcp"]);
     assert_eq!(
         out,
-        "merged pcp-dup into pcp: 1 people and 1 names moved; pcp-dup is deleted\n"
+        "merged pcp-dup into pcp: 0 log entries, 0 tasks, 1 people and 1 names moved; pcp-dup is deleted\n"
     );
     let o = env.json(&["org", "show", "pcp"]);
     assert_eq!(o["aliases"], serde_json::json!(["PCP"]));

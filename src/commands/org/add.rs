@@ -46,6 +46,7 @@ pub fn run(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
         created_at: now.clone(),
         updated_at: now,
         region_overridden: false,
+        last_contact: None,
     };
     apply(ctx, &mut org, &a.fields)?;
     let mut db = ctx.open_db()?;

@@ -27,7 +27,10 @@ pub struct ListArgs {
     /// Only organisations with this tag
     #[arg(long)]
     pub tag: Option<String>,
-    /// Order of the list
+    /// Only organisations with no contact for more than this many days
+    #[arg(long, value_name = "DAYS")]
+    pub cold: Option<u32>,
+    /// Order of the list (last-contact: longest silence first)
     #[arg(long, value_enum, default_value_t = SortBy::Name)]
     pub sort: SortBy,
 }
@@ -36,6 +39,7 @@ pub struct ListArgs {
 pub enum SortBy {
     Name,
     Country,
+    LastContact,
 }
 
 pub fn run(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
@@ -45,7 +49,9 @@ pub fn run(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         sort: match a.sort {
             SortBy::Name => Sort::Name,
             SortBy::Country => Sort::Country,
+            SortBy::LastContact => Sort::LastContact,
         },
+        silent_since: a.cold.map(|d| ctx.today() - chrono::Days::new(d.into())),
         ..Filter::default()
     };
     for c in &a.countries {
@@ -84,6 +90,7 @@ pub fn print(ctx: &mut Ctx, list: &[Org]) -> Result<()> {
                         o.country.clone(),
                         o.kind.to_string(),
                         o.status.to_string(),
+                        opt(&o.last_contact),
                         join(&o.tags),
                     ]
                 })
@@ -96,6 +103,7 @@ pub fn print(ctx: &mut Ctx, list: &[Org]) -> Result<()> {
                     "country",
                     "kind",
                     "status",
+                    "last contact",
                     "tags",
                 ],
                 &rows,

@@ -5,8 +5,8 @@ use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result};
 
-/// Merge a duplicate into another organisation: its people, names (as
-/// aliases), tags and languages move over, and the duplicate is deleted.
+/// Merge a duplicate into another organisation: its log, tasks, people,
+/// names (as aliases), tags and languages move over, and the duplicate is deleted.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// The duplicate, which goes away
@@ -55,14 +55,16 @@ pub fn run(ctx: &mut Ctx, a: MergeArgs) -> Result<()> {
     }
     let now = ctx.now_str();
     into.updated_at = now.clone();
-    let people = db.write(|tx| {
+    let (people, log, tasks) = db.write(|tx| {
         let people = db::people::move_to_org(tx, &from.id, &into.id, &now)?;
+        let log = db::log::move_to_org(tx, &from.id, &into.id)?;
+        let tasks = db::tasks::move_to_org(tx, &from.id, &into.id, &now)?;
         db::orgs::update(tx, &into)?;
         db::orgs::soft_delete(tx, &from.id, &now)?;
-        Ok(people)
+        Ok((people, log, tasks))
     })?;
     ctx.out.line(&format!(
-        "merged {} into {}: {people} people and {names_moved} names moved; {} is deleted",
+        "merged {} into {}: {log} log entries, {tasks} tasks, {people} people and {names_moved} names moved; {} is deleted",
         from.handle, into.handle, from.handle
     ))
 }

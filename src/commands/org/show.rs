@@ -7,8 +7,10 @@ use crate::csvio::records;
 use crate::db;
 use crate::error::{Error, Result};
 use crate::model::country;
+use crate::model::log::Interaction;
 use crate::model::org::Org;
 use crate::model::person::{Person, short_id};
+use crate::model::task::Task;
 use crate::render::{Format, join, opt};
 
 /// Show one organisation: the screen to open before a call.
@@ -26,7 +28,13 @@ pub struct Profile {
     #[serde(flatten)]
     pub org: Org,
     pub people: Vec<Person>,
+    /// The latest log entries, newest first.
+    pub recent_log: Vec<Interaction>,
+    pub open_tasks: Vec<Task>,
 }
+
+/// How many log entries the profile shows.
+const RECENT: usize = 5;
 
 pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let db = ctx.open_db()?;
@@ -40,7 +48,27 @@ pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
             ..Default::default()
         },
     )?;
-    let profile = Profile { org, people };
+    let recent_log = db::log::list(
+        db.conn(),
+        &db::log::Filter {
+            org_id: Some(org.id.clone()),
+            limit: Some(RECENT),
+            ..Default::default()
+        },
+    )?;
+    let open_tasks = db::tasks::list(
+        db.conn(),
+        &db::tasks::Filter {
+            org_id: Some(org.id.clone()),
+            ..Default::default()
+        },
+    )?;
+    let profile = Profile {
+        org,
+        people,
+        recent_log,
+        open_tasks,
+    };
     match ctx.format() {
         Format::Json => ctx.out.json(&profile),
         Format::Csv => ctx.out.csv(records::ORG_COLUMNS, &[records::org(&profile.org)]),
@@ -61,8 +89,13 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
         Some(d) => format!("{} since {d}", o.status),
         None => o.status.to_string(),
     };
+    let last = match o.last_contact {
+        Some(d) => format!("{d} ({} days ago)", (ctx.today() - d).num_days()),
+        None => "never".into(),
+    };
     ctx.out.fields(&[
         ("id", short_id(&o.id).to_string()),
+        ("last contact", last),
         ("country", format!("{country}, {}", o.region)),
         ("kind", o.kind.to_string()),
         ("status", status),
@@ -107,6 +140,23 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
             })
             .collect();
         ctx.out.table(&["name", "native name", "role", "", "id"], &rows)?;
+    }
+    ctx.out.line("")?;
+    ctx.out
+        .heading(&format!("Open follow-ups ({})", p.open_tasks.len()))?;
+    crate::commands::task::print(ctx, &p.open_tasks, "none")?;
+    ctx.out.line("")?;
+    ctx.out.heading("Recent contacts")?;
+    if p.recent_log.is_empty() {
+        ctx.out.line(&format!(
+            "none yet; log one with: liaison log {} --channel email --summary '…'",
+            o.handle
+        ))?;
+    } else {
+        ctx.out.table(
+            &["date", "channel", "dir", "org", "subject", "summary"],
+            &crate::commands::history::rows(&p.recent_log),
+        )?;
     }
     Ok(())
 }

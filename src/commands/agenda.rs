@@ -1,0 +1,163 @@
+//! `liaison agenda`: what needs attention now.
+
+use chrono::{Days, NaiveDate};
+use clap::Args;
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::db;
+use crate::error::{Error, Result};
+use crate::model::task::Task;
+use crate::render::{Format, opt};
+
+/// Overdue follow-ups, follow-ups due soon, and partners going cold (no
+/// contact for longer than --cold days).
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Show follow-ups due within this many days
+    #[arg(long, default_value_t = 7)]
+    pub days: u32,
+    /// A partner with no contact for more days than this is going cold
+    /// [default: the `cold_days` setting, else 90]
+    #[arg(long, value_name = "DAYS")]
+    pub cold: Option<u32>,
+}
+
+/// A partner with no recent contact.
+#[derive(Debug, Serialize)]
+pub struct Cold {
+    pub handle: String,
+    pub name: String,
+    pub country: String,
+    pub last_contact: Option<NaiveDate>,
+    /// Days since the last contact; `null` when never contacted.
+    pub days: Option<i64>,
+}
+
+/// The agenda, as `agenda --format json` writes it.
+#[derive(Debug, Serialize)]
+pub struct Agenda {
+    pub today: NaiveDate,
+    pub overdue: Vec<Task>,
+    pub upcoming: Vec<Task>,
+    pub going_cold: Vec<Cold>,
+}
+
+/// The default threshold for "going cold", in days.
+pub const COLD_DAYS: u32 = 90;
+
+pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
+    let mut db = ctx.open_db()?;
+    let today = ctx.today();
+    let cold_days = match a.cold {
+        Some(d) => d,
+        None => match db.meta("cold_days")? {
+            Some(v) => v
+                .parse()
+                .map_err(|_| Error::user(format!("invalid cold_days setting `{v}`")))?,
+            None => COLD_DAYS,
+        },
+    };
+    let until = today + Days::new(a.days.into());
+    let cutoff = today - Days::new(cold_days.into());
+    let (overdue, upcoming) = db.write(|tx| {
+        db::tasks::renumber(tx)?;
+        let overdue = db::tasks::list(
+            tx,
+            &db::tasks::Filter {
+                due_before: Some(today),
+                ..Default::default()
+            },
+        )?;
+        let mut upcoming = db::tasks::list(
+            tx,
+            &db::tasks::Filter {
+                due_until: Some(until),
+                ..Default::default()
+            },
+        )?;
+        upcoming.retain(|t| t.due.is_some_and(|d| d >= today));
+        Ok((overdue, upcoming))
+    })?;
+    let going_cold = db::log::going_cold(db.conn(), cutoff)?
+        .into_iter()
+        .map(|(o, last)| Cold {
+            handle: o.handle,
+            name: o.name,
+            country: o.country,
+            days: last.map(|d| (today - d).num_days()),
+            last_contact: last,
+        })
+        .collect();
+    let agenda = Agenda {
+        today,
+        overdue,
+        upcoming,
+        going_cold,
+    };
+    match ctx.format() {
+        Format::Json => ctx.out.json(&agenda),
+        Format::Csv => csv(ctx, &agenda),
+        Format::Table => text(ctx, &agenda, a.days, cold_days),
+    }
+}
+
+fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
+    ctx.out.heading(&format!("Overdue ({})", a.overdue.len()))?;
+    super::task::print(ctx, &a.overdue, "nothing overdue")?;
+    ctx.out.line("")?;
+    ctx.out
+        .heading(&format!("Due in the next {days} days ({})", a.upcoming.len()))?;
+    super::task::print(ctx, &a.upcoming, "nothing due")?;
+    ctx.out.line("")?;
+    ctx.out.heading(&format!(
+        "Partners going cold: no contact for over {cold_days} days ({})",
+        a.going_cold.len()
+    ))?;
+    if a.going_cold.is_empty() {
+        return ctx.out.line("none");
+    }
+    let rows: Vec<Vec<String>> = a
+        .going_cold
+        .iter()
+        .map(|c| {
+            vec![
+                c.handle.clone(),
+                c.name.clone(),
+                c.country.clone(),
+                opt(&c.last_contact),
+                c.days.map_or("never".into(), |d| format!("{d} days")),
+            ]
+        })
+        .collect();
+    ctx.out.table(
+        &["handle", "name", "country", "last contact", "silent for"],
+        &rows,
+    )
+}
+
+fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
+    let mut rows = Vec::new();
+    for (section, tasks) in [("overdue", &a.overdue), ("upcoming", &a.upcoming)] {
+        for t in tasks {
+            rows.push(vec![
+                section.into(),
+                opt(&t.number),
+                t.title.clone(),
+                opt(&t.organisation),
+                opt(&t.due),
+            ]);
+        }
+    }
+    for c in &a.going_cold {
+        rows.push(vec![
+            "going_cold".into(),
+            String::new(),
+            c.name.clone(),
+            c.handle.clone(),
+            opt(&c.last_contact),
+        ]);
+    }
+    ctx.out
+        .csv(&["section", "number", "title", "organisation", "date"], &rows)
+}

@@ -1,0 +1,112 @@
+//! `liaison history`: the contact timeline, newest first.
+
+use clap::Args;
+
+use super::{resolve_org, word};
+use crate::context::Ctx;
+use crate::csvio::records;
+use crate::dates::{self, Lean};
+use crate::db;
+use crate::error::Result;
+use crate::model::fields;
+use crate::model::log::{Channel, Interaction};
+use crate::render::{Format, opt};
+
+/// Show the contact log, newest first, for one organisation or all.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only contacts with this organisation
+    #[arg(value_name = "ORG")]
+    pub org: Option<String>,
+    /// From this date on
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Up to this date
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only this channel
+    #[arg(long, value_parser = word::<Channel>)]
+    pub channel: Option<Channel>,
+    /// Only entries with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// At most this many entries
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+pub fn run(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
+    let db = ctx.open_db()?;
+    let today = ctx.today();
+    let filter = db::log::Filter {
+        org_id: a
+            .org
+            .as_deref()
+            .map(|o| resolve_org(ctx, db.conn(), o))
+            .transpose()?
+            .map(|o| o.id),
+        since: a
+            .since
+            .as_deref()
+            .map(|d| dates::parse(d, today, None, Lean::Past))
+            .transpose()?,
+        until: a
+            .until
+            .as_deref()
+            .map(|d| dates::parse(d, today, None, Lean::Past))
+            .transpose()?,
+        channel: a.channel,
+        tag: a.tag.as_deref().map(fields::tag).transpose()?,
+        limit: Some(a.limit),
+    };
+    let entries = db::log::list(db.conn(), &filter)?;
+    print(ctx, &entries)
+}
+
+/// Writes log entries in the chosen format.
+pub fn print(ctx: &mut Ctx, entries: &[Interaction]) -> Result<()> {
+    match ctx.format() {
+        Format::Json => ctx.out.json(entries),
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = entries.iter().map(records::log).collect();
+            ctx.out.csv(records::LOG_COLUMNS, &rows)
+        }
+        Format::Table => {
+            if entries.is_empty() {
+                return ctx.out.line("no log entries match");
+            }
+            ctx.out.table(
+                &["date", "channel", "dir", "org", "subject", "summary"],
+                &rows(entries),
+            )
+        }
+    }
+}
+
+/// Table rows for log entries: the summary's first line, shortened.
+pub fn rows(entries: &[Interaction]) -> Vec<Vec<String>> {
+    entries
+        .iter()
+        .map(|i| {
+            vec![
+                i.date.to_string(),
+                i.channel.to_string(),
+                i.direction.to_string(),
+                i.organisations.join(", "),
+                opt(&i.subject),
+                shorten(i.summary.lines().next().unwrap_or_default(), 60),
+            ]
+        })
+        .collect()
+}
+
+/// Cuts text to at most `max` characters, marking the cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}

@@ -1,0 +1,243 @@
+//! SQL for the contact log.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
+
+use crate::error::{Context, Result};
+use crate::model::log::{Channel, Interaction};
+use crate::model::org::OrgRef;
+use crate::text::fold;
+
+use super::{from_json_list, parse_word};
+
+const COLUMNS: &str = "i.id, i.date, i.time, i.channel, i.direction,
+    (SELECT json_group_array(o.handle) FROM (SELECT o.handle FROM interaction_orgs x JOIN organisations o ON o.id = x.org_id
+        WHERE x.interaction_id = i.id ORDER BY o.sort_key) o),
+    (SELECT json_group_array(p.name) FROM (SELECT p.name FROM interaction_people x JOIN people p ON p.id = x.person_id
+        WHERE x.interaction_id = i.id ORDER BY p.sort_key) p),
+    i.subject, i.summary,
+    (SELECT json_group_array(tag) FROM (SELECT tag FROM interaction_tags t WHERE t.interaction_id = i.id ORDER BY tag)),
+    i.logged_by, i.created_at, i.updated_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<Interaction> {
+    Ok(Interaction {
+        id: r.get(0)?,
+        date: r.get(1)?,
+        time: r.get(2)?,
+        channel: parse_word(r, 3)?,
+        direction: parse_word(r, 4)?,
+        organisations: from_json_list(r, 5)?,
+        people: from_json_list(r, 6)?,
+        subject: r.get(7)?,
+        summary: r.get(8)?,
+        tags: from_json_list(r, 9)?,
+        logged_by: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+        org_ids: Vec::new(),
+        person_ids: Vec::new(),
+    })
+}
+
+/// Inserts a log entry with its organisations, people, tags and search entry.
+pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
+    conn.execute(
+        "INSERT INTO interactions (id, date, time, channel, direction, subject, summary, logged_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            i.id,
+            i.date,
+            i.time,
+            i.channel.as_str(),
+            i.direction.as_str(),
+            i.subject,
+            i.summary,
+            i.logged_by,
+            i.created_at,
+            i.updated_at
+        ],
+    )
+    .context("inserting log entry")?;
+    let mut orgs = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO interaction_orgs (interaction_id, org_id, date) VALUES (?1, ?2, ?3)",
+        )
+        .context("linking log entry")?;
+    for o in &i.org_ids {
+        orgs.execute(params![i.id, o, i.date])
+            .context("linking log entry")?;
+    }
+    let mut people = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO interaction_people (interaction_id, person_id) VALUES (?1, ?2)",
+        )
+        .context("linking log entry")?;
+    for p in &i.person_ids {
+        people.execute(params![i.id, p]).context("linking log entry")?;
+    }
+    let mut tags = conn
+        .prepare_cached("INSERT OR IGNORE INTO interaction_tags (interaction_id, tag) VALUES (?1, ?2)")
+        .context("tagging log entry")?;
+    for t in &i.tags {
+        tags.execute(params![i.id, t]).context("tagging log entry")?;
+    }
+    let mut text = vec![i.summary.clone()];
+    text.extend(i.subject.clone());
+    text.extend(i.tags.iter().cloned());
+    conn.execute(
+        "INSERT INTO interaction_fts (rowid, text) VALUES ((SELECT rid FROM interactions WHERE id = ?1), ?2)",
+        params![i.id, fold(&text.join("\n"))],
+    )
+    .context("indexing log entry")?;
+    Ok(())
+}
+
+/// Which entries `history` shows.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub org_id: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub channel: Option<Channel>,
+    pub tag: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Live entries matching `f`, newest first.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Interaction>> {
+    let mut args: Vec<Value> = Vec::new();
+    let (mut sql, date_col) = match &f.org_id {
+        Some(org) => {
+            args.push(Value::Text(org.clone()));
+            (
+                format!(
+                    "SELECT {COLUMNS} FROM interaction_orgs io JOIN interactions i ON i.id = io.interaction_id
+                      WHERE io.org_id = ? AND i.deleted_at IS NULL"
+                ),
+                "io.date",
+            )
+        }
+        None => (
+            format!("SELECT {COLUMNS} FROM interactions i WHERE i.deleted_at IS NULL"),
+            "i.date",
+        ),
+    };
+    if let Some(d) = f.since {
+        sql.push_str(&format!(" AND {date_col} >= ?"));
+        args.push(Value::Text(d.to_string()));
+    }
+    if let Some(d) = f.until {
+        sql.push_str(&format!(" AND {date_col} <= ?"));
+        args.push(Value::Text(d.to_string()));
+    }
+    if let Some(c) = f.channel {
+        sql.push_str(" AND i.channel = ?");
+        args.push(Value::Text(c.as_str().into()));
+    }
+    if let Some(t) = &f.tag {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id AND t.tag = ?)",
+        );
+        args.push(Value::Text(t.clone()));
+    }
+    sql.push_str(&format!(
+        " ORDER BY {date_col} DESC, i.time DESC, i.created_at DESC"
+    ));
+    if let Some(n) = f.limit {
+        sql.push_str(" LIMIT ?");
+        args.push(Value::Integer(n as i64));
+    }
+    let mut stmt = conn.prepare_cached(&sql).context("reading the log")?;
+    let rows = stmt
+        .query_map(params_from_iter(args), from_row)
+        .context("reading the log")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the log")
+}
+
+/// Loads one entry by full ID.
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Interaction>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM interactions i WHERE i.id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()
+    .context("reading log entry")
+}
+
+/// The date of the last contact with an organisation.
+pub fn last_contact(conn: &Connection, org_id: &str) -> Result<Option<NaiveDate>> {
+    conn.query_row(
+        "SELECT max(io.date) FROM interaction_orgs io WHERE io.org_id = ?1
+           AND EXISTS (SELECT 1 FROM interactions i WHERE i.id = io.interaction_id AND i.deleted_at IS NULL)",
+        [org_id],
+        |r| r.get(0),
+    )
+    .context("reading last contact")
+}
+
+/// Partners (status `partner`) last contacted before `before`, or never;
+/// longest silence first.
+pub fn going_cold(conn: &Connection, before: NaiveDate) -> Result<Vec<(OrgRef, Option<NaiveDate>)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT o.id, o.handle, o.name, o.country, last FROM (
+                SELECT o.*, (SELECT max(io.date) FROM interaction_orgs io WHERE io.org_id = o.id) AS last
+                FROM organisations o WHERE o.status = 'partner' AND o.deleted_at IS NULL) o
+             WHERE last IS NULL OR last < ?1
+             ORDER BY last IS NOT NULL, last, o.sort_key",
+        )
+        .context("finding partners going cold")?;
+    let rows = stmt
+        .query_map([before], |r| {
+            Ok((
+                OrgRef {
+                    id: r.get(0)?,
+                    handle: r.get(1)?,
+                    name: r.get(2)?,
+                    country: r.get(3)?,
+                },
+                r.get(4)?,
+            ))
+        })
+        .context("finding partners going cold")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("finding partners going cold")
+}
+
+/// IDs of live entries whose subject, summary or tags match, best first.
+pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT i.id FROM interaction_fts f JOIN interactions i ON i.rid = f.rowid
+              WHERE interaction_fts MATCH ?1 AND i.deleted_at IS NULL ORDER BY f.rank LIMIT ?2",
+        )
+        .context("searching the log")?;
+    let rows = stmt
+        .query_map(params![query, limit as i64], |r| r.get(0))
+        .context("searching the log")?;
+    rows.collect::<rusqlite::Result<Vec<String>>>()
+        .context("searching the log")
+}
+
+/// Moves the log of one organisation to another (for merges); returns how
+/// many entries named the first.
+pub fn move_to_org(conn: &Connection, from: &str, to: &str) -> Result<usize> {
+    let count: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM interaction_orgs WHERE org_id = ?1",
+            [from],
+            |r| r.get(0),
+        )
+        .context("moving log entries")?;
+    conn.execute(
+        "UPDATE OR IGNORE interaction_orgs SET org_id = ?2 WHERE org_id = ?1",
+        params![from, to],
+    )
+    .context("moving log entries")?;
+    // Entries that named both organisations already have the survivor.
+    conn.execute("DELETE FROM interaction_orgs WHERE org_id = ?1", [from])
+        .context("moving log entries")?;
+    Ok(count as usize)
+}

@@ -1,0 +1,190 @@
+//! SQL for follow-up tasks and their list numbers.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
+
+use crate::error::{Context, Result};
+use crate::model::task::Task;
+
+use super::parse_word;
+
+const SELECT: &str =
+    "SELECT n.number, t.id, t.title, o.handle, t.interaction_id, t.due, t.priority, t.assignee,
+    t.status, t.done_on, t.notes, t.created_at, t.updated_at, t.org_id
+  FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id LEFT JOIN task_numbers n ON n.task_id = t.id";
+
+/// Open tasks in list order: due first (undated last), then priority, then age.
+const ORDER: &str = " ORDER BY t.due IS NULL, t.due,
+    CASE t.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, t.created_at, t.id";
+
+fn from_row(r: &Row) -> rusqlite::Result<Task> {
+    Ok(Task {
+        number: r.get(0)?,
+        id: r.get(1)?,
+        title: r.get(2)?,
+        organisation: r.get(3)?,
+        origin: r.get(4)?,
+        due: r.get(5)?,
+        priority: parse_word(r, 6)?,
+        assignee: r.get(7)?,
+        status: parse_word(r, 8)?,
+        done_on: r.get(9)?,
+        notes: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+        org_id: r.get(13)?,
+    })
+}
+
+/// Inserts a task and gives it the next free list number.
+pub fn insert(conn: &Connection, t: &Task, interaction_id: Option<&str>) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO tasks (id, title, org_id, interaction_id, due, priority, assignee, status, done_on, notes,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            t.id,
+            t.title,
+            t.org_id,
+            interaction_id,
+            t.due,
+            t.priority.as_str(),
+            t.assignee,
+            t.status.as_str(),
+            t.done_on,
+            t.notes,
+            t.created_at,
+            t.updated_at
+        ],
+    )
+    .context("inserting task")?;
+    conn.query_row(
+        "INSERT INTO task_numbers (number, task_id)
+         VALUES ((SELECT coalesce(max(number), 0) + 1 FROM task_numbers), ?1) RETURNING number",
+        [&t.id],
+        |r| r.get(0),
+    )
+    .context("numbering task")
+}
+
+/// Rewrites a task's fields.
+pub fn update(conn: &Connection, t: &Task) -> Result<()> {
+    conn.execute(
+        "UPDATE tasks SET title = ?2, org_id = ?3, due = ?4, priority = ?5, assignee = ?6, status = ?7,
+            done_on = ?8, notes = ?9, updated_at = ?10 WHERE id = ?1",
+        params![
+            t.id,
+            t.title,
+            t.org_id,
+            t.due,
+            t.priority.as_str(),
+            t.assignee,
+            t.status.as_str(),
+            t.done_on,
+            t.notes,
+            t.updated_at
+        ],
+    )
+    .context("updating task")?;
+    Ok(())
+}
+
+/// Numbers the open tasks 1, 2, 3… in list order, as the next list shows
+/// them; closed tasks lose their numbers.
+pub fn renumber(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM task_numbers", [])
+        .context("numbering tasks")?;
+    conn.execute(
+        &format!(
+            "INSERT INTO task_numbers (number, task_id)
+             SELECT row_number() OVER ({}), t.id FROM tasks t WHERE t.status = 'open' AND t.deleted_at IS NULL",
+            ORDER.trim_start()
+        ),
+        [],
+    )
+    .context("numbering tasks")?;
+    Ok(())
+}
+
+/// The task holding list number `n`.
+pub fn by_number(conn: &Connection, n: i64) -> Result<Option<Task>> {
+    conn.query_row(
+        &format!("{SELECT} WHERE n.number = ?1 AND t.deleted_at IS NULL"),
+        [n],
+        from_row,
+    )
+    .optional()
+    .context("finding task")
+}
+
+/// Live tasks whose ID starts with `prefix`.
+pub fn by_id_prefix(conn: &Connection, prefix: &str) -> Result<Vec<Task>> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE t.id GLOB ?1 || '*' AND t.deleted_at IS NULL LIMIT 50"
+        ))
+        .context("finding task")?;
+    let rows = stmt.query_map([prefix], from_row).context("finding task")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().context("finding task")
+}
+
+/// Which tasks `task list` shows.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    /// Closed tasks too.
+    pub all: bool,
+    /// Only open tasks due before this date.
+    pub due_before: Option<NaiveDate>,
+    /// Only open tasks due on or before this date.
+    pub due_until: Option<NaiveDate>,
+    pub org_id: Option<String>,
+}
+
+/// Live tasks matching `f`: open ones in list order, then closed ones.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Task>> {
+    let mut sql = format!("{SELECT} WHERE t.deleted_at IS NULL");
+    let mut args: Vec<Value> = Vec::new();
+    if !f.all {
+        sql.push_str(" AND t.status = 'open'");
+    }
+    if let Some(d) = f.due_before {
+        sql.push_str(" AND t.status = 'open' AND t.due < ?");
+        args.push(Value::Text(d.to_string()));
+    }
+    if let Some(d) = f.due_until {
+        sql.push_str(" AND t.status = 'open' AND t.due <= ?");
+        args.push(Value::Text(d.to_string()));
+    }
+    if let Some(o) = &f.org_id {
+        sql.push_str(" AND t.org_id = ?");
+        args.push(Value::Text(o.clone()));
+    }
+    sql.push_str(&ORDER.replace("ORDER BY", "ORDER BY t.status <> 'open',"));
+    let mut stmt = conn.prepare_cached(&sql).context("listing tasks")?;
+    let rows = stmt
+        .query_map(params_from_iter(args), from_row)
+        .context("listing tasks")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("listing tasks")
+}
+
+/// Marks a task deleted and drops its number.
+pub fn soft_delete(conn: &Connection, id: &str, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE tasks SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )
+    .context("deleting task")?;
+    conn.execute("DELETE FROM task_numbers WHERE task_id = ?1", [id])
+        .context("deleting task")?;
+    Ok(())
+}
+
+/// Moves the tasks of one organisation to another (for merges).
+pub fn move_to_org(conn: &Connection, from: &str, to: &str, now: &str) -> Result<usize> {
+    conn.execute(
+        "UPDATE tasks SET org_id = ?2, updated_at = ?3 WHERE org_id = ?1",
+        params![from, to, now],
+    )
+    .context("moving tasks")
+}
