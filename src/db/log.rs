@@ -206,12 +206,14 @@ pub fn going_cold(conn: &Connection, before: NaiveDate) -> Result<Vec<(OrgRef, O
         .context("finding partners going cold")
 }
 
-/// IDs of live entries whose subject, summary or tags match, best first.
+/// IDs of live entries whose subject, summary or tags match, most recently
+/// logged first. (Ranking every match by relevance would read them all; in
+/// the order of the index the first page is found without that.)
 pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT i.id FROM interaction_fts f JOIN interactions i ON i.rid = f.rowid
-              WHERE interaction_fts MATCH ?1 AND i.deleted_at IS NULL ORDER BY f.rank LIMIT ?2",
+              WHERE interaction_fts MATCH ?1 AND i.deleted_at IS NULL ORDER BY f.rowid DESC LIMIT ?2",
         )
         .context("searching the log")?;
     let rows = stmt

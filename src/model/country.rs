@@ -49,21 +49,10 @@ fn build_index() -> Index {
     for c in CountryIterator::new() {
         let i = countries.len();
         let translations = c.translations();
-        let code = c.alpha2().to_string();
-        let name = translations
-            .get("en")
-            .copied()
-            .unwrap_or(c.iso_short_name())
-            .to_string();
-        let name_fa = translations.get("fa").copied().unwrap_or("").to_string();
-        let region = match c.maybe_subregion() {
-            Some(s) => m49_name(s).to_string(),
-            None => "Antarctica".to_string(),
-        };
-        let mut names: Vec<&str> = vec![c.iso_short_name(), c.iso_long_name()];
+        let alpha3 = c.alpha3().to_string();
+        let mut names: Vec<&str> = vec![c.iso_short_name(), c.iso_long_name(), &alpha3];
         names.extend(c.unofficial_name_list().iter().copied());
         names.extend(NAME_LANGUAGES.iter().filter_map(|l| translations.get(l).copied()));
-        names.push(c.alpha3().to_string().leak());
         for n in names {
             let key = fold(n);
             if key.is_empty() {
@@ -74,16 +63,37 @@ fn build_index() -> Index {
                 *slot = None;
             }
         }
+        let country = describe(&c);
         // The alpha-2 code wins over any name that happens to spell it.
-        by_key.insert(fold(&code), Some(i));
-        countries.push(Country {
-            code,
-            name,
-            name_fa,
-            region,
-        });
+        by_key.insert(fold(&country.code), Some(i));
+        countries.push(country);
     }
     Index { countries, by_key }
+}
+
+/// What liaison keeps of one of keshvar's countries.
+fn describe(c: &keshvar::Country) -> Country {
+    let translations = c.translations();
+    Country {
+        code: c.alpha2().to_string(),
+        name: translations
+            .get("en")
+            .copied()
+            .unwrap_or(c.iso_short_name())
+            .to_string(),
+        name_fa: translations.get("fa").copied().unwrap_or("").to_string(),
+        region: match c.maybe_subregion() {
+            Some(s) => m49_name(s).to_string(),
+            None => "Antarctica".to_string(),
+        },
+    }
+}
+
+/// One country by its alpha-2 code, without building the name index (which
+/// costs milliseconds: commands that only show a stored code skip it).
+fn by_alpha2(code: &str) -> Option<Country> {
+    let alpha2 = keshvar::Alpha2::try_from(code.trim()).ok()?;
+    Some(describe(&alpha2.to_country()))
 }
 
 /// The UN M49 name of a sub-region.
@@ -115,11 +125,16 @@ fn m49_name(s: SubRegion) -> &'static str {
 }
 
 /// Finds a country by its code or by a name in one of the accepted languages.
-pub fn resolve(input: &str) -> Result<&'static Country> {
+pub fn resolve(input: &str) -> Result<Country> {
+    if input.trim().len() == 2
+        && let Some(c) = by_alpha2(input)
+    {
+        return Ok(c);
+    }
     let idx = index();
     let key = fold(input);
     match idx.by_key.get(&key) {
-        Some(Some(i)) => Ok(&idx.countries[*i]),
+        Some(Some(i)) => Ok(idx.countries[*i].clone()),
         Some(None) => Err(Error::user(format!("country `{}` is ambiguous", input.trim()))
             .hint("give the two-letter ISO code instead, e.g. GR or IR")),
         None => {
@@ -134,16 +149,20 @@ pub fn resolve(input: &str) -> Result<&'static Country> {
 }
 
 /// Looks a country up by its alpha-2 code, as stored in the database.
-pub fn by_code(code: &str) -> Option<&'static Country> {
-    let idx = index();
-    idx.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+pub fn by_code(code: &str) -> Option<Country> {
+    by_alpha2(code)
 }
 
-/// All M49 sub-region names in use, for validating `--region`.
+/// Every country liaison knows, in ISO code order.
+pub fn all() -> &'static [Country] {
+    &index().countries
+}
+
+/// All M49 sub-region names, for validating `--region`.
 pub fn regions() -> Vec<&'static str> {
-    let mut all: Vec<&str> = index().countries.iter().map(|c| c.region.as_str()).collect();
+    let mut all: Vec<&str> = keshvar::SubRegionIterator::new().map(m49_name).collect();
+    all.push("Antarctica");
     all.sort_unstable();
-    all.dedup();
     all
 }
 

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of liaison, side by side with the sqlite3
+# command-line tool on the same file in the same run. Quotes medians, min,
+# max and the ratio to the reference; never asserts times.
+#
+#   bash benches/compare.sh                  # 20,000 organisations, 1,000,000 log entries
+#   ORGS=2000 LOG=100000 bash benches/compare.sh
+#   ORGS=200 LOG=10000 RUNS=3 bash benches/compare.sh   # what CI runs: proves it still works
+#
+# Results go to target/bench/results-ORGS-LOG.md (a markdown table).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ORGS=${ORGS:-20000}
+LOG=${LOG:-1000000}
+RUNS=${RUNS:-9}
+DATA=${DATA:-target/bench/data-$ORGS-$LOG}
+RESULTS=${RESULTS:-target/bench/results-$ORGS-$LOG.md}
+
+if ! command -v sqlite3 >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        (apt-get update -qq && apt-get install -y -qq sqlite3) >/dev/null
+    else
+        echo "error: the sqlite3 command-line tool is needed for the reference runs" >&2
+        echo "hint: install it (Debian: apt-get install sqlite3)" >&2
+        exit 1
+    fi
+fi
+
+cargo build --release --quiet --bin liaison --example gen_dataset
+BIN=$PWD/target/release/liaison
+mkdir -p "$(dirname "$RESULTS")"
+if [ ! -f "$DATA/liaison.db" ]; then
+    ./target/release/examples/gen_dataset --orgs "$ORGS" --log "$LOG" --out "$DATA" --db 2>/dev/null
+fi
+DB=$DATA/liaison.db
+export LIAISON_DB=$DB LIAISON_NOW=2026-11-27T10:00:00Z NO_COLOR=1
+
+# A partner with many contacts (skewed data: o0 gets the most).
+ORG=o0
+now_ns() { date +%s%N; }
+
+# time_runs CMD...: prints the wall times of RUNS runs (after one warm-up), in ms.
+time_runs() {
+    "$@" >/dev/null 2>&1 || { echo "error: failed: $*" >&2; "$@" >/dev/null; }
+    for _ in $(seq "$RUNS"); do
+        local t0 t1
+        t0=$(now_ns)
+        "$@" >/dev/null 2>&1
+        t1=$(now_ns)
+        echo "$(( (t1 - t0) / 1000 ))"
+    done | awk '{ printf "%.2f\n", $1 / 1000 }'
+}
+
+# stats: median min max of numbers on stdin.
+stats() {
+    sort -n | awk '{ v[NR] = $1 } END {
+        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%.2f %.2f %.2f\n", m, v[1], v[NR] }'
+}
+
+# peak_kb CMD...: peak resident memory of one run, in kB (empty without GNU time).
+peak_kb() {
+    if /usr/bin/time -f %M true >/dev/null 2>&1; then
+        /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1
+    fi
+}
+
+{
+    echo "# liaison vs sqlite3: $ORGS organisations, $LOG log entries, $RUNS runs each"
+    echo
+    echo "Machine: $(nproc) cores; $(sqlite3 --version | cut -d' ' -f1) CLI as reference. Times in ms (wall, whole process)."
+    echo
+    echo "| what | liaison median (min–max) | reference median (min–max) | ratio | target | peak RSS |"
+    echo "|---|---|---|---|---|---|"
+} >"$RESULTS"
+
+# row NAME TARGET REFERENCE-CMD -- LIAISON-CMD
+row() {
+    local name=$1 target=$2
+    shift 2
+    local ref=()
+    while [ "$1" != "--" ]; do ref+=("$1"); shift; done
+    shift
+    read -r rm rmin rmax < <(time_runs "${ref[@]}" | stats)
+    read -r lm lmin lmax < <(time_runs "$@" | stats)
+    local ratio peak
+    ratio=$(awk -v a="$lm" -v b="$rm" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+    peak=$(peak_kb "$@")
+    [ -n "$peak" ] && peak="$((peak / 1024)) MB"
+    echo "| $name | $lm ($lmin–$lmax) | $rm ($rmin–$rmax) | ${ratio}× | $target | $peak |" | tee -a "$RESULTS"
+}
+
+ONE_LOOKUP=(sqlite3 "$DB" "SELECT name FROM organisations WHERE handle = '$ORG'")
+
+row "org list (all)" "—" sqlite3 "$DB" "SELECT handle, name, native_name, country FROM organisations ORDER BY sort_key" -- "$BIN" org list
+row "org show ORG" "< 20 ms" "${ONE_LOOKUP[@]}" -- "$BIN" org show "$ORG"
+row "history ORG" "< 20 ms" "${ONE_LOOKUP[@]}" -- "$BIN" history "$ORG"
+row "task list" "< 20 ms" "${ONE_LOOKUP[@]}" -- "$BIN" task list
+row "agenda" "< 50 ms" "${ONE_LOOKUP[@]}" -- "$BIN" agenda
+row "search (FTS over log)" "< 50 ms" "${ONE_LOOKUP[@]}" -- "$BIN" search "teachers strikes"
+row "log --no-input (write)" "< 20 ms" "${ONE_LOOKUP[@]}" -- "$BIN" log "$ORG" --channel email --summary "benchmark entry" --no-input
+
+{
+    echo
+    echo "Not measured yet: CSV import and export, the quarterly report (their commands do not exist yet)."
+} >>"$RESULTS"
+echo
+echo "results: $RESULTS"
