@@ -113,6 +113,12 @@ CREATE TABLE interaction_orgs (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX interaction_orgs_org_date ON interaction_orgs (org_id, date);
 
+-- The date of the latest live entry with each organisation, kept by the
+-- program on every log write, so "going cold" is one index range instead of
+-- a lookup per partner.
+ALTER TABLE organisations ADD COLUMN last_contact TEXT;
+CREATE INDEX organisations_status_last_contact ON organisations (status, last_contact);
+
 CREATE TABLE interaction_people (
     interaction_id TEXT NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
     person_id      TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE ON UPDATE CASCADE,

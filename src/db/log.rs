@@ -81,6 +81,16 @@ pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
     for t in &i.tags {
         tags.execute(params![i.id, t]).context("tagging log entry")?;
     }
+    let mut later = conn
+        .prepare_cached(
+            "UPDATE organisations SET last_contact = ?2 WHERE id = ?1 AND (last_contact IS NULL OR last_contact < ?2)",
+        )
+        .context("recording last contact")?;
+    for o in &i.org_ids {
+        later
+            .execute(params![o, i.date])
+            .context("recording last contact")?;
+    }
     let mut text = vec![i.summary.clone()];
     text.extend(i.subject.clone());
     text.extend(i.tags.iter().cloned());
@@ -166,15 +176,18 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Interaction>> {
     .context("reading log entry")
 }
 
-/// The date of the last contact with an organisation.
-pub fn last_contact(conn: &Connection, org_id: &str) -> Result<Option<NaiveDate>> {
-    conn.query_row(
-        "SELECT max(io.date) FROM interaction_orgs io WHERE io.org_id = ?1
-           AND EXISTS (SELECT 1 FROM interactions i WHERE i.id = io.interaction_id AND i.deleted_at IS NULL)",
+/// Recomputes an organisation's last contact from its live log entries
+/// (after entries are moved or deleted).
+pub fn refresh_last_contact(conn: &Connection, org_id: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE organisations SET last_contact = (
+            SELECT max(io.date) FROM interaction_orgs io JOIN interactions i ON i.id = io.interaction_id
+             WHERE io.org_id = ?1 AND i.deleted_at IS NULL)
+         WHERE id = ?1",
         [org_id],
-        |r| r.get(0),
     )
-    .context("reading last contact")
+    .context("recording last contact")?;
+    Ok(())
 }
 
 /// Partners (status `partner`) last contacted before `before`, or never;
@@ -182,11 +195,10 @@ pub fn last_contact(conn: &Connection, org_id: &str) -> Result<Option<NaiveDate>
 pub fn going_cold(conn: &Connection, before: NaiveDate) -> Result<Vec<(OrgRef, Option<NaiveDate>)>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT o.id, o.handle, o.name, o.country, last FROM (
-                SELECT o.*, (SELECT max(io.date) FROM interaction_orgs io WHERE io.org_id = o.id) AS last
-                FROM organisations o WHERE o.status = 'partner' AND o.deleted_at IS NULL) o
-             WHERE last IS NULL OR last < ?1
-             ORDER BY last IS NOT NULL, last, o.sort_key",
+            "SELECT o.id, o.handle, o.name, o.country, o.last_contact FROM organisations o
+              WHERE o.status = 'partner' AND o.deleted_at IS NULL
+                AND (o.last_contact IS NULL OR o.last_contact < ?1)
+              ORDER BY o.last_contact, o.sort_key",
         )
         .context("finding partners going cold")?;
     let rows = stmt

@@ -12,8 +12,7 @@ const SELECT: &str = "SELECT o.id, o.handle, o.name, o.native_name,
     (SELECT json_group_array(value) FROM (SELECT value FROM org_names WHERE org_id = o.id AND kind = 'alias' ORDER BY key)),
     o.country, o.region, o.kind, o.status, o.since, o.languages, o.website, o.email,
     (SELECT json_group_array(tag) FROM (SELECT tag FROM org_tags WHERE org_id = o.id ORDER BY tag)),
-    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden,
-    (SELECT max(io.date) FROM interaction_orgs io WHERE io.org_id = o.id) AS last_contact
+    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden, o.last_contact
   FROM organisations o";
 
 fn from_row(r: &Row) -> rusqlite::Result<Org> {
@@ -278,13 +277,13 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Org>> {
         args.push(Value::Text(tag.clone()));
     }
     if let Some(d) = f.silent_since {
-        sql.push_str(" AND coalesce(last_contact, '') < ?");
+        sql.push_str(" AND coalesce(o.last_contact, '') < ?");
         args.push(Value::Text(d.to_string()));
     }
     sql.push_str(match f.sort {
         Sort::Name => " ORDER BY o.sort_key, o.handle",
         Sort::Country => " ORDER BY o.country, o.sort_key, o.handle",
-        Sort::LastContact => " ORDER BY last_contact, o.sort_key, o.handle",
+        Sort::LastContact => " ORDER BY o.last_contact, o.sort_key, o.handle",
     });
     let mut stmt = conn.prepare(&sql).context("listing organisations")?;
     let rows = stmt

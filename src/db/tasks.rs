@@ -90,19 +90,32 @@ pub fn update(conn: &Connection, t: &Task) -> Result<()> {
 }
 
 /// Numbers the open tasks 1, 2, 3… in list order, as the next list shows
-/// them; closed tasks lose their numbers.
+/// them; closed tasks lose their numbers. Writes only when the numbering
+/// changed, so showing an unchanged list costs no write.
 pub fn renumber(conn: &Connection) -> Result<()> {
+    let ids = |sql: &str| -> Result<Vec<String>> {
+        let mut stmt = conn.prepare_cached(sql).context("numbering tasks")?;
+        let rows = stmt.query_map([], |r| r.get(0)).context("numbering tasks")?;
+        rows.collect::<rusqlite::Result<Vec<String>>>()
+            .context("numbering tasks")
+    };
+    let wanted = ids(&format!(
+        "SELECT t.id FROM tasks t WHERE t.status = 'open' AND t.deleted_at IS NULL{ORDER}"
+    ))?;
+    let current = ids("SELECT task_id FROM task_numbers ORDER BY number")?;
+    if wanted == current {
+        return Ok(());
+    }
     conn.execute("DELETE FROM task_numbers", [])
         .context("numbering tasks")?;
-    conn.execute(
-        &format!(
-            "INSERT INTO task_numbers (number, task_id)
-             SELECT row_number() OVER ({}), t.id FROM tasks t WHERE t.status = 'open' AND t.deleted_at IS NULL",
-            ORDER.trim_start()
-        ),
-        [],
-    )
-    .context("numbering tasks")?;
+    let mut insert = conn
+        .prepare_cached("INSERT INTO task_numbers (number, task_id) VALUES (?1, ?2)")
+        .context("numbering tasks")?;
+    for (i, id) in wanted.iter().enumerate() {
+        insert
+            .execute(params![i as i64 + 1, id])
+            .context("numbering tasks")?;
+    }
     Ok(())
 }
 
