@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{agenda, demo, history, init, log, org, person, search, task};
+use crate::commands::{agenda, demo, export, history, import, init, log, org, person, search, task};
 use crate::render::Format;
 
 /// A relationship manager for an international relations office: partner
@@ -72,6 +72,10 @@ pub enum Command {
     Agenda(agenda::AgendaArgs),
     /// Search names, aliases, notes and the log, in any script
     Search(search::SearchArgs),
+    /// Import CSV from a spreadsheet (all rows or none)
+    Import(import::ImportArgs),
+    /// Export CSV for spreadsheets
+    Export(export::ExportArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for

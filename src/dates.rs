@@ -111,6 +111,36 @@ fn weekday(s: &str, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
     today.checked_add_signed(chrono::Duration::days(offset))
 }
 
+/// What a date written `a/b/yyyy` proves about the order of a column:
+/// `Dmy` when `a` cannot be a month, `Mdy` when `b` cannot be; `None` for
+/// other forms and for dates that read either way.
+pub fn order_evidence(input: &str) -> Option<DateOrder> {
+    let parts: Vec<&str> = input.trim().split(['-', '/', '.']).collect();
+    if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
+        return None;
+    }
+    let a: u32 = parts[0].parse().ok()?;
+    let b: u32 = parts[1].parse().ok()?;
+    match (a > 12, b > 12) {
+        (true, false) => Some(DateOrder::Dmy),
+        (false, true) => Some(DateOrder::Mdy),
+        _ => None,
+    }
+}
+
+/// Whether `input` is an `a/b/yyyy` date that reads differently day-first
+/// and month-first.
+pub fn is_ambiguous(input: &str) -> bool {
+    let parts: Vec<&str> = input.trim().split(['-', '/', '.']).collect();
+    if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
+        return false;
+    }
+    match (parts[0].parse::<u32>(), parts[1].parse::<u32>()) {
+        (Ok(a), Ok(b)) => a <= 12 && b <= 12 && a != b,
+        _ => false,
+    }
+}
+
 /// ISO dates and the `a/b/yyyy` family.
 fn numeric(original: &str, folded: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>> {
     let parts: Vec<&str> = folded.split(['-', '/', '.']).collect();
@@ -129,6 +159,8 @@ fn numeric(original: &str, folded: &str, order: Option<DateOrder>) -> Result<Opt
         (a, b, c)
     } else if parts[2].len() == 4 {
         let order = match order {
+            // The same number twice reads the same either way round.
+            Some(DateOrder::Ymd) | None if a == b => DateOrder::Dmy,
             Some(DateOrder::Ymd) | None if a > 12 => DateOrder::Dmy,
             Some(DateOrder::Ymd) | None if b > 12 && a <= 12 => DateOrder::Mdy,
             Some(o @ (DateOrder::Dmy | DateOrder::Mdy)) => o,
@@ -240,6 +272,18 @@ mod tests {
         assert_eq!(p("14/05/2009").unwrap(), ymd(2009, 5, 14));
         assert_eq!(p("05/14/2009").unwrap(), ymd(2009, 5, 14));
         assert_eq!(p("14.05.2009").unwrap(), ymd(2009, 5, 14));
+    }
+
+    #[test]
+    fn columns_learn_their_order_from_unambiguous_dates() {
+        assert_eq!(order_evidence("14/05/2009"), Some(DateOrder::Dmy));
+        assert_eq!(order_evidence("05/14/2009"), Some(DateOrder::Mdy));
+        assert_eq!(order_evidence("03/04/2026"), None);
+        assert_eq!(order_evidence("2026-03-04"), None);
+        assert!(is_ambiguous("03/04/2026"));
+        assert!(!is_ambiguous("04/04/2026"));
+        assert!(!is_ambiguous("2026-03-04"));
+        assert_eq!(p("04/04/2026").unwrap(), ymd(2026, 4, 4));
     }
 
     #[test]

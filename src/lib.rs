@@ -11,6 +11,7 @@ pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod import;
 pub mod model;
 pub mod prompt;
 pub mod render;
@@ -51,6 +52,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Task(cmd) => commands::task::run(&mut ctx, cmd),
         Command::Agenda(args) => commands::agenda::run(&mut ctx, args),
         Command::Search(args) => commands::search::run(&mut ctx, args),
+        Command::Import(args) => commands::import::run(&mut ctx, args),
+        Command::Export(args) => commands::export::run(&mut ctx, args),
         Command::Completions { .. } | Command::Man => Ok(()),
     };
     let flushed = ctx.out.flush();

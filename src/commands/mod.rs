@@ -3,7 +3,9 @@
 
 pub mod agenda;
 pub mod demo;
+pub mod export;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod org;
@@ -13,7 +15,7 @@ pub mod task;
 
 mod resolve;
 
-pub use resolve::{resolve_org, resolve_person};
+pub use resolve::{closest, resolve_org, resolve_person};
 
 use std::str::FromStr;
 

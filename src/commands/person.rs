@@ -112,7 +112,7 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, p: &mut Person, f: &PersonField
         };
     }
     for m in &f.messaging {
-        let m = fields::line("messaging handle", m)?;
+        let m = fields::item("messaging handle", m)?;
         if !m.is_empty() && !p.messaging.contains(&m) {
             p.messaging.push(m);
         }

@@ -1,6 +1,8 @@
 //! The one place that builds CSV writers (and, later, readers), and the
 //! rule that keeps spreadsheets from running cells as formulas.
 
+pub mod headers;
+pub mod read;
 pub mod records;
 
 use std::borrow::Cow;
@@ -21,17 +23,28 @@ pub fn writer<W: Write>(mut out: W, bom: bool) -> csv::Writer<W> {
 /// Prefixes a cell a spreadsheet would run as a formula (`= + - @`, tab,
 /// carriage return at the start) with `'`, which spreadsheets show as text.
 pub fn sanitize(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    if needs_escape(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
+}
+
+/// A cell a spreadsheet would run, or one that already starts with the
+/// escape before such a cell (it gets one more, so that import, which
+/// removes one, gives back exactly what was stored).
+fn needs_escape(cell: &str) -> bool {
+    let risky = |c: Option<char>| matches!(c, Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    let mut chars = cell.chars();
+    let first = chars.next();
+    risky(first) || (first == Some('\'') && needs_escape(chars.as_str()))
 }
 
 /// Undoes [`sanitize`] on import: a `'` before a formula character is
 /// dropped.
 pub fn unsanitize(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if needs_escape(rest) => rest,
         _ => cell,
     }
 }
@@ -48,5 +61,9 @@ mod tests {
         assert_eq!(sanitize("+30 210"), "'+30 210");
         assert_eq!(sanitize("KKE"), "KKE");
         assert_eq!(unsanitize("'quoted"), "'quoted");
+        assert_eq!(
+            unsanitize(&sanitize("'=typed with its quote")),
+            "'=typed with its quote"
+        );
     }
 }

@@ -255,3 +255,46 @@ pub fn move_to_org(conn: &Connection, from: &str, to: &str) -> Result<usize> {
         .context("moving log entries")?;
     Ok(count as usize)
 }
+
+/// Whether a live entry with this organisation, date and (folded) summary
+/// is already logged.
+pub fn same_entry(conn: &Connection, org_id: &str, date: NaiveDate, summary: &str) -> Result<bool> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT i.summary FROM interaction_orgs io JOIN interactions i ON i.id = io.interaction_id
+              WHERE io.org_id = ?1 AND io.date = ?2 AND i.deleted_at IS NULL",
+        )
+        .context("looking for the same entry")?;
+    let key = fold(summary);
+    let rows = stmt
+        .query_map(params![org_id, date], |r| r.get::<_, String>(0))
+        .context("looking for the same entry")?;
+    for s in rows {
+        if fold(&s.context("looking for the same entry")?) == key {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Calls `f` with every live entry in the period, oldest first, without
+/// holding them all in memory.
+pub fn for_each(
+    conn: &Connection,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    mut f: impl FnMut(Interaction) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM interactions i
+              WHERE i.deleted_at IS NULL AND (?1 IS NULL OR i.date >= ?1) AND (?2 IS NULL OR i.date <= ?2)
+              ORDER BY i.date, i.time, i.created_at, i.id"
+        ))
+        .context("exporting the log")?;
+    let mut rows = stmt.query(params![since, until]).context("exporting the log")?;
+    while let Some(r) = rows.next().context("exporting the log")? {
+        f(from_row(r).context("exporting the log")?)?;
+    }
+    Ok(())
+}

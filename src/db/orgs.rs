@@ -355,3 +355,21 @@ pub fn count(conn: &Connection) -> Result<i64> {
     )
     .context("counting organisations")
 }
+
+/// The first free handle among the name's proposal, the proposal with the
+/// country code, then numbered ones (deleted organisations keep theirs).
+pub fn free_handle(conn: &Connection, name: &str, country: &str) -> Result<String> {
+    let base = crate::model::fields::handle_from_name(name);
+    let tries = std::iter::once(base.clone())
+        .chain(std::iter::once(format!(
+            "{base}-{}",
+            country.to_ascii_lowercase()
+        )))
+        .chain((2..100_000).map(|n| format!("{base}-{n}")));
+    for h in tries {
+        if by_handle(conn, &h)?.is_none() {
+            return Ok(h);
+        }
+    }
+    Err(crate::error::Error::user(format!("no free handle near `{base}`")).hint("choose one with --handle"))
+}

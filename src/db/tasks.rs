@@ -201,3 +201,38 @@ pub fn move_to_org(conn: &Connection, from: &str, to: &str, now: &str) -> Result
     )
     .context("moving tasks")
 }
+
+/// Whether a live task with this title (folded), organisation and due date
+/// is already recorded.
+pub fn same_task(
+    conn: &Connection,
+    title: &str,
+    org_id: Option<&str>,
+    due: Option<NaiveDate>,
+) -> Result<bool> {
+    let mut stmt = conn
+        .prepare_cached("SELECT title FROM tasks WHERE deleted_at IS NULL AND org_id IS ?1 AND due IS ?2")
+        .context("looking for the same task")?;
+    let key = crate::text::fold(title);
+    let rows = stmt
+        .query_map(params![org_id, due], |r| r.get::<_, String>(0))
+        .context("looking for the same task")?;
+    for t in rows {
+        if crate::text::fold(&t.context("looking for the same task")?) == key {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Every live task, oldest first, for export.
+pub fn all(conn: &Connection) -> Result<Vec<Task>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE t.deleted_at IS NULL ORDER BY t.created_at, t.id"
+        ))
+        .context("exporting tasks")?;
+    let rows = stmt.query_map([], from_row).context("exporting tasks")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("exporting tasks")
+}

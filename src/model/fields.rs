@@ -19,6 +19,18 @@ pub fn line(field: &str, value: &str) -> Result<String> {
     Ok(v)
 }
 
+/// Like [`line`] for an item of a list (an alias, a messaging handle): CSV
+/// joins lists with `;`, so an item cannot contain one.
+pub fn item(field: &str, value: &str) -> Result<String> {
+    let v = line(field, value)?;
+    if v.contains(';') {
+        return Err(Error::user(format!("{field} `{v}` contains `;`")).hint(format!(
+            "lists are separated by `;`: give each {field} on its own"
+        )));
+    }
+    Ok(v)
+}
+
 /// Like [`line`] for optional fields: empty text means none.
 pub fn opt_line(field: &str, value: Option<&str>) -> Result<Option<String>> {
     match value.map(|v| line(field, v)).transpose()? {

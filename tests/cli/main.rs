@@ -3,11 +3,14 @@
 
 mod common;
 
+mod csv;
+
 mod db_file;
 mod demo;
 mod log;
 mod lookup;
 mod org;
 mod person;
+mod roundtrip;
 mod search;
 mod tools;

@@ -61,7 +61,7 @@ pub fn run(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
         }
         org.handle = match &handle {
             Some(h) => taken_check(tx, h)?,
-            None => free_handle(tx, &org)?,
+            None => db::orgs::free_handle(tx, &org.name, &org.country)?,
         };
         db::orgs::insert(tx, &org)?;
         Ok(org)
@@ -90,21 +90,4 @@ pub fn taken_check(conn: &rusqlite::Connection, handle: &str) -> Result<String> 
             "or free the handle with: liaison org rm {handle} --purge"
         ))),
     }
-}
-
-/// The first free handle among the name's proposal, the proposal with the
-/// country code, then numbered ones.
-fn free_handle(conn: &rusqlite::Connection, org: &Org) -> Result<String> {
-    let base = fields::handle_from_name(&org.name);
-    let mut tries = vec![
-        base.clone(),
-        format!("{base}-{}", org.country.to_ascii_lowercase()),
-    ];
-    tries.extend((2..1000).map(|n| format!("{base}-{n}")));
-    for h in tries {
-        if db::orgs::by_handle(conn, &h)?.is_none() {
-            return Ok(h);
-        }
-    }
-    Err(Error::user(format!("no free handle near `{base}`")).hint("choose one with --handle"))
 }

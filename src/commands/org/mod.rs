@@ -103,7 +103,7 @@ pub fn apply(ctx: &Ctx, org: &mut Org, f: &OrgFields) -> Result<()> {
         org.native_name = fields::opt_line("native name", Some(n))?;
     }
     for a in &f.aliases {
-        let a = fields::line("alias", a)?;
+        let a = fields::item("alias", a)?;
         if !a.is_empty() && !org.aliases.contains(&a) {
             org.aliases.push(a);
         }

@@ -1,0 +1,172 @@
+//! `liaison export`: CSV for spreadsheets, with the import's column names.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use crate::context::Ctx;
+use crate::csvio::{self, records};
+use crate::dates::{self, Lean};
+use crate::db::{self, Db};
+use crate::error::{Error, Result};
+
+/// Export as RFC 4180 CSV in UTF-8. Columns have the names import reads,
+/// so export → import loses nothing. Cells a spreadsheet would run as a
+/// formula are prefixed with ' (import removes it) unless --no-sanitize.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export (`all`: one file each into the --out folder)
+    #[arg(value_enum)]
+    pub what: What,
+    /// Write to this file (a folder for `all`) instead of stdout
+    #[arg(long, value_name = "FILE|DIR")]
+    pub out: Option<PathBuf>,
+    /// Only log entries from this date on
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only log entries up to this date
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Start with a UTF-8 byte-order mark (Excel wants it)
+    #[arg(long)]
+    pub bom: bool,
+    /// Write cells exactly, even those a spreadsheet would run as formulas
+    #[arg(long)]
+    pub no_sanitize: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    Orgs,
+    People,
+    Log,
+    Tasks,
+    All,
+}
+
+/// The columns of an exported task: the list number is a view, not data.
+const TASK_EXPORT_COLUMNS: &[&str] = &[
+    "id",
+    "title",
+    "organisation",
+    "origin",
+    "due",
+    "priority",
+    "assignee",
+    "status",
+    "done_on",
+    "notes",
+    "created_at",
+    "updated_at",
+];
+
+pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
+    let db = ctx.open_db()?;
+    let today = ctx.today();
+    let since = a
+        .since
+        .as_deref()
+        .map(|d| dates::parse(d, today, None, Lean::Past))
+        .transpose()?;
+    let until = a
+        .until
+        .as_deref()
+        .map(|d| dates::parse(d, today, None, Lean::Past))
+        .transpose()?;
+    let period = (since, until);
+    if a.what == What::All {
+        let Some(dir) = &a.out else {
+            return Err(Error::usage(
+                "export all writes one file per entity: give the folder with --out DIR",
+            ));
+        };
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::user(format!("cannot create {}: {}", dir.display(), db::io_reason(&e))))?;
+        for (what, name) in [
+            (What::Orgs, "orgs"),
+            (What::People, "people"),
+            (What::Log, "log"),
+            (What::Tasks, "tasks"),
+        ] {
+            let path = dir.join(format!("{name}.csv"));
+            let mut out = create(&path)?;
+            write(&db, what, &mut out, &a, period)?;
+            out.flush()?;
+            ctx.out.line(&format!("wrote {}", path.display()))?;
+        }
+        return Ok(());
+    }
+    match &a.out {
+        Some(path) => {
+            let mut out = create(path)?;
+            write(&db, a.what, &mut out, &a, period)?;
+            out.flush()?;
+            Ok(())
+        }
+        None => write(&db, a.what, &mut ctx.out.out, &a, period),
+    }
+}
+
+/// A new file, owner-only: exports hold the same secrets as the database.
+fn create(path: &Path) -> Result<std::io::BufWriter<std::fs::File>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::user(format!("cannot write {}: {}", path.display(), db::io_reason(&e))))?;
+    Ok(std::io::BufWriter::with_capacity(256 * 1024, f))
+}
+
+type Period = (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>);
+
+fn write(db: &Db, what: What, out: &mut dyn Write, a: &ExportArgs, period: Period) -> Result<()> {
+    let mut w = csvio::writer(out, a.bom);
+    let sanitize = !a.no_sanitize;
+    match what {
+        What::Orgs => {
+            put(&mut w, strings(records::ORG_COLUMNS), false)?;
+            for o in db::orgs::list(db.conn(), &db::orgs::Filter::default())? {
+                put(&mut w, records::org(&o), sanitize)?;
+            }
+        }
+        What::People => {
+            put(&mut w, strings(records::PERSON_COLUMNS), false)?;
+            for p in db::people::list(db.conn(), &db::people::Filter::default())? {
+                put(&mut w, records::person(&p), sanitize)?;
+            }
+        }
+        What::Log => {
+            put(&mut w, strings(records::LOG_COLUMNS), false)?;
+            db::log::for_each(db.conn(), period.0, period.1, |i| {
+                put(&mut w, records::log(&i), sanitize)
+            })?;
+        }
+        What::Tasks => {
+            put(&mut w, strings(TASK_EXPORT_COLUMNS), false)?;
+            for t in db::tasks::all(db.conn())? {
+                put(&mut w, records::task(&t)[1..].to_vec(), sanitize)?;
+            }
+        }
+        What::All => unreachable!("handled by run"),
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes one record, escaping formula cells when asked.
+fn put<W: Write>(w: &mut csv::Writer<W>, cells: Vec<String>, sanitize: bool) -> Result<()> {
+    if sanitize {
+        w.write_record(cells.iter().map(|c| csvio::sanitize(c).into_owned()))?;
+    } else {
+        w.write_record(&cells)?;
+    }
+    Ok(())
+}
+
+fn strings(columns: &[&str]) -> Vec<String> {
+    columns.iter().map(|c| c.to_string()).collect()
+}

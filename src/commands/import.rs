@@ -1,0 +1,111 @@
+//! `liaison import`: CSV from spreadsheets, all rows or none.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::context::Ctx;
+use crate::csvio::read::{self, Choices};
+use crate::dates::DateOrder;
+use crate::error::{Error, Result};
+use crate::import::{self, Entity, OnDuplicate, Options};
+use crate::render::Format;
+
+/// Import a CSV file (or - for stdin) as a spreadsheet saved it. Every row
+/// is checked first; if any is wrong nothing is stored, and each problem is
+/// reported with its line, column and value.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file holds
+    #[arg(value_enum)]
+    pub entity: Entity,
+    /// The CSV file, or - for stdin
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Check everything and say what would change, storing nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Read a column as a field: --map 'Partei=name' (or 'Column=-' to ignore it)
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub maps: Vec<String>,
+    /// What to do with rows already in the database
+    #[arg(long, value_enum, default_value_t = OnDuplicate::Fail)]
+    pub on_duplicate: OnDuplicate,
+    /// auto, utf-8, utf-16le, utf-16be, windows-1256, windows-1252, iso-8859-7…
+    #[arg(long, default_value = "auto")]
+    pub encoding: String,
+    /// auto, ',', ';', tab or '|'
+    #[arg(long, default_value = "auto")]
+    pub delimiter: String,
+    /// How to read dates such as 03/04/2026 when no date in the column shows it
+    #[arg(long, value_enum)]
+    pub date_order: Option<DateOrder>,
+    /// Put columns liaison does not know into the notes
+    #[arg(long)]
+    pub keep_unknown: bool,
+    /// Write every problem to this CSV file
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+}
+
+pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
+    let mut maps = Vec::new();
+    for m in &a.maps {
+        let Some((column, field)) = m.split_once('=') else {
+            return Err(
+                Error::usage(format!("--map {m}: expected COLUMN=FIELD")).hint("e.g. --map 'Partei=name'")
+            );
+        };
+        maps.push((column.trim().to_string(), field.trim().to_string()));
+    }
+    let opts = Options {
+        entity: a.entity,
+        input: a.file.clone(),
+        choices: Choices {
+            encoding: read::encoding_choice(&a.encoding)?,
+            delimiter: read::delimiter_choice(&a.delimiter)?,
+        },
+        maps,
+        on_duplicate: a.on_duplicate,
+        date_order: a.date_order,
+        dry_run: a.dry_run,
+        keep_unknown: a.keep_unknown,
+        errors: a.errors.clone(),
+        today: ctx.today(),
+        now: ctx.now_str(),
+        user: ctx.user.clone(),
+        progress: std::io::stderr().is_terminal(),
+    };
+    let mut db = ctx.open_db()?;
+    let outcome = import::run(&mut db, &opts)?;
+    if ctx.format() == Format::Json {
+        return ctx.out.json(&outcome);
+    }
+    let verb = if outcome.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    let mut line = format!(
+        "{verb} {}: {} added, {} updated, {} skipped ({} rows; {})",
+        outcome.file, outcome.added, outcome.updated, outcome.skipped, outcome.rows, outcome.encoding
+    );
+    if outcome.tasks_added > 0 {
+        line.push_str(&format!("; {} follow-ups", outcome.tasks_added));
+    }
+    ctx.out.line(&line)?;
+    if !outcome.unknown_columns.is_empty() {
+        let what = if a.keep_unknown {
+            "kept in the notes"
+        } else {
+            "ignored"
+        };
+        ctx.out
+            .line(&format!("columns {what}: {}", outcome.unknown_columns.join(", ")))?;
+    }
+    if outcome.dry_run {
+        ctx.out.line("nothing was stored (--dry-run)")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,321 @@
+//! Matching spreadsheet column headers to liaison's fields, in English or
+//! Persian, loosely (`Name (original)`, `native_name`, `نام اصلی`).
+
+use crate::error::{Error, Result};
+use crate::text::fold;
+
+/// One importable field and the headers that mean it.
+pub struct Field {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+const fn f(name: &'static str, aliases: &'static [&'static str]) -> Field {
+    Field {
+        name,
+        aliases,
+        required: false,
+    }
+}
+
+const fn req(name: &'static str, aliases: &'static [&'static str]) -> Field {
+    Field {
+        name,
+        aliases,
+        required: true,
+    }
+}
+
+/// Columns export writes that import reads back but does not set.
+pub const DERIVED: &[&str] = &["last_contact", "number"];
+
+pub const ORG_FIELDS: &[Field] = &[
+    f("id", &[]),
+    f("handle", &["short name", "code", "شناسه"]),
+    req(
+        "name",
+        &[
+            "organisation",
+            "organization",
+            "org",
+            "party",
+            "name english",
+            "نام",
+            "نام سازمان",
+            "سازمان",
+        ],
+    ),
+    f(
+        "native_name",
+        &[
+            "name original",
+            "original name",
+            "native",
+            "name in own script",
+            "نام اصلی",
+            "نام به زبان اصلی",
+        ],
+    ),
+    f(
+        "aliases",
+        &[
+            "alias",
+            "other names",
+            "also known as",
+            "aka",
+            "نام های دیگر",
+            "نامهای دیگر",
+        ],
+    ),
+    req("country", &["nation", "کشور"]),
+    f("region", &["منطقه"]),
+    f("kind", &["type", "نوع"]),
+    f("status", &["relationship", "وضعیت"]),
+    f(
+        "since",
+        &["relationship since", "partner since", "from", "از تاریخ"],
+    ),
+    f("languages", &["language", "langs", "زبان", "زبان ها", "زبانها"]),
+    f(
+        "website",
+        &["web", "site", "url", "web site", "وبسایت", "وب سایت"],
+    ),
+    f("email", &["e mail", "mail", "ایمیل", "رایانامه"]),
+    f("tags", &["tag", "labels", "برچسب", "برچسب ها"]),
+    f(
+        "notes",
+        &["note", "comments", "remarks", "یادداشت", "یادداشت ها", "توضیحات"],
+    ),
+    f("sensitivity", &["حساسیت"]),
+    f("created_at", &[]),
+    f("updated_at", &[]),
+];
+
+pub const PERSON_FIELDS: &[Field] = &[
+    f("id", &[]),
+    req("name", &["person", "full name", "نام", "نام و نام خانوادگی"]),
+    f(
+        "native_name",
+        &["name original", "original name", "native", "نام اصلی"],
+    ),
+    f("organisation", &["organization", "org", "party", "سازمان", "حزب"]),
+    f("role", &["position", "title", "function", "سمت", "نقش"]),
+    f("email", &["e mail", "mail", "ایمیل"]),
+    f("phone", &["telephone", "tel", "mobile", "تلفن", "موبایل"]),
+    f(
+        "messaging",
+        &["signal", "telegram", "whatsapp", "messenger", "پیام رسان"],
+    ),
+    f("languages", &["language", "زبان", "زبان ها"]),
+    f("notes", &["note", "comments", "یادداشت", "توضیحات"]),
+    f("do_not_contact", &["do not contact", "no contact"]),
+    f("sensitivity", &["حساسیت"]),
+    f("created_at", &[]),
+    f("updated_at", &[]),
+];
+
+pub const LOG_FIELDS: &[Field] = &[
+    f("id", &[]),
+    req("date", &["day", "when", "تاریخ"]),
+    f("time", &["hour", "ساعت"]),
+    f("channel", &["medium", "via", "type", "کانال", "نوع"]),
+    f("direction", &["in out", "جهت"]),
+    req(
+        "organisations",
+        &[
+            "organisation",
+            "organization",
+            "organizations",
+            "org",
+            "orgs",
+            "party",
+            "partner",
+            "with organisation",
+            "سازمان",
+            "سازمان ها",
+            "حزب",
+        ],
+    ),
+    f("people", &["person", "with", "participants", "افراد"]),
+    f("subject", &["topic", "title", "موضوع"]),
+    req(
+        "summary",
+        &["notes", "note", "description", "what happened", "خلاصه", "شرح"],
+    ),
+    f("tags", &["tag", "برچسب"]),
+    f(
+        "follow_up",
+        &["followup", "follow up task", "next step", "پیگیری"],
+    ),
+    f("due", &["due date", "deadline", "مهلت"]),
+    f("logged_by", &["by", "author"]),
+    f("created_at", &[]),
+    f("updated_at", &[]),
+];
+
+pub const TASK_FIELDS: &[Field] = &[
+    f("id", &[]),
+    req(
+        "title",
+        &["task", "follow up", "follow_up", "what", "کار", "عنوان"],
+    ),
+    f("organisation", &["organization", "org", "party", "سازمان"]),
+    f("origin", &[]),
+    f("due", &["due date", "deadline", "مهلت"]),
+    f("priority", &["اولویت"]),
+    f("assignee", &["assigned to", "who", "owner", "مسئول"]),
+    f("status", &["state", "وضعیت"]),
+    f("done_on", &["done", "completed", "انجام شده"]),
+    f("notes", &["note", "یادداشت"]),
+    f("created_at", &[]),
+    f("updated_at", &[]),
+];
+
+/// The header normalised for matching: folded, punctuation as spaces.
+pub fn normalise(header: &str) -> String {
+    fold(header)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Which field each column holds (None: unknown), and the unknown headers.
+pub struct Mapping {
+    pub columns: Vec<Option<usize>>,
+    pub unknown: Vec<String>,
+}
+
+impl Mapping {
+    /// The column holding field `name`, if any.
+    pub fn column(&self, fields: &[Field], name: &str) -> Option<usize> {
+        let fi = fields.iter().position(|f| f.name == name)?;
+        self.columns.iter().position(|c| *c == Some(fi))
+    }
+}
+
+/// Maps headers to fields; `maps` are the user's `COLUMN=field` overrides.
+pub fn map(file: &str, headers: &[String], fields: &[Field], maps: &[(String, String)]) -> Result<Mapping> {
+    let field_index = |name: &str| {
+        let n = normalise(name).replace(' ', "_");
+        fields.iter().position(|f| f.name == n)
+    };
+    let mut columns = Vec::with_capacity(headers.len());
+    let mut unknown = Vec::new();
+    for h in headers {
+        let norm = normalise(h);
+        let forced = maps.iter().find(|(c, _)| normalise(c) == norm);
+        let found = match forced {
+            Some((_, field)) if field == "-" || field == "ignore" => None,
+            Some((c, field)) => Some(field_index(field).ok_or_else(|| {
+                Error::usage(format!("--map {c}={field}: unknown field `{field}`")).hint(format!(
+                    "fields: {}",
+                    fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
+                ))
+            })?),
+            None => fields
+                .iter()
+                .position(|f| normalise(f.name) == norm || f.aliases.iter().any(|a| normalise(a) == norm)),
+        };
+        if found.is_none()
+            && !norm.is_empty()
+            && !DERIVED.contains(&norm.replace(' ', "_").as_str())
+            && forced.is_none()
+        {
+            unknown.push(h.clone());
+        }
+        columns.push(found);
+    }
+    for (i, c) in columns.iter().enumerate() {
+        if let Some(fi) = c
+            && let Some(j) = columns[..i].iter().position(|x| x == c)
+        {
+            return Err(Error::user(format!(
+                "{file}: columns `{}` and `{}` both mean {}",
+                headers[j], headers[i], fields[*fi].name
+            ))
+            .hint(format!("ignore one with --map '{}=-'", headers[i])));
+        }
+    }
+    for (fi, field) in fields.iter().enumerate() {
+        if field.required && !columns.contains(&Some(fi)) {
+            return Err(
+                Error::user(format!("{file}: no column for {}", field.name)).hint(format!(
+                    "name the column that holds it with --map 'COLUMN={}' (columns: {})",
+                    field.name,
+                    headers.join(", ")
+                )),
+            );
+        }
+    }
+    Ok(Mapping { columns, unknown })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(headers: &[&str], fields: &[Field]) -> Vec<Option<&'static str>> {
+        let h: Vec<String> = headers.iter().map(|s| s.to_string()).collect();
+        let m = map("f.csv", &h, fields, &[]).unwrap();
+        m.columns.iter().map(|c| c.map(|i| fields[i].name)).collect()
+    }
+
+    #[test]
+    fn english_and_persian_headers_match() {
+        assert_eq!(
+            names(
+                &["Name", "Name (original)", "Country", "Type", "Contact person"],
+                ORG_FIELDS
+            ),
+            [
+                Some("name"),
+                Some("native_name"),
+                Some("country"),
+                Some("kind"),
+                None
+            ]
+        );
+        assert_eq!(
+            names(
+                &["نام", "نام اصلی", "کشور", "نوع", "وضعیت", "یادداشت"],
+                ORG_FIELDS
+            ),
+            [
+                Some("name"),
+                Some("native_name"),
+                Some("country"),
+                Some("kind"),
+                Some("status"),
+                Some("notes")
+            ]
+        );
+        assert_eq!(
+            names(&["date", "organisation", "summary", "follow_up"], LOG_FIELDS)[3],
+            Some("follow_up")
+        );
+    }
+
+    #[test]
+    fn missing_required_columns_are_named() {
+        let h = vec!["Name".to_string()];
+        let err = map("f.csv", &h, ORG_FIELDS, &[]).err().unwrap();
+        assert_eq!(err.message, "f.csv: no column for country");
+    }
+
+    #[test]
+    fn maps_override_and_ignore() {
+        let h = vec!["Partei".to_string(), "Land".to_string(), "Name".to_string()];
+        let maps = vec![
+            ("Partei".to_string(), "name".to_string()),
+            ("Land".into(), "country".into()),
+            ("Name".into(), "-".into()),
+        ];
+        let m = map("f.csv", &h, ORG_FIELDS, &maps).unwrap();
+        assert_eq!(m.columns, [Some(2), Some(5), None]);
+        assert!(m.unknown.is_empty());
+    }
+}

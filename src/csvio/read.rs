@@ -1,0 +1,323 @@
+//! Reading spreadsheet CSV as people have it: any common encoding (BOM,
+//! UTF-8, UTF-16, Windows-1256/1252, ISO-8859-x…), any of the usual
+//! delimiters, quoted fields with newlines, CRLF or LF.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Write};
+use std::path::PathBuf;
+
+use encoding_rs::Encoding;
+
+use crate::error::{Error, Result};
+
+/// How many bytes are read up front to detect the encoding and delimiter.
+const HEAD: usize = 64 * 1024;
+
+/// The input file, or stdin saved to a private temporary file (so that it
+/// can be read twice: once to learn the date order, once to import).
+pub struct Source {
+    /// The name used in messages: the path, or `stdin`.
+    pub name: String,
+    path: PathBuf,
+    temporary: bool,
+}
+
+impl Drop for Source {
+    fn drop(&mut self) {
+        if self.temporary {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+impl Source {
+    /// Opens `input`, a path or `-` for stdin.
+    pub fn open(input: &str) -> Result<Source> {
+        if input == "-" {
+            return spool_stdin();
+        }
+        let path = PathBuf::from(input);
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => Err(Error::user(format!("{input} is a folder, not a CSV file"))),
+            Ok(_) => Ok(Source {
+                name: input.to_string(),
+                path,
+                temporary: false,
+            }),
+            Err(e) => Err(
+                Error::user(format!("cannot read {input}: {}", crate::db::io_reason(&e)))
+                    .hint("check the path; use - to read from stdin"),
+            ),
+        }
+    }
+
+    fn file(&self) -> Result<File> {
+        File::open(&self.path)
+            .map_err(|e| Error::user(format!("cannot read {}: {}", self.name, crate::db::io_reason(&e))))
+    }
+
+    /// The size of the input in bytes.
+    pub fn len(&self) -> u64 {
+        std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0)
+    }
+
+    /// Whether the input is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn spool_stdin() -> Result<Source> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = std::env::temp_dir().join(format!("liaison-import-{}.csv", crate::db::new_id()));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| Error::user(format!("cannot buffer stdin: {}", crate::db::io_reason(&e))))?;
+    let source = Source {
+        name: "stdin".into(),
+        path,
+        temporary: true,
+    };
+    std::io::copy(&mut std::io::stdin().lock(), &mut f)
+        .and_then(|_| f.flush())
+        .map_err(|e| Error::user(format!("cannot buffer stdin: {e}")))?;
+    Ok(source)
+}
+
+/// What `--encoding` and `--delimiter` ask for.
+#[derive(Debug, Clone, Copy)]
+pub struct Choices {
+    pub encoding: Option<&'static Encoding>,
+    pub delimiter: Option<u8>,
+}
+
+/// Parses an `--encoding` value: `auto` or a WHATWG label (`utf-8`,
+/// `utf-16le`, `windows-1256`, `iso-8859-7`, `cp1252`…).
+pub fn encoding_choice(label: &str) -> Result<Option<&'static Encoding>> {
+    let l = label.trim().to_ascii_lowercase();
+    if l == "auto" {
+        return Ok(None);
+    }
+    let l = if l == "utf-16" { "utf-16le".to_string() } else { l };
+    Encoding::for_label(l.as_bytes()).map(Some).ok_or_else(|| {
+        Error::user(format!("unknown encoding `{label}`"))
+            .hint("use auto, utf-8, utf-16le, utf-16be, windows-1256, windows-1252, iso-8859-7 …")
+    })
+}
+
+/// Parses a `--delimiter` value: `auto`, `,`, `;`, `tab` or `|`.
+pub fn delimiter_choice(value: &str) -> Result<Option<u8>> {
+    match value.trim() {
+        "auto" => Ok(None),
+        "," | "comma" => Ok(Some(b',')),
+        ";" | "semicolon" => Ok(Some(b';')),
+        "tab" | "\t" | "\\t" => Ok(Some(b'\t')),
+        "|" | "pipe" => Ok(Some(b'|')),
+        other => {
+            Err(Error::user(format!("unknown delimiter `{other}`")).hint("use auto, ',', ';', tab or '|'"))
+        }
+    }
+}
+
+/// The dialect a file was found to be written in.
+#[derive(Debug, Clone, Copy)]
+pub struct Dialect {
+    pub encoding: &'static Encoding,
+    pub delimiter: u8,
+}
+
+impl Dialect {
+    /// Describes the dialect for messages, e.g. `UTF-8, ';'`.
+    pub fn describe(&self) -> String {
+        let d = match self.delimiter {
+            b'\t' => "tab".to_string(),
+            b => format!("'{}'", b as char),
+        };
+        format!("{}, {d}", self.encoding.name())
+    }
+}
+
+/// Detects the encoding (BOM, then valid UTF-8, then a statistical guess)
+/// and the delimiter (the most frequent of `, ; tab |` in the header line).
+pub fn detect(source: &Source, choices: Choices) -> Result<Dialect> {
+    let mut head = Vec::with_capacity(HEAD);
+    source.file()?.take(HEAD as u64).read_to_end(&mut head)?;
+    let encoding = match choices.encoding {
+        Some(e) => e,
+        None => guess_encoding(&head, source.len() as usize <= head.len()),
+    };
+    if encoding == encoding_rs::UTF_8 && head.contains(&0) {
+        return Err(Error::user(format!(
+            "{} contains NUL bytes: it is not UTF-8 text",
+            source.name
+        ))
+        .hint("if it was saved as UTF-16 without a byte-order mark, pass --encoding utf-16le"));
+    }
+    let (text, _, _) = encoding.decode(&head);
+    let delimiter = match choices.delimiter {
+        Some(d) => d,
+        None => sniff_delimiter(&text),
+    };
+    Ok(Dialect { encoding, delimiter })
+}
+
+fn guess_encoding(head: &[u8], complete: bool) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(head) {
+        return enc;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => return encoding_rs::UTF_8,
+        // A multi-byte character cut at the end of the sample is still UTF-8.
+        Err(e) if e.error_len().is_none() && !complete => return encoding_rs::UTF_8,
+        Err(_) => {}
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(head, complete);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// The delimiter that occurs most often outside quotes in the first line.
+fn sniff_delimiter(text: &str) -> u8 {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut counts = [0usize; 4];
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = candidates.iter().position(|&d| d as char == c) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = (0..4)
+        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+        .unwrap_or(0);
+    if counts[best] == 0 { b',' } else { candidates[best] }
+}
+
+/// Where quotes stand in the text read so far: an odd count at the end
+/// means a quoted field was never closed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Quotes {
+    open: bool,
+    line: u64,
+    /// The line where the last still-open quote started.
+    pub opened_at: u64,
+}
+
+impl Quotes {
+    /// The line of a quote that is never closed, once all was read.
+    pub fn unclosed(&self) -> Option<u64> {
+        self.open.then_some(self.opened_at)
+    }
+}
+
+/// A reader of decoded CSV records.
+pub type CsvReader = csv::Reader<Box<dyn Read>>;
+
+/// The quote state of a reader, readable while it runs.
+pub type QuoteState = std::rc::Rc<std::cell::Cell<Quotes>>;
+
+/// Counts quotes in the decoded UTF-8 stream (a `"` byte is never part of
+/// another character there).
+struct QuoteCounter<R> {
+    inner: R,
+    state: std::rc::Rc<std::cell::Cell<Quotes>>,
+}
+
+impl<R: Read> Read for QuoteCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut q = self.state.get();
+        for &b in &buf[..n] {
+            match b {
+                b'"' => {
+                    q.open = !q.open;
+                    if q.open {
+                        q.opened_at = q.line + 1;
+                    }
+                }
+                b'\n' => q.line += 1,
+                _ => {}
+            }
+        }
+        self.state.set(q);
+        Ok(n)
+    }
+}
+
+/// A CSV reader over the decoded text (BOM removed), reading every row
+/// (headers included) as records, ragged rows allowed so that they can be
+/// reported with their line. The second value tells, after the last row,
+/// whether a quote was left open.
+pub fn reader(source: &Source, dialect: Dialect) -> Result<(CsvReader, QuoteState)> {
+    let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .encoding(Some(dialect.encoding))
+        .bom_override(true)
+        .strip_bom(true)
+        .build(BufReader::with_capacity(256 * 1024, source.file()?));
+    let state = std::rc::Rc::new(std::cell::Cell::new(Quotes::default()));
+    let input: Box<dyn Read> = Box::new(QuoteCounter {
+        inner: decoded,
+        state: state.clone(),
+    });
+    Ok((
+        csv::ReaderBuilder::new()
+            .delimiter(dialect.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(256 * 1024)
+            .from_reader(input),
+        state,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_are_sniffed_outside_quotes() {
+        assert_eq!(sniff_delimiter("Name;Country;\"a,b,c\"\n"), b';');
+        assert_eq!(sniff_delimiter("name,country\n"), b',');
+        assert_eq!(sniff_delimiter("name\tcountry\tkind\n"), b'\t');
+        assert_eq!(sniff_delimiter("name|country\n"), b'|');
+        assert_eq!(sniff_delimiter("name\n"), b',');
+    }
+
+    #[test]
+    fn encodings_are_guessed() {
+        assert_eq!(guess_encoding("\u{feff}نام".as_bytes(), true), encoding_rs::UTF_8);
+        assert_eq!(
+            guess_encoding(&[0xFF, 0xFE, b'a', 0], true),
+            encoding_rs::UTF_16LE
+        );
+        assert_eq!(
+            guess_encoding(&[0xFE, 0xFF, 0, b'a'], true),
+            encoding_rs::UTF_16BE
+        );
+        assert_eq!(guess_encoding("Português".as_bytes(), true), encoding_rs::UTF_8);
+        let (arabic, _, _) =
+            encoding_rs::WINDOWS_1256.encode("حزب توده ایران، حزب کمونیست کارگران، سندیکای کارگران");
+        assert_eq!(guess_encoding(&arabic, true), encoding_rs::WINDOWS_1256);
+    }
+
+    #[test]
+    fn encoding_labels() {
+        assert_eq!(encoding_choice("auto").unwrap(), None);
+        assert_eq!(
+            encoding_choice("cp1256").unwrap(),
+            Some(encoding_rs::WINDOWS_1256)
+        );
+        assert_eq!(encoding_choice("utf-16").unwrap(), Some(encoding_rs::UTF_16LE));
+        assert!(encoding_choice("klingon").is_err());
+    }
+}

@@ -1,0 +1,210 @@
+//! Rows of a contact log, with their follow-ups.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, Transaction};
+
+use super::index::{OrgIndex, PersonIndex};
+use super::{Checks, Done, Importer, OnDuplicate, Options, Problem, Row};
+use crate::csvio::headers::{Field, LOG_FIELDS};
+use crate::db::{self, new_id};
+use crate::error::Result;
+use crate::model::log::{Channel, Direction, Interaction, time_of_day};
+use crate::model::task::{Priority, Task, TaskStatus};
+use crate::model::{fields, org::OrgRef};
+use crate::text::fold;
+
+pub struct Log {
+    orgs: OrgIndex,
+    people: PersonIndex,
+    /// This file's entries by date, organisations and folded summary.
+    seen: HashSet<(chrono::NaiveDate, Vec<String>, String)>,
+    tasks: u64,
+}
+
+impl Log {
+    pub fn new(conn: &Connection) -> Result<Log> {
+        Ok(Log {
+            orgs: OrgIndex::load(conn)?,
+            people: PersonIndex::load(conn)?,
+            seen: HashSet::new(),
+            tasks: 0,
+        })
+    }
+
+    /// The organisations of a cell: one name, or several separated by `;`.
+    fn organisations(&mut self, cell: &str) -> std::result::Result<Vec<OrgRef>, (String, String)> {
+        match self.orgs.find(cell) {
+            Ok(o) => Ok(vec![o]),
+            Err(whole) if cell.contains(';') => {
+                let mut out: Vec<OrgRef> = Vec::new();
+                for part in cell.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                    let o = self
+                        .orgs
+                        .find(part)
+                        .map_err(|(r, c)| (format!("`{part}`: {r}"), c))?;
+                    if !out.iter().any(|x| x.id == o.id) {
+                        out.push(o);
+                    }
+                }
+                if out.is_empty() { Err(whole) } else { Ok(out) }
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+impl Importer for Log {
+    fn fields(&self) -> &'static [Field] {
+        LOG_FIELDS
+    }
+
+    fn date_fields(&self) -> &'static [&'static str] {
+        &["date", "due"]
+    }
+
+    fn extra_added(&self) -> u64 {
+        self.tasks
+    }
+
+    fn row(
+        &mut self,
+        tx: &Transaction,
+        row: &Row,
+        opts: &Options,
+    ) -> std::result::Result<Done, Vec<Problem>> {
+        let mut c = Checks::new(row);
+        let id = c.id();
+        let date = c.date("date");
+        if date.is_none() && row.get("date").is_none() {
+            c.fail("date", "the date is empty");
+        }
+        let orgs = match row.get("organisations") {
+            Some(cell) => match self.organisations(cell) {
+                Ok(o) => o,
+                Err((reason, candidates)) => {
+                    c.problems.push(Problem {
+                        candidates,
+                        ..row.problem("organisations", reason)
+                    });
+                    Vec::new()
+                }
+            },
+            None => {
+                c.fail("organisations", "no organisation given");
+                Vec::new()
+            }
+        };
+        let mut person_ids = Vec::new();
+        for name in row.list("people") {
+            match self.people.find(&name) {
+                Ok(p) => person_ids.push(p.id),
+                Err(reason) => c.problems.push(Problem {
+                    value: name.clone(),
+                    ..row.problem("people", reason)
+                }),
+            }
+        }
+        let channel = row
+            .get("channel")
+            .and_then(|v| c.take("channel", v.parse()))
+            .unwrap_or(Channel::Other);
+        let direction = row
+            .get("direction")
+            .and_then(|v| c.take("direction", v.parse()))
+            .unwrap_or(Direction::Both);
+        let time = row.get("time").and_then(|t| c.take("time", time_of_day(t)));
+        let subject = row
+            .get("subject")
+            .and_then(|s| c.take("subject", fields::opt_line("subject", Some(s))))
+            .flatten();
+        let summary = row
+            .get("summary")
+            .and_then(|s| c.take("summary", fields::opt_text("summary", Some(s))))
+            .flatten();
+        if summary.is_none() && row.get("summary").is_none() {
+            c.fail("summary", "the summary is empty");
+        }
+        let tags = c
+            .take("tags", fields::tags(&row.list("tags")))
+            .unwrap_or_default();
+        let follow_up = row
+            .get("follow_up")
+            .and_then(|f| c.take("follow_up", fields::line("follow-up", f)));
+        let due = c.date("due");
+        if due.is_some() && follow_up.is_none() {
+            c.fail("due", "a due date without a follow-up");
+        }
+        let created = c.time("created_at");
+        let updated = c.time("updated_at");
+        let logged_by = row
+            .get("logged_by")
+            .map(str::to_string)
+            .or_else(|| Some(opts.user.clone()));
+        if !c.problems.is_empty() {
+            return Err(c.problems);
+        }
+        let (Some(date), Some(summary)) = (date, summary) else {
+            return Err(vec![row.problem("date", "the date is empty")]);
+        };
+        let db_err = |e: crate::error::Error| vec![row.error("summary", e)];
+        let org_ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
+        let key = (date, org_ids.clone(), fold(&summary));
+        if !self.seen.insert(key) {
+            return Err(vec![row.problem("summary", "the same entry as an earlier line")]);
+        }
+        let duplicate = match &id {
+            Some(id) => db::log::get(tx, id).map_err(db_err)?.is_some(),
+            None => db::log::same_entry(tx, &org_ids[0], date, &summary).map_err(db_err)?,
+        };
+        if duplicate {
+            return match opts.on_duplicate {
+                OnDuplicate::Fail => Err(vec![Problem {
+                    candidates: "skip entries already logged with --on-duplicate skip".into(),
+                    ..row.problem("summary", "already in the log")
+                }]),
+                _ => Ok(Done::Skipped),
+            };
+        }
+        let now = opts.now.clone();
+        let entry = Interaction {
+            id: id.unwrap_or_else(new_id),
+            date,
+            time,
+            channel,
+            direction,
+            organisations: Vec::new(),
+            people: Vec::new(),
+            subject,
+            summary,
+            tags,
+            logged_by,
+            created_at: created.unwrap_or_else(|| now.clone()),
+            updated_at: updated.unwrap_or_else(|| now.clone()),
+            org_ids,
+            person_ids,
+        };
+        db::log::insert(tx, &entry).map_err(db_err)?;
+        if let Some(title) = follow_up {
+            let task = Task {
+                number: None,
+                id: new_id(),
+                title,
+                organisation: None,
+                origin: Some(entry.id.clone()),
+                due,
+                priority: Priority::Normal,
+                assignee: None,
+                status: TaskStatus::Open,
+                done_on: None,
+                notes: None,
+                created_at: now.clone(),
+                updated_at: now,
+                org_id: entry.org_ids.first().cloned(),
+            };
+            db::tasks::insert(tx, &task, Some(&entry.id)).map_err(db_err)?;
+            self.tasks += 1;
+        }
+        Ok(Done::Added)
+    }
+}

@@ -1,0 +1,666 @@
+//! Importing spreadsheet CSV: validate every row, then store all of them
+//! or none. Each entity has its own module turning a row into records;
+//! this one reads the file, learns date orders, keeps the transaction and
+//! collects the problems.
+
+mod index;
+mod log;
+mod orgs;
+mod people;
+mod tasks;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rusqlite::Transaction;
+use serde::Serialize;
+
+use crate::csvio::headers::{self, Field, Mapping};
+use crate::csvio::read::{self, Choices, Dialect, Source};
+use crate::dates::{self, DateOrder, Lean};
+use crate::db::Db;
+use crate::error::{Error, Result};
+
+/// What to do with a row that is already in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnDuplicate {
+    /// keep what is stored, ignore the row
+    Skip,
+    /// overwrite stored fields with the row's non-empty cells
+    Update,
+    /// set only the stored fields that are empty
+    Fill,
+    /// reject the file
+    Fail,
+}
+
+/// The entity a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Entity {
+    Orgs,
+    People,
+    Log,
+    Tasks,
+}
+
+/// How an import runs.
+pub struct Options {
+    pub entity: Entity,
+    pub input: String,
+    pub choices: Choices,
+    pub maps: Vec<(String, String)>,
+    pub on_duplicate: OnDuplicate,
+    pub date_order: Option<DateOrder>,
+    pub dry_run: bool,
+    pub keep_unknown: bool,
+    pub errors: Option<PathBuf>,
+    pub today: NaiveDate,
+    pub now: String,
+    pub user: String,
+    pub progress: bool,
+}
+
+/// One rejected cell or row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub line: u64,
+    pub column: String,
+    pub value: String,
+    pub reason: String,
+    pub candidates: String,
+}
+
+/// What an import did (or, with --dry-run, would do).
+#[derive(Debug, Default, Serialize)]
+pub struct Outcome {
+    pub file: String,
+    pub encoding: String,
+    pub rows: u64,
+    pub added: u64,
+    pub updated: u64,
+    pub skipped: u64,
+    /// Follow-up tasks created from a log file's follow-up column.
+    pub tasks_added: u64,
+    pub unknown_columns: Vec<String>,
+    pub dry_run: bool,
+    #[serde(skip)]
+    pub problems: Vec<Problem>,
+    #[serde(skip)]
+    pub problem_count: u64,
+}
+
+/// What a row became.
+pub enum Done {
+    Added,
+    Updated,
+    Skipped,
+}
+
+/// At most this many problems are kept in memory and reported.
+const KEEP_PROBLEMS: usize = 10_000;
+
+/// One row of the file, seen through the header mapping.
+pub struct Row<'a> {
+    pub line: u64,
+    record: &'a csv::StringRecord,
+    mapping: &'a Mapping,
+    fields: &'static [Field],
+    headers: &'a [String],
+    orders: &'a HashMap<usize, DateOrder>,
+    today: NaiveDate,
+    /// Unknown columns as `Header: value` lines, with --keep-unknown.
+    pub extra_notes: Option<String>,
+}
+
+impl Row<'_> {
+    fn column(&self, field: &str) -> Option<usize> {
+        self.mapping.column(self.fields, field)
+    }
+
+    /// The cell of `field`, trimmed, spreadsheet escape removed; `None` when
+    /// the column is missing or the cell empty.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        let c = self.column(field)?;
+        let v = crate::csvio::unsanitize(self.record.get(c)?.trim());
+        if v.is_empty() { None } else { Some(v) }
+    }
+
+    /// The header of `field`'s column, for messages.
+    pub fn header(&self, field: &str) -> String {
+        self.column(field)
+            .map_or_else(|| field.to_string(), |c| self.headers[c].clone())
+    }
+
+    /// A problem with `field`'s cell.
+    pub fn problem(&self, field: &str, reason: impl Into<String>) -> Problem {
+        Problem {
+            line: self.line,
+            column: self.header(field),
+            value: self.get(field).unwrap_or_default().to_string(),
+            reason: reason.into(),
+            candidates: String::new(),
+        }
+    }
+
+    /// A problem from a validation error (its hints become the candidates).
+    pub fn error(&self, field: &str, e: Error) -> Problem {
+        let mut p = self.problem(field, e.message);
+        p.candidates = e.hints.join("; ");
+        p
+    }
+
+    /// Parses `field` as a date, in the order its column showed.
+    pub fn date(&self, field: &str) -> std::result::Result<Option<NaiveDate>, Problem> {
+        let Some(v) = self.get(field) else { return Ok(None) };
+        let order = self.column(field).and_then(|c| self.orders.get(&c)).copied();
+        dates::parse(v, self.today, order, Lean::Past)
+            .map(Some)
+            .map_err(|e| self.error(field, e))
+    }
+
+    /// A list cell split on `;` (names may hold commas; codes and tags are
+    /// split on commas too by their own validation).
+    pub fn list(&self, field: &str) -> Vec<String> {
+        let Some(v) = self.get(field) else {
+            return Vec::new();
+        };
+        v.split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// Collects the problems of one row while its cells are read.
+pub struct Checks<'r, 'a> {
+    pub row: &'r Row<'a>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'r, 'a> Checks<'r, 'a> {
+    pub fn new(row: &'r Row<'a>) -> Self {
+        Checks {
+            row,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The value, or `None` after noting the problem with `field`.
+    pub fn take<T>(&mut self, field: &str, r: Result<T>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problems.push(self.row.error(field, e));
+                None
+            }
+        }
+    }
+
+    /// Notes a problem with `field`.
+    pub fn fail(&mut self, field: &str, reason: &str) {
+        self.problems.push(self.row.problem(field, reason));
+    }
+
+    /// The date in `field`, noting a problem if it does not parse.
+    pub fn date(&mut self, field: &str) -> Option<NaiveDate> {
+        match self.row.date(field) {
+            Ok(d) => d,
+            Err(p) => {
+                self.problems.push(p);
+                None
+            }
+        }
+    }
+
+    /// A 32-hex-digit ID from the `id` column, if given.
+    pub fn id(&mut self) -> Option<String> {
+        let id = self.row.get("id")?.to_ascii_lowercase();
+        if id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit()) {
+            Some(id)
+        } else {
+            self.fail("id", "an id is 32 hex digits");
+            None
+        }
+    }
+
+    /// An RFC 3339 time from `field`, if given.
+    pub fn time(&mut self, field: &str) -> Option<String> {
+        let t = self.row.get(field)?;
+        match chrono::DateTime::parse_from_rfc3339(t) {
+            Ok(_) => Some(t.to_string()),
+            Err(_) => {
+                self.fail(field, "not an RFC 3339 time such as 2026-11-27T10:00:00Z");
+                None
+            }
+        }
+    }
+
+    /// The notes cell, with unknown columns appended under --keep-unknown.
+    pub fn notes(&mut self) -> Option<String> {
+        let notes = match (self.row.get("notes"), &self.row.extra_notes) {
+            (Some(n), Some(x)) => Some(format!("{n}\n{x}")),
+            (Some(n), None) => Some(n.to_string()),
+            (None, x) => x.clone(),
+        };
+        self.take("notes", crate::model::fields::opt_text("notes", notes.as_deref()))
+            .flatten()
+    }
+
+    /// The problems, or `Ok` when there were none.
+    pub fn finish<T>(self, value: T) -> std::result::Result<T, Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.problems)
+        }
+    }
+}
+
+/// The rows of one entity: validating and storing them in the open
+/// transaction.
+pub trait Importer {
+    fn fields(&self) -> &'static [Field];
+    /// Date fields, whose columns learn their order from the whole file.
+    fn date_fields(&self) -> &'static [&'static str];
+    fn row(&mut self, tx: &Transaction, row: &Row, opts: &Options)
+    -> std::result::Result<Done, Vec<Problem>>;
+    /// Follow-up tasks created so far (log files only).
+    fn extra_added(&self) -> u64 {
+        0
+    }
+}
+
+/// Imports a file; on any problem nothing is stored and the problems are
+/// returned in the error (and written to `--errors`).
+pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
+    let source = Source::open(&opts.input)?;
+    if source.is_empty() {
+        return Err(Error::user(format!("{} is empty", source.name))
+            .hint("export the sheet again, with its header row"));
+    }
+    let dialect = read::detect(&source, opts.choices)?;
+    let mut importer: Box<dyn Importer> = match opts.entity {
+        Entity::Orgs => Box::new(orgs::Orgs::new(db.conn(), opts)?),
+        Entity::People => Box::new(people::People::new(db.conn())?),
+        Entity::Log => Box::new(log::Log::new(db.conn())?),
+        Entity::Tasks => Box::new(tasks::Tasks::new(db.conn())?),
+    };
+    let fields = importer.fields();
+    let (mut records, _) = read::reader(&source, dialect)?;
+    let mut header = csv::StringRecord::new();
+    if !records
+        .read_record(&mut header)
+        .map_err(|e| csv_error(&source, e))?
+    {
+        return Err(Error::user(format!("{} has no header row", source.name)));
+    }
+    let headers: Vec<String> = header
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let mapping = headers::map(&source.name, &headers, fields, &opts.maps)?;
+    let mut outcome = Outcome {
+        file: source.name.clone(),
+        encoding: dialect.describe(),
+        unknown_columns: mapping.unknown.clone(),
+        dry_run: opts.dry_run,
+        ..Outcome::default()
+    };
+    let (orders, total) = learn_orders(
+        &source,
+        dialect,
+        &mapping,
+        &headers,
+        fields,
+        importer.date_fields(),
+        opts,
+        &mut outcome,
+    )?;
+    let progress = progress_bar(opts.progress, total);
+    let result = db.write(|tx| {
+        let mut record = csv::StringRecord::new();
+        let (mut reader, _) = read::reader(&source, dialect)?;
+        reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(&source, e))?;
+        while reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(&source, e))?
+        {
+            let line = record.position().map_or(0, |p| p.line());
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            outcome.rows += 1;
+            if let Some(p) = shape_problem(&record, &headers, line, dialect) {
+                note(&mut outcome, vec![p]);
+                continue;
+            }
+            let row = Row {
+                line,
+                record: &record,
+                mapping: &mapping,
+                fields,
+                headers: &headers,
+                orders: &orders,
+                today: opts.today,
+                extra_notes: if opts.keep_unknown {
+                    extra_notes(&record, &mapping, &headers)
+                } else {
+                    None
+                },
+            };
+            match importer.row(tx, &row, opts) {
+                Ok(Done::Added) => outcome.added += 1,
+                Ok(Done::Updated) => outcome.updated += 1,
+                Ok(Done::Skipped) => outcome.skipped += 1,
+                Err(problems) => note(&mut outcome, problems),
+            }
+            if let Some(pb) = &progress {
+                pb.inc(1);
+            }
+        }
+        outcome.tasks_added = importer.extra_added();
+        if outcome.problem_count > 0 || opts.dry_run {
+            // Rolling back by failing the transaction on purpose.
+            return Err(Error::user("rolled back"));
+        }
+        Ok(())
+    });
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    match result {
+        Ok(()) => Ok(outcome),
+        Err(e) if e.message == "rolled back" && outcome.problem_count == 0 => Ok(outcome),
+        Err(e) if e.message == "rolled back" => Err(rejected(&outcome, opts)?),
+        Err(e) => Err(e),
+    }
+}
+
+fn note(outcome: &mut Outcome, problems: Vec<Problem>) {
+    for p in problems {
+        outcome.problem_count += 1;
+        if outcome.problems.len() < KEEP_PROBLEMS {
+            outcome.problems.push(p);
+        }
+    }
+}
+
+fn csv_error(source: &Source, e: csv::Error) -> Error {
+    let at = e
+        .position()
+        .map(|p| format!(" at line {}", p.line()))
+        .unwrap_or_default();
+    match e.kind() {
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => Error::user(format!(
+            "{}{at}: the text is not valid in its encoding",
+            source.name
+        ))
+        .hint("name the encoding with --encoding, e.g. windows-1256 or utf-16le"),
+        _ => Error::user(format!("{}{at}: cannot read CSV: {e}", source.name)),
+    }
+}
+
+/// A row with the wrong number of cells, an unclosed quote, or text that
+/// did not decode.
+fn shape_problem(
+    record: &csv::StringRecord,
+    headers: &[String],
+    line: u64,
+    dialect: Dialect,
+) -> Option<Problem> {
+    let problem = |column: &str, value: &str, reason: String| Problem {
+        line,
+        column: column.to_string(),
+        value: value.chars().take(80).collect(),
+        reason,
+        candidates: String::new(),
+    };
+    if record.len() != headers.len() {
+        let spans_lines = record.iter().any(|c| c.contains('\n'));
+        let reason = if record.len() < headers.len() && spans_lines {
+            format!(
+                "a quoted field seems never to be closed (the row has {} of {} cells)",
+                record.len(),
+                headers.len()
+            )
+        } else {
+            format!(
+                "the row has {} cells; the header has {}",
+                record.len(),
+                headers.len()
+            )
+        };
+        return Some(problem("", "", reason));
+    }
+    for (i, cell) in record.iter().enumerate() {
+        if cell.contains('\u{fffd}') {
+            return Some(problem(
+                &headers[i],
+                cell,
+                format!(
+                    "not valid {} text; the file may be in another encoding",
+                    dialect.encoding.name()
+                ),
+            ));
+        }
+        if cell.contains('\0') {
+            return Some(problem(&headers[i], "", "contains a NUL byte".into()));
+        }
+    }
+    None
+}
+
+fn extra_notes(record: &csv::StringRecord, mapping: &Mapping, headers: &[String]) -> Option<String> {
+    let lines: Vec<String> = mapping
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_none())
+        .filter_map(|(i, _)| {
+            let v = record.get(i)?.trim();
+            let h = headers.get(i)?;
+            (!v.is_empty() && !h.is_empty()).then(|| format!("{h}: {v}"))
+        })
+        .collect();
+    if lines.is_empty() {
+        None
+    } else {
+        Some(lines.join("\n"))
+    }
+}
+
+/// What the dates of one column showed.
+#[derive(Default)]
+struct Evidence {
+    ambiguous: bool,
+    day_first: Option<(u64, String)>,
+    month_first: Option<(u64, String)>,
+}
+
+/// First pass: learn each date column's order from the dates that prove
+/// it, and count the rows (for the progress bar).
+#[allow(clippy::too_many_arguments)]
+fn learn_orders(
+    source: &Source,
+    dialect: Dialect,
+    mapping: &Mapping,
+    headers: &[String],
+    fields: &[Field],
+    date_fields: &[&str],
+    opts: &Options,
+    outcome: &mut Outcome,
+) -> Result<(HashMap<usize, DateOrder>, u64)> {
+    let columns: Vec<usize> = date_fields
+        .iter()
+        .filter_map(|f| mapping.column(fields, f))
+        .collect();
+    let mut seen: HashMap<usize, Evidence> = HashMap::new();
+    let (mut reader, quotes) = read::reader(source, dialect)?;
+    let mut record = csv::StringRecord::new();
+    let mut rows = 0;
+    reader
+        .read_record(&mut record)
+        .map_err(|e| csv_error(source, e))?;
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| csv_error(source, e))?
+    {
+        rows += 1;
+        let line = record.position().map_or(0, |p| p.line());
+        for c in &columns {
+            let Some(v) = record.get(*c).map(str::trim) else {
+                continue;
+            };
+            let e = seen.entry(*c).or_default();
+            match dates::order_evidence(v) {
+                Some(DateOrder::Dmy) if e.day_first.is_none() => e.day_first = Some((line, v.to_string())),
+                Some(DateOrder::Mdy) if e.month_first.is_none() => {
+                    e.month_first = Some((line, v.to_string()))
+                }
+                _ => {}
+            }
+            e.ambiguous |= dates::is_ambiguous(v);
+        }
+    }
+    if let Some(line) = quotes.get().unclosed() {
+        return Err(Error::user(format!(
+            "{}: the quote opened at line {line} is never closed",
+            source.name
+        ))
+        .hint("close it in the spreadsheet, or write a quote inside a quoted cell as two: \"\""));
+    }
+    let mut orders = HashMap::new();
+    for c in columns {
+        let Some(e) = seen.get(&c) else { continue };
+        let header = &headers[c];
+        let order = match (opts.date_order, &e.day_first, &e.month_first) {
+            (Some(o), _, _) => Some(o),
+            (None, Some((l1, v1)), Some((l2, v2))) => {
+                note(
+                    outcome,
+                    vec![Problem {
+                        line: *l2,
+                        column: header.clone(),
+                        value: v2.clone(),
+                        reason: format!(
+                            "month-first, but line {l1} (`{v1}`) is day-first: the column mixes both orders"
+                        ),
+                        candidates: String::new(),
+                    }],
+                );
+                None
+            }
+            (None, Some(_), None) => Some(DateOrder::Dmy),
+            (None, None, Some(_)) => Some(DateOrder::Mdy),
+            (None, None, None) if e.ambiguous => {
+                return Err(Error::user(format!(
+                    "{}: column `{header}` has dates such as 03/04/2026 that read either day-first or month-first, and none shows which",
+                    source.name
+                ))
+                .hint("say which with --date-order dmy or --date-order mdy"));
+            }
+            (None, None, None) => None,
+        };
+        if let Some(o) = order {
+            orders.insert(c, o);
+        }
+    }
+    Ok((orders, rows))
+}
+
+fn progress_bar(show: bool, total: u64) -> Option<indicatif::ProgressBar> {
+    if !show || total < 5_000 {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows  {eta} left") {
+        pb.set_style(style);
+    }
+    Some(pb)
+}
+
+/// The error for a rejected file: the count, then each problem.
+fn rejected(outcome: &Outcome, opts: &Options) -> Result<Error> {
+    if let Some(path) = &opts.errors {
+        write_errors(path, &outcome.problems)?;
+    }
+    let first = &outcome.problems[0];
+    let mut err = if outcome.problem_count == 1 {
+        Error::user(format!(
+            "{}: {}; nothing was imported",
+            outcome.file,
+            describe(first)
+        ))
+    } else {
+        let mut e = Error::user(format!(
+            "{}: {} problems in {} rows; nothing was imported",
+            outcome.file, outcome.problem_count, outcome.rows
+        ));
+        for p in outcome.problems.iter().take(20) {
+            e = e.hint(format!("  {}", describe(p)));
+        }
+        if outcome.problem_count > 20 {
+            e = e.hint(format!("  … and {} more", outcome.problem_count - 20));
+        }
+        e
+    };
+    if outcome.problem_count == 1 && !first.candidates.is_empty() {
+        err = err.hint(first.candidates.clone());
+    }
+    if let Some(p) = outcome.problems.iter().find(|p| p.reason.starts_with("already")) {
+        if outcome.problem_count > 1 {
+            err = err.hint(p.candidates.clone());
+        }
+    }
+    if outcome
+        .problems
+        .iter()
+        .any(|p| p.reason.starts_with("no organisation matches"))
+    {
+        err = err.hint("add a missing name as an alias: liaison org edit HANDLE --alias 'NAME'");
+    }
+    if opts.errors.is_none() {
+        err = err.hint("--errors FILE writes every problem as CSV");
+    }
+    Ok(err)
+}
+
+fn describe(p: &Problem) -> String {
+    let mut s = format!("line {}", p.line);
+    if !p.column.is_empty() {
+        s.push_str(&format!(", column {}", p.column));
+    }
+    if !p.value.is_empty() {
+        s.push_str(&format!(", `{}`", p.value));
+    }
+    s.push_str(&format!(": {}", p.reason));
+    if !p.candidates.is_empty() && p.reason.starts_with("no ") {
+        s.push_str(&format!(" ({})", p.candidates));
+    }
+    s
+}
+
+fn write_errors(path: &std::path::Path, problems: &[Problem]) -> Result<()> {
+    let file = std::fs::File::create(path).map_err(|e| {
+        Error::user(format!(
+            "cannot write {}: {}",
+            path.display(),
+            crate::db::io_reason(&e)
+        ))
+    })?;
+    let mut w = crate::csvio::writer(file, false);
+    w.write_record(["line", "column", "value", "reason", "candidates"])?;
+    for p in problems {
+        let line = p.line.to_string();
+        w.write_record(
+            [line.as_str(), &p.column, &p.value, &p.reason, &p.candidates]
+                .map(|c| crate::csvio::sanitize(c).into_owned()),
+        )?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! Rows of a list of follow-up tasks.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, Transaction};
+
+use super::index::OrgIndex;
+use super::{Checks, Done, Importer, OnDuplicate, Options, Problem, Row};
+use crate::csvio::headers::{Field, TASK_FIELDS};
+use crate::db::{self, new_id};
+use crate::error::Result;
+use crate::model::fields;
+use crate::model::task::{Priority, Task, TaskStatus};
+use crate::text::fold;
+
+pub struct Tasks {
+    orgs: OrgIndex,
+    seen: HashSet<(String, Option<String>, Option<chrono::NaiveDate>)>,
+}
+
+impl Tasks {
+    pub fn new(conn: &Connection) -> Result<Tasks> {
+        Ok(Tasks {
+            orgs: OrgIndex::load(conn)?,
+            seen: HashSet::new(),
+        })
+    }
+}
+
+impl Importer for Tasks {
+    fn fields(&self) -> &'static [Field] {
+        TASK_FIELDS
+    }
+
+    fn date_fields(&self) -> &'static [&'static str] {
+        &["due", "done_on"]
+    }
+
+    fn row(
+        &mut self,
+        tx: &Transaction,
+        row: &Row,
+        opts: &Options,
+    ) -> std::result::Result<Done, Vec<Problem>> {
+        let mut c = Checks::new(row);
+        let mut t = Task {
+            number: None,
+            id: c.id().unwrap_or_else(new_id),
+            title: String::new(),
+            organisation: None,
+            origin: None,
+            due: None,
+            priority: Priority::Normal,
+            assignee: None,
+            status: TaskStatus::Open,
+            done_on: None,
+            notes: None,
+            created_at: opts.now.clone(),
+            updated_at: opts.now.clone(),
+            org_id: None,
+        };
+        match row.get("title") {
+            Some(v) => t.title = c.take("title", fields::line("title", v)).unwrap_or_default(),
+            None => c.fail("title", "the title is empty"),
+        }
+        if let Some(o) = row.get("organisation") {
+            match self.orgs.find(o) {
+                Ok(o) => {
+                    t.org_id = Some(o.id);
+                    t.organisation = Some(o.handle);
+                }
+                Err((reason, candidates)) => c.problems.push(Problem {
+                    candidates,
+                    ..row.problem("organisation", reason)
+                }),
+            }
+        }
+        if let Some(origin) = row.get("origin") {
+            match db::log::get(tx, &origin.to_ascii_lowercase()) {
+                Ok(Some(_)) => t.origin = Some(origin.to_ascii_lowercase()),
+                Ok(None) => c.fail("origin", "no log entry has this id; import the log first"),
+                Err(e) => c.problems.push(row.error("origin", e)),
+            }
+        }
+        t.due = c.date("due");
+        t.done_on = c.date("done_on");
+        if let Some(p) = row.get("priority").and_then(|p| c.take("priority", p.parse())) {
+            t.priority = p;
+        }
+        t.assignee = row
+            .get("assignee")
+            .and_then(|a| c.take("assignee", fields::opt_line("assignee", Some(a))))
+            .flatten();
+        if let Some(s) = row.get("status").and_then(|s| c.take("status", s.parse())) {
+            t.status = s;
+        }
+        t.notes = c.notes();
+        if let Some(v) = c.time("created_at") {
+            t.created_at = v;
+        }
+        if let Some(v) = c.time("updated_at") {
+            t.updated_at = v;
+        }
+        let t = c.finish(t)?;
+        let db_err = |e: crate::error::Error| vec![row.error("title", e)];
+        if !self.seen.insert((fold(&t.title), t.org_id.clone(), t.due)) {
+            return Err(vec![row.problem("title", "the same task as an earlier line")]);
+        }
+        let duplicate = db::tasks::by_id_prefix(tx, &t.id)
+            .map_err(db_err)?
+            .iter()
+            .any(|x| x.id == t.id)
+            || db::tasks::same_task(tx, &t.title, t.org_id.as_deref(), t.due).map_err(db_err)?;
+        if duplicate {
+            return match opts.on_duplicate {
+                OnDuplicate::Fail => Err(vec![Problem {
+                    candidates: "skip tasks already recorded with --on-duplicate skip".into(),
+                    ..row.problem("title", "already recorded")
+                }]),
+                _ => Ok(Done::Skipped),
+            };
+        }
+        let origin = t.origin.clone();
+        db::tasks::insert(tx, &t, origin.as_deref()).map_err(db_err)?;
+        Ok(Done::Added)
+    }
+}
