@@ -133,7 +133,11 @@ CREATE TABLE interaction_tags (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX interaction_tags_tag ON interaction_tags (tag);
 
-CREATE VIRTUAL TABLE interaction_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 0');
+-- Contentless: the folded text is only indexed, not stored a second time
+-- (excerpts are cut from the entry itself).
+CREATE VIRTUAL TABLE interaction_fts USING fts5 (
+    text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+);
 
 CREATE TABLE tasks (
     rid            INTEGER PRIMARY KEY,

@@ -383,7 +383,8 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                 organisations: vec![o.handle.clone()],
                 people: Vec::new(),
                 subject: Some(rng.pick(SUBJECTS).to_string()),
-                summary: rng.pick(SUMMARIES).to_string(),
+                // A reference number keeps two entries of one day apart.
+                summary: format!("{} (ref {})", rng.pick(SUMMARIES), written + entries.len()),
                 tags: Vec::new(),
                 logged_by: Some("bench".into()),
                 created_at: now.clone(),

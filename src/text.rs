@@ -9,7 +9,12 @@ use unicode_normalization::char::canonical_combining_class;
 
 /// Normalises text for storage: Unicode NFC, surrounding white space trimmed.
 pub fn clean(s: &str) -> String {
-    s.trim().nfc().collect()
+    let t = s.trim();
+    if unicode_normalization::is_nfc_quick(t.chars()) == unicode_normalization::IsNormalized::Yes {
+        t.to_string()
+    } else {
+        t.nfc().collect()
+    }
 }
 
 /// Builds the folded key of `s`: case folded, NFKC, marks (accents, Arabic
@@ -17,21 +22,83 @@ pub fn clean(s: &str) -> String {
 /// variants mapped to the Persian ones, Persian and Arabic-Indic digits to
 /// ASCII, and runs of white space collapsed to one space.
 pub fn fold(s: &str) -> String {
+    use caseless::Caseless;
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
+    if let Some(simple) = fold_arabic_script(s) {
+        return simple;
+    }
+    // One pass without intermediate strings: compatibility decomposition,
+    // case folding, decomposition again (folding may compose), then marks
+    // and invisible characters dropped and Arabic letters mapped.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut hangul = false;
     // `ۀ` decomposes to `ە` + hamza; map it first so it folds to `ه`.
-    let premapped: String = s.chars().map(|c| if c == 'ۀ' { 'ه' } else { c }).collect();
-    let nfkc: String = premapped.nfkc().collect();
-    let folded = caseless::default_case_fold_str(&nfkc);
-    let stripped: String = folded
-        .nfd()
-        .filter(|&c| canonical_combining_class(c) == 0 && !is_invisible(c))
-        .map(map_letter)
-        .collect();
-    let mut out = String::with_capacity(stripped.len());
-    for word in stripped.nfc().collect::<String>().split_whitespace() {
+    let chars = s.chars().map(|c| if c == 'ۀ' { 'ه' } else { c });
+    for c in chars.nfkd().default_case_fold().nfd() {
+        if canonical_combining_class(c) != 0 || is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        hangul |= ('\u{1100}'..='\u{11FF}').contains(&c);
+        out.push(map_letter(c));
+    }
+    // Only Hangul syllables need composing again; marks are gone.
+    if hangul { out.nfc().collect() } else { out }
+}
+
+/// The key for text in ASCII and plain Arabic-script letters (most
+/// Persian and Arabic notes), which need no normalisation or case folding:
+/// `None` when some character needs the full path.
+fn fold_arabic_script(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let plain = c.is_ascii()
+            || matches!(c, '\u{0621}' | '\u{0627}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}')
+            || matches!(c, '\u{066E}'..='\u{06BF}' | '\u{06C1}' | '\u{06C3}'..='\u{06D2}' | '\u{06D5}' | '\u{06F0}'..='\u{06F9}')
+            || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066C}');
+        let mark = matches!(
+            c,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+        );
+        if !plain && !mark {
+            return None;
+        }
+        if mark {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(map_letter(c.to_ascii_lowercase()));
+    }
+    Some(out)
+}
+
+/// The same key for ASCII text, where folding is lower-casing: most
+/// names, notes and summaries in Latin script take this path.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
 }
@@ -176,6 +243,52 @@ mod tests {
     fn compatibility_forms_and_spaces_are_normalised() {
         assert_eq!(fold("  ﻛﻤﻮﻧﻴﺴﺖ   party "), "کمونیست party");
         assert_eq!(fold("ｆｕｌｌ"), "full");
+        assert_eq!(fold("한국어 ＫＫＥ"), "한국어 kke");
+        assert_eq!(fold("ﬁ Ǆ"), "fi dz");
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_agree() {
+        for s in [
+            "  Communist   Party\tof Greece ",
+            "KKE",
+            "a\u{0b}b",
+            "PCP (Portugal)",
+        ] {
+            let slow: String = {
+                let folded = caseless::default_case_fold_str(s);
+                folded.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
+            assert_eq!(fold(s), slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_arabic_script_path_agrees_with_the_full_one() {
+        for s in [
+            "گزارش اعتصاب کارگران نفت",
+            "الحزب الشيوعي العراقي ٢٠٢٦",
+            "كمونيست ۱۴۰۵",
+            "حزبی شیوعی کوردستان",
+            "ZWNJ می‌خواهم",
+            "تَوْدِه",
+        ] {
+            let fast = fold_arabic_script(s).expect(s);
+            let chars = s.chars().map(|c| if c == 'ۀ' { 'ه' } else { c });
+            let full: String = {
+                use caseless::Caseless;
+                let mut out = String::new();
+                for c in chars.nfkd().default_case_fold().nfd() {
+                    if canonical_combining_class(c) != 0 || is_invisible(c) {
+                        continue;
+                    }
+                    out.push(map_letter(c));
+                }
+                out.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
+            assert_eq!(fast, full, "{s}");
+        }
+        assert_eq!(fold_arabic_script("أحمد"), None, "hamza forms take the full path");
     }
 
     #[test]

@@ -141,8 +141,8 @@ fn write(db: &Db, what: What, out: &mut dyn Write, a: &ExportArgs, period: Perio
         }
         What::Log => {
             put(&mut w, strings(records::LOG_COLUMNS), false)?;
-            db::log::for_each(db.conn(), period.0, period.1, |i| {
-                put(&mut w, records::log(&i), sanitize)
+            db::log::for_each_row(db.conn(), period.0, period.1, |cells| {
+                put_cells(&mut w, cells, sanitize)
             })?;
         }
         What::Tasks => {
@@ -154,6 +154,23 @@ fn write(db: &Db, what: What, out: &mut dyn Write, a: &ExportArgs, period: Perio
         What::All => unreachable!("handled by run"),
     }
     w.flush()?;
+    Ok(())
+}
+
+/// Writes one record of borrowed cells, escaping formula cells when asked.
+fn put_cells<W: Write>(w: &mut csv::Writer<W>, cells: &[&str], sanitize: bool) -> Result<()> {
+    if sanitize {
+        w.write_record(
+            cells
+                .iter()
+                .map(|c| csvio::sanitize(c))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|c| c.as_bytes()),
+        )?;
+    } else {
+        w.write_record(cells)?;
+    }
     Ok(())
 }
 

@@ -41,10 +41,38 @@ fn from_row(r: &Row) -> rusqlite::Result<Interaction> {
 
 /// Inserts a log entry with its organisations, people, tags and search entry.
 pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
-    conn.execute(
+    insert_with(conn, i, false)
+}
+
+/// Starts a bulk insert: search entries go to a temporary table and are
+/// indexed in one statement by [`index_deferred`] (FTS5 writes its
+/// in-memory segment at the end of every statement, so one statement per
+/// row makes thousands of tiny segments to merge).
+pub fn defer_indexing(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS pending_fts (rid INTEGER PRIMARY KEY, text TEXT NOT NULL)",
+    )
+    .context("preparing the search index")
+}
+
+/// Indexes the entries inserted since [`defer_indexing`].
+pub fn index_deferred(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "INSERT INTO interaction_fts (rowid, text) SELECT rid, text FROM temp.pending_fts;
+         DELETE FROM temp.pending_fts;",
+    )
+    .context("updating the search index")
+}
+
+/// Inserts a log entry; with `deferred`, its search entry waits for
+/// [`index_deferred`].
+pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result<()> {
+    conn.prepare_cached(
         "INSERT INTO interactions (id, date, time, channel, direction, subject, summary, logged_by, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
             i.id,
             i.date,
             i.time,
@@ -55,9 +83,10 @@ pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
             i.logged_by,
             i.created_at,
             i.updated_at
-        ],
-    )
+        ])
+    })
     .context("inserting log entry")?;
+    let rid = conn.last_insert_rowid();
     let mut orgs = conn
         .prepare_cached(
             "INSERT OR IGNORE INTO interaction_orgs (interaction_id, org_id, date) VALUES (?1, ?2, ?3)",
@@ -94,11 +123,14 @@ pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
     let mut text = vec![i.summary.clone()];
     text.extend(i.subject.clone());
     text.extend(i.tags.iter().cloned());
-    conn.execute(
-        "INSERT INTO interaction_fts (rowid, text) VALUES ((SELECT rid FROM interactions WHERE id = ?1), ?2)",
-        params![i.id, fold(&text.join("\n"))],
-    )
-    .context("indexing log entry")?;
+    let sql = if deferred {
+        "INSERT INTO temp.pending_fts (rid, text) VALUES (?1, ?2)"
+    } else {
+        "INSERT INTO interaction_fts (rowid, text) VALUES (?1, ?2)"
+    };
+    conn.prepare_cached(sql)
+        .and_then(|mut stmt| stmt.execute(params![rid, fold(&text.join("\n"))]))
+        .context("indexing log entry")?;
     Ok(())
 }
 
@@ -277,24 +309,78 @@ pub fn same_entry(conn: &Connection, org_id: &str, date: NaiveDate, summary: &st
     Ok(false)
 }
 
-/// Calls `f` with every live entry in the period, oldest first, without
-/// holding them all in memory.
-pub fn for_each(
+/// Calls `f` with every live entry in the period as the cells of an
+/// export row (in the order of `csvio::records::LOG_COLUMNS`, lists joined
+/// with `; `), oldest first, without building a record per entry.
+pub fn for_each_row(
     conn: &Connection,
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
-    mut f: impl FnMut(Interaction) -> Result<()>,
+    mut f: impl FnMut(&[&str]) -> Result<()>,
 ) -> Result<()> {
+    // Handles come from memory rather than a join per row; people and tags
+    // are looked up only when some entry has them.
+    let mut handles: std::collections::HashMap<String, (String, String)> = std::collections::HashMap::new();
+    {
+        let mut stmt = conn
+            .prepare("SELECT id, sort_key, handle FROM organisations")
+            .context("exporting the log")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+            .context("exporting the log")?;
+        for row in rows {
+            let (id, v) = row.context("exporting the log")?;
+            handles.insert(id, v);
+        }
+    }
+    let any = |table: &str| -> Result<bool> {
+        conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
+            r.get(0)
+        })
+        .context("exporting the log")
+    };
+    let people = if any("interaction_people")? {
+        "(SELECT group_concat(p.name, '; ' ORDER BY p.sort_key) FROM interaction_people x
+            JOIN people p ON p.id = x.person_id WHERE x.interaction_id = i.id)"
+    } else {
+        "NULL"
+    };
+    let tags = if any("interaction_tags")? {
+        "(SELECT group_concat(tag, '; ' ORDER BY tag) FROM interaction_tags t WHERE t.interaction_id = i.id)"
+    } else {
+        "NULL"
+    };
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT {COLUMNS} FROM interactions i
-              WHERE i.deleted_at IS NULL AND (?1 IS NULL OR i.date >= ?1) AND (?2 IS NULL OR i.date <= ?2)
-              ORDER BY i.date, i.time, i.created_at, i.id"
+            "SELECT i.id, i.date, i.time, i.channel, i.direction,
+                (SELECT group_concat(x.org_id, ' ') FROM interaction_orgs x WHERE x.interaction_id = i.id),
+                {people}, i.subject, i.summary, {tags}, i.logged_by, i.created_at, i.updated_at
+             FROM interactions i
+             WHERE i.deleted_at IS NULL AND (?1 IS NULL OR i.date >= ?1) AND (?2 IS NULL OR i.date <= ?2)
+             ORDER BY i.date, i.rid"
         ))
         .context("exporting the log")?;
     let mut rows = stmt.query(params![since, until]).context("exporting the log")?;
+    let mut orgs = String::new();
     while let Some(r) = rows.next().context("exporting the log")? {
-        f(from_row(r).context("exporting the log")?)?;
+        let mut cells: [&str; 13] = [""; 13];
+        for (i, cell) in cells.iter_mut().enumerate() {
+            if let rusqlite::types::ValueRef::Text(t) = r.get_ref(i).context("exporting the log")? {
+                *cell = std::str::from_utf8(t).unwrap_or_default();
+            }
+        }
+        orgs.clear();
+        let mut found: Vec<&(String, String)> =
+            cells[5].split(' ').filter_map(|id| handles.get(id)).collect();
+        found.sort();
+        for (n, (_, handle)) in found.iter().enumerate() {
+            if n > 0 {
+                orgs.push_str("; ");
+            }
+            orgs.push_str(handle);
+        }
+        cells[5] = &orgs;
+        f(&cells)?;
     }
     Ok(())
 }

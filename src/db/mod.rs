@@ -177,6 +177,15 @@ impl Db {
         Ok(())
     }
 
+    /// Gives SQLite a larger page cache (in MiB) for a bulk write: random
+    /// IDs spread index inserts over many pages, and spilling them to the
+    /// write-ahead log mid-transaction costs more than the memory.
+    pub fn set_cache_mib(&self, mib: i64) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -1024 * mib)
+            .context("sizing the page cache")
+    }
+
     /// Reads a value from the `meta` table.
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;

@@ -373,3 +373,15 @@ pub fn free_handle(conn: &Connection, name: &str, country: &str) -> Result<Strin
     }
     Err(crate::error::Error::user(format!("no free handle near `{base}`")).hint("choose one with --handle"))
 }
+
+/// IDs of organisations with no log entry at all.
+pub fn never_contacted(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare("SELECT id FROM organisations WHERE last_contact IS NULL")
+        .context("reading organisations")?;
+    let rows = stmt
+        .query_map([], |r| r.get(0))
+        .context("reading organisations")?;
+    rows.collect::<rusqlite::Result<Vec<String>>>()
+        .context("reading organisations")
+}

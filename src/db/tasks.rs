@@ -38,11 +38,13 @@ fn from_row(r: &Row) -> rusqlite::Result<Task> {
 
 /// Inserts a task and gives it the next free list number.
 pub fn insert(conn: &Connection, t: &Task, interaction_id: Option<&str>) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO tasks (id, title, org_id, interaction_id, due, priority, assignee, status, done_on, notes,
             created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
             t.id,
             t.title,
             t.org_id,
@@ -55,15 +57,14 @@ pub fn insert(conn: &Connection, t: &Task, interaction_id: Option<&str>) -> Resu
             t.notes,
             t.created_at,
             t.updated_at
-        ],
-    )
+        ])
+    })
     .context("inserting task")?;
-    conn.query_row(
+    conn.prepare_cached(
         "INSERT INTO task_numbers (number, task_id)
          VALUES ((SELECT coalesce(max(number), 0) + 1 FROM task_numbers), ?1) RETURNING number",
-        [&t.id],
-        |r| r.get(0),
     )
+    .and_then(|mut stmt| stmt.query_row([&t.id], |r| r.get(0)))
     .context("numbering task")
 }
 

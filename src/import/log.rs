@@ -15,6 +15,9 @@ use crate::model::{fields, org::OrgRef};
 use crate::text::fold;
 
 pub struct Log {
+    /// Organisations that had no log entry when the import began: rows for
+    /// them cannot be in the database already, so no query is needed.
+    fresh: HashSet<String>,
     orgs: OrgIndex,
     people: PersonIndex,
     /// This file's entries by date, organisations and folded summary.
@@ -25,6 +28,7 @@ pub struct Log {
 impl Log {
     pub fn new(conn: &Connection) -> Result<Log> {
         Ok(Log {
+            fresh: db::orgs::never_contacted(conn)?.into_iter().collect(),
             orgs: OrgIndex::load(conn)?,
             people: PersonIndex::load(conn)?,
             seen: HashSet::new(),
@@ -65,6 +69,14 @@ impl Importer for Log {
 
     fn extra_added(&self) -> u64 {
         self.tasks
+    }
+
+    fn begin(&mut self, tx: &Transaction) -> Result<()> {
+        db::log::defer_indexing(tx)
+    }
+
+    fn finish(&mut self, tx: &Transaction) -> Result<()> {
+        db::log::index_deferred(tx)
     }
 
     fn row(
@@ -151,10 +163,14 @@ impl Importer for Log {
         let org_ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
         let key = (date, org_ids.clone(), fold(&summary));
         if !self.seen.insert(key) {
-            return Err(vec![row.problem("summary", "the same entry as an earlier line")]);
+            return match opts.on_duplicate {
+                OnDuplicate::Fail => Err(vec![row.problem("summary", "the same entry as an earlier line")]),
+                _ => Ok(Done::Skipped),
+            };
         }
         let duplicate = match &id {
             Some(id) => db::log::get(tx, id).map_err(db_err)?.is_some(),
+            None if self.fresh.contains(&org_ids[0]) => false,
             None => db::log::same_entry(tx, &org_ids[0], date, &summary).map_err(db_err)?,
         };
         if duplicate {
@@ -184,7 +200,7 @@ impl Importer for Log {
             org_ids,
             person_ids,
         };
-        db::log::insert(tx, &entry).map_err(db_err)?;
+        db::log::insert_with(tx, &entry, true).map_err(db_err)?;
         if let Some(title) = follow_up {
             let task = Task {
                 number: None,

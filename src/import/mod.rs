@@ -270,6 +270,14 @@ pub trait Importer {
     fn extra_added(&self) -> u64 {
         0
     }
+    /// Called in the transaction before the first row.
+    fn begin(&mut self, _tx: &Transaction) -> Result<()> {
+        Ok(())
+    }
+    /// Called in the transaction after the last row, when all were good.
+    fn finish(&mut self, _tx: &Transaction) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// Imports a file; on any problem nothing is stored and the problems are
@@ -319,7 +327,9 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         &mut outcome,
     )?;
     let progress = progress_bar(opts.progress, total);
+    db.set_cache_mib(96)?;
     let result = db.write(|tx| {
+        importer.begin(tx)?;
         let mut record = csv::StringRecord::new();
         let (mut reader, _) = read::reader(&source, dialect)?;
         reader
@@ -367,7 +377,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
             // Rolling back by failing the transaction on purpose.
             return Err(Error::user("rolled back"));
         }
-        Ok(())
+        importer.finish(tx)
     });
     if let Some(pb) = progress {
         pb.finish_and_clear();

@@ -104,7 +104,10 @@ impl Importer for Tasks {
         let t = c.finish(t)?;
         let db_err = |e: crate::error::Error| vec![row.error("title", e)];
         if !self.seen.insert((fold(&t.title), t.org_id.clone(), t.due)) {
-            return Err(vec![row.problem("title", "the same task as an earlier line")]);
+            return match opts.on_duplicate {
+                OnDuplicate::Fail => Err(vec![row.problem("title", "the same task as an earlier line")]),
+                _ => Ok(Done::Skipped),
+            };
         }
         let duplicate = db::tasks::by_id_prefix(tx, &t.id)
             .map_err(db_err)?
