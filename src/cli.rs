@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{agenda, demo, export, history, import, init, log, org, person, search, task};
+use crate::commands::{agenda, demo, export, history, import, init, log, org, person, report, search, task};
 use crate::render::Format;
 
 /// A relationship manager for an international relations office: partner
@@ -27,9 +27,10 @@ pub struct Global {
     /// folder, e.g. ~/.local/share/liaison/liaison.db]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Output format of listings and records [default: table]
+    /// Output format: table, json or csv for listings and records; text,
+    /// md, html, csv or json for reports [default: table / text]
     #[arg(long, global = true, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// When to use colour (NO_COLOR is honoured by auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -39,6 +40,28 @@ pub struct Global {
     /// Answer yes to confirmations
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
+}
+
+/// Every output format a command can be asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Text,
+    Md,
+    Html,
+    Json,
+    Csv,
+}
+
+impl FormatArg {
+    /// The format of a listing: text and md read as a table.
+    pub fn listing(self) -> Format {
+        match self {
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            _ => Format::Table,
+        }
+    }
 }
 
 /// When to colour output.
@@ -76,6 +99,9 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export CSV for spreadsheets
     Export(export::ExportArgs),
+    /// Reports for the leadership
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 
-use crate::cli::{ColorChoice, Global};
+use crate::cli::{ColorChoice, FormatArg, Global};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::render::{Format, Output};
@@ -16,7 +16,7 @@ pub struct Ctx {
     /// The database file (from `--db`, `LIAISON_DB` or the default).
     pub db_path: PathBuf,
     /// Output format asked for, if any.
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Whether prompts and pick lists may be shown.
     pub interactive: bool,
     /// Whether confirmations are answered yes.
@@ -60,7 +60,7 @@ impl Ctx {
 
     /// The output format for listings: table unless asked otherwise.
     pub fn format(&self) -> Format {
-        self.format.unwrap_or(Format::Table)
+        self.format.map_or(Format::Table, FormatArg::listing)
     }
 
     /// "Now" as stored in `created_at` and `updated_at`.

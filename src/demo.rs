@@ -745,9 +745,12 @@ const PEOPLE: &[PersonRow] = &[
 ];
 
 /// Writes the sample organisations and people; returns their counts.
-pub fn build(tx: &Transaction, now: &str) -> Result<(usize, usize)> {
-    for row in ORGS {
-        tx_org(tx, row, now)?;
+pub fn build(tx: &Transaction, now: &str, today: NaiveDate) -> Result<(usize, usize)> {
+    for (i, row) in ORGS.iter().enumerate() {
+        // Spread over the last year, so some organisations are new in a
+        // quarter.
+        let added = today - chrono::Days::new((i as u64 * 29) % 360);
+        tx_org(tx, row, &format!("{added}T09:00:00Z"))?;
     }
     for (i, (name, native, org, role, langs, notes)) in PEOPLE.iter().enumerate() {
         let org_id = db::orgs::by_handle(tx, org)?.map(|(o, _)| o.id);
@@ -865,9 +868,18 @@ pub fn build_log(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(usize
         ("ppp", 1),
     ];
     let mut pool = Vec::new();
+    let mut people: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
     for (h, w) in weighted {
         let id = db::orgs::by_handle(tx, h)?.map(|(o, _)| o.id);
         if let Some(id) = id {
+            let filter = db::people::Filter {
+                org_id: Some(id.clone()),
+                ..Default::default()
+            };
+            people.insert(
+                id.clone(),
+                db::people::list(tx, &filter)?.into_iter().map(|p| p.id).collect(),
+            );
             pool.extend(std::iter::repeat_n((h, id), w));
         }
     }
@@ -902,8 +914,15 @@ pub fn build_log(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(usize
             logged_by: Some("secretary".into()),
             created_at: now.to_string(),
             updated_at: now.to_string(),
+            // Someone we know there was present at half of the meetings.
+            person_ids: people
+                .get(org_id)
+                .and_then(|p| p.first())
+                .filter(|_| rng.next(2) == 0)
+                .cloned()
+                .into_iter()
+                .collect(),
             org_ids,
-            person_ids: Vec::new(),
         };
         db::log::insert(tx, &entry)?;
         entries += 1;
@@ -931,7 +950,8 @@ pub fn build_log(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(usize
                     None
                 },
                 notes: None,
-                created_at: now.to_string(),
+                // Opened when the contact it follows happened.
+                created_at: format!("{day}T12:00:00Z"),
                 updated_at: now.to_string(),
                 org_id: Some(org_id.clone()),
             };

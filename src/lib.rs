@@ -3,6 +3,7 @@
 //! `run` builds the context from the parsed command line and dispatches to
 //! the handler of each noun under `commands/`.
 
+pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod context;
@@ -15,6 +16,7 @@ pub mod import;
 pub mod model;
 pub mod prompt;
 pub mod render;
+pub mod report;
 pub mod text;
 
 use std::io::{IsTerminal, Write};
@@ -54,6 +56,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search(args) => commands::search::run(&mut ctx, args),
         Command::Import(args) => commands::import::run(&mut ctx, args),
         Command::Export(args) => commands::export::run(&mut ctx, args),
+        Command::Report(cmd) => commands::report::run(&mut ctx, cmd),
         Command::Completions { .. } | Command::Man => Ok(()),
     };
     let flushed = ctx.out.flush();

@@ -60,18 +60,7 @@ impl Output {
     /// terminal; mixed scripts and wide characters keep columns aligned
     /// because widths are measured in terminal cells, not bytes.
     pub fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
-        let mut t = Table::new();
-        t.load_preset(PLAIN);
-        t.set_content_arrangement(if self.terminal {
-            ContentArrangement::Dynamic
-        } else {
-            ContentArrangement::Disabled
-        });
-        t.set_header(headers.iter().map(Cell::new));
-        for row in rows {
-            t.add_row(row.iter().map(|c| Cell::new(printable(c, false))));
-        }
-        writeln!(self.out, "{}", t.trim_fmt())?;
+        writeln!(self.out, "{}", table_string(headers, rows, self.terminal))?;
         Ok(())
     }
 
@@ -106,6 +95,23 @@ impl Output {
         self.out.flush()?;
         Ok(())
     }
+}
+
+/// Lays rows out as an aligned table (widths in terminal cells, so mixed
+/// scripts and wide characters line up); `fit` wraps to the terminal.
+pub fn table_string<H: AsRef<str>>(headers: &[H], rows: &[Vec<String>], fit: bool) -> String {
+    let mut t = Table::new();
+    t.load_preset(PLAIN);
+    t.set_content_arrangement(if fit {
+        ContentArrangement::Dynamic
+    } else {
+        ContentArrangement::Disabled
+    });
+    t.set_header(headers.iter().map(|h| Cell::new(h.as_ref())));
+    for row in rows {
+        t.add_row(row.iter().map(|c| Cell::new(printable(c, false))));
+    }
+    t.trim_fmt()
 }
 
 /// Joins a list for one table or CSV cell.

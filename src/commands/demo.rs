@@ -30,7 +30,7 @@ pub fn run(ctx: &mut Ctx, global: &Global, _a: DemoArgs) -> Result<()> {
     let ((orgs, people), (entries, tasks)) = db.write(|tx| {
         db::set_meta(tx, DEMO_MARK, "1")?;
         Ok((
-            crate::demo::build(tx, &now)?,
+            crate::demo::build(tx, &now, today)?,
             crate::demo::build_log(tx, today, &now)?,
         ))
     })?;
@@ -129,6 +129,7 @@ fn step(ctx: &mut Ctx, db: &str, why: &str, args: &[&str]) -> Result<()> {
         crate::cli::Command::Search(a) => crate::commands::search::run(ctx, a),
         crate::cli::Command::Agenda(a) => crate::commands::agenda::run(ctx, a),
         crate::cli::Command::History(a) => crate::commands::history::run(ctx, a),
+        crate::cli::Command::Report(c) => crate::commands::report::run(ctx, c),
         _ => Err(Error::internal("demo step is not a listing")),
     }
 }

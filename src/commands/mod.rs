@@ -10,6 +10,7 @@ pub mod init;
 pub mod log;
 pub mod org;
 pub mod person;
+pub mod report;
 pub mod search;
 pub mod task;
 

@@ -4,6 +4,7 @@
 pub mod log;
 pub mod orgs;
 pub mod people;
+pub mod report;
 pub mod search;
 pub mod tasks;
 

@@ -214,7 +214,8 @@ impl Importer for Log {
                 status: TaskStatus::Open,
                 done_on: None,
                 notes: None,
-                created_at: now.clone(),
+                // Opened when the contact it follows happened.
+                created_at: format!("{}T00:00:00Z", entry.date),
                 updated_at: now,
                 org_id: entry.org_ids.first().cloned(),
             };

@@ -621,10 +621,10 @@ fn rejected(outcome: &Outcome, opts: &Options) -> Result<Error> {
     if outcome.problem_count == 1 && !first.candidates.is_empty() {
         err = err.hint(first.candidates.clone());
     }
-    if let Some(p) = outcome.problems.iter().find(|p| p.reason.starts_with("already")) {
-        if outcome.problem_count > 1 {
-            err = err.hint(p.candidates.clone());
-        }
+    if let Some(p) = outcome.problems.iter().find(|p| p.reason.starts_with("already"))
+        && outcome.problem_count > 1
+    {
+        err = err.hint(p.candidates.clone());
     }
     if outcome
         .problems

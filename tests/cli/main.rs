@@ -11,6 +11,7 @@ mod log;
 mod lookup;
 mod org;
 mod person;
+mod report;
 mod roundtrip;
 mod search;
 mod tools;

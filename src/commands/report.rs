@@ -1,0 +1,146 @@
+//! `liaison report quarterly`: the leadership's quarterly report.
+
+use std::path::PathBuf;
+
+use chrono::Days;
+use clap::{Args, Subcommand};
+
+use crate::calendar::{Calendar, Quarter};
+use crate::cli::FormatArg;
+use crate::context::Ctx;
+use crate::dates::{self, Lean};
+use crate::error::{Error, Result};
+use crate::report::{self, Lang, Period, ReportFormat};
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Whom we reached, where, how often, what came of it, what is slipping
+    Quarterly(QuarterlyArgs),
+}
+
+/// The quarterly report, with the previous period beside each figure.
+/// Default: the last complete quarter. --format text|md|html|csv|json (or
+/// the extension of --out). Reproducible: the same database and
+/// LIAISON_NOW give the same bytes.
+#[derive(Debug, Args)]
+pub struct QuarterlyArgs {
+    /// The quarter, e.g. 2026Q3 (1405Q2 with --calendar persian)
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub quarter: Option<String>,
+    /// Start of a custom period (with --to)
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// End of a custom period (with --from)
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// Calendar for quarters and dates
+    #[arg(long, value_enum, default_value_t = Calendar::Gregorian)]
+    pub calendar: Calendar,
+    /// Write to this file instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of the labels
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+pub fn run(ctx: &mut Ctx, cmd: ReportCommand) -> Result<()> {
+    match cmd {
+        ReportCommand::Quarterly(a) => quarterly(ctx, a),
+    }
+}
+
+fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
+    let today = ctx.today();
+    let (period, previous) = periods(&a, today)?;
+    let asked = ctx.format.map(|f| match f {
+        FormatArg::Table | FormatArg::Text => ReportFormat::Text,
+        FormatArg::Md => ReportFormat::Md,
+        FormatArg::Html => ReportFormat::Html,
+        FormatArg::Json => ReportFormat::Json,
+        FormatArg::Csv => ReportFormat::Csv,
+    });
+    let format = match (asked, &a.out) {
+        (Some(f), _) => f,
+        (None, Some(path)) => ReportFormat::from_extension(path).ok_or_else(|| {
+            Error::usage(format!(
+                "cannot tell the format of {} from its name",
+                path.display()
+            ))
+            .hint("end it in .txt, .md, .html, .csv or .json, or pass --format")
+        })?,
+        (None, None) => ReportFormat::Text,
+    };
+    let db = ctx.open_db()?;
+    let r = report::build(db.conn(), period, previous, today)?;
+    let body = report::render(&r, format, a.lang)?;
+    match &a.out {
+        Some(path) => {
+            std::fs::write(path, body).map_err(|e| {
+                Error::user(format!(
+                    "cannot write {}: {}",
+                    path.display(),
+                    crate::db::io_reason(&e)
+                ))
+            })?;
+            ctx.out.line(&format!("wrote {}", path.display()))
+        }
+        None => {
+            use std::io::Write;
+            ctx.out.out.write_all(body.as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
+/// The period asked for and the one before it.
+fn periods(a: &QuarterlyArgs, today: chrono::NaiveDate) -> Result<(Period, Period)> {
+    let cal = a.calendar;
+    let of = |q: Quarter| -> Result<Period> {
+        let (from, to) = q.bounds()?;
+        Ok(Period {
+            from,
+            to,
+            label: q.label(),
+            calendar: cal,
+        })
+    };
+    if let (Some(f), Some(t)) = (&a.from, &a.to) {
+        let from = dates::parse(f, today, None, Lean::Past)?;
+        let to = dates::parse(t, today, None, Lean::Past)?;
+        if to < from {
+            return Err(Error::user(format!(
+                "the period ends ({to}) before it starts ({from})"
+            )));
+        }
+        let days = (to - from).num_days() as u64 + 1;
+        let pto = from - Days::new(1);
+        let pfrom = from - Days::new(days);
+        let label = |f, t| {
+            format!(
+                "{} – {}",
+                crate::calendar::format(f, cal),
+                crate::calendar::format(t, cal)
+            )
+        };
+        return Ok((
+            Period {
+                from,
+                to,
+                label: label(from, to),
+                calendar: cal,
+            },
+            Period {
+                from: pfrom,
+                to: pto,
+                label: label(pfrom, pto),
+                calendar: cal,
+            },
+        ));
+    }
+    let q = match &a.quarter {
+        Some(s) => Quarter::parse(s, cal)?,
+        None => Quarter::containing(today, cal).previous(),
+    };
+    Ok((of(q)?, of(q.previous())?))
+}

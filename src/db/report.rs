@@ -1,0 +1,224 @@
+//! The aggregate queries of the quarterly report. Each takes a period
+//! (first and last day, inclusive) and reads through the date indexes.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use crate::error::{Context, Result};
+
+/// A silent partner: handle, name, country, last contact.
+pub type Silent = (String, String, String, Option<NaiveDate>);
+
+/// A follow-up: organisation handle, title, due, done on.
+pub type FollowUp = (Option<String>, String, Option<NaiveDate>, Option<NaiveDate>);
+
+/// Counts of a period.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub contacts: i64,
+    pub organisations_contacted: i64,
+    pub people_met: i64,
+    pub new_organisations: i64,
+    pub tasks_opened: i64,
+    pub tasks_done: i64,
+    pub tasks_overdue: i64,
+}
+
+fn one(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<i64> {
+    conn.prepare_cached(sql)
+        .and_then(|mut s| s.query_row(params![from, to], |r| r.get(0)))
+        .context("computing the report")
+}
+
+/// The headline counts of a period.
+pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Counts> {
+    Ok(Counts {
+        contacts: one(
+            conn,
+            "SELECT count(*) FROM interactions WHERE date BETWEEN ?1 AND ?2 AND deleted_at IS NULL",
+            from,
+            to,
+        )?,
+        organisations_contacted: one(
+            conn,
+            "SELECT count(DISTINCT x.org_id) FROM interactions i JOIN interaction_orgs x ON x.interaction_id = i.id
+              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL",
+            from,
+            to,
+        )?,
+        people_met: one(
+            conn,
+            "SELECT count(DISTINCT x.person_id) FROM interactions i JOIN interaction_people x ON x.interaction_id = i.id
+              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL",
+            from,
+            to,
+        )?,
+        new_organisations: one(
+            conn,
+            "SELECT count(*) FROM organisations WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2 AND deleted_at IS NULL",
+            from,
+            to,
+        )?,
+        tasks_opened: one(
+            conn,
+            "SELECT count(*) FROM tasks WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2 AND deleted_at IS NULL",
+            from,
+            to,
+        )?,
+        tasks_done: one(
+            conn,
+            "SELECT count(*) FROM tasks WHERE status = 'done' AND done_on BETWEEN ?1 AND ?2 AND deleted_at IS NULL",
+            from,
+            to,
+        )?,
+        // Open at the end of the period and due before its last day was over.
+        tasks_overdue: one(
+            conn,
+            "SELECT count(*) FROM tasks WHERE deleted_at IS NULL AND status <> 'cancelled' AND due < ?2
+                AND substr(created_at, 1, 10) <= ?2 AND (status = 'open' OR done_on > ?2) AND ?1 IS NOT NULL",
+            from,
+            to,
+        )?,
+    })
+}
+
+/// Contacts and organisations per value of an organisation column
+/// (`region` or `country`), most contacts first.
+pub fn by_org_column(
+    conn: &Connection,
+    column: OrgColumn,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(String, i64, i64)>> {
+    let sql = match column {
+        OrgColumn::Region => {
+            "SELECT o.region, count(DISTINCT i.id), count(DISTINCT o.id) FROM interactions i
+               JOIN interaction_orgs x ON x.interaction_id = i.id JOIN organisations o ON o.id = x.org_id
+              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL GROUP BY o.region ORDER BY 2 DESC, 1"
+        }
+        OrgColumn::Country => {
+            "SELECT o.country, count(DISTINCT i.id), count(DISTINCT o.id) FROM interactions i
+               JOIN interaction_orgs x ON x.interaction_id = i.id JOIN organisations o ON o.id = x.org_id
+              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL GROUP BY o.country ORDER BY 2 DESC, 1"
+        }
+    };
+    let mut stmt = conn.prepare_cached(sql).context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}
+
+/// The organisation column a breakdown groups by.
+#[derive(Debug, Clone, Copy)]
+pub enum OrgColumn {
+    Region,
+    Country,
+}
+
+/// Contacts per value of a log column (`channel` or `direction`).
+pub fn by_log_column(
+    conn: &Connection,
+    direction: bool,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(String, i64)>> {
+    let sql = if direction {
+        "SELECT direction, count(*) FROM interactions WHERE date BETWEEN ?1 AND ?2 AND deleted_at IS NULL
+          GROUP BY direction ORDER BY 2 DESC, 1"
+    } else {
+        "SELECT channel, count(*) FROM interactions WHERE date BETWEEN ?1 AND ?2 AND deleted_at IS NULL
+          GROUP BY channel ORDER BY 2 DESC, 1"
+    };
+    let mut stmt = conn.prepare_cached(sql).context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}
+
+/// The organisations with most contacts in the period:
+/// (handle, name, country, contacts).
+pub fn top_organisations(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    limit: usize,
+) -> Result<Vec<(String, String, String, i64)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT o.handle, o.name, o.country, count(*) AS n FROM interactions i
+               JOIN interaction_orgs x ON x.interaction_id = i.id JOIN organisations o ON o.id = x.org_id
+              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL
+              GROUP BY o.id ORDER BY n DESC, o.sort_key LIMIT ?3",
+        )
+        .context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to, limit as i64], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}
+
+/// Partners with no contact in the period: (handle, name, country, last
+/// contact up to the period's end), longest silence first.
+pub fn silent_partners(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Silent>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT handle, name, country, last FROM (
+                SELECT o.handle, o.name, o.country, o.sort_key,
+                       (SELECT x.date FROM interaction_orgs x WHERE x.org_id = o.id AND x.date <= ?2
+                         ORDER BY x.date DESC LIMIT 1) AS last
+                  FROM organisations o WHERE o.status = 'partner' AND o.deleted_at IS NULL)
+              WHERE last IS NULL OR last < ?1 ORDER BY last, sort_key",
+        )
+        .context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}
+
+/// Contacts per day in the period, for monthly trends in any calendar.
+pub fn per_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, i64)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT date, count(*) FROM interactions WHERE date BETWEEN ?1 AND ?2 AND deleted_at IS NULL GROUP BY date",
+        )
+        .context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}
+
+/// Follow-ups done in the period, or (with `overdue`) still open and past
+/// due at its end: (handle, title, due, done_on).
+pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bool) -> Result<Vec<FollowUp>> {
+    let sql = if overdue {
+        "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
+          WHERE t.deleted_at IS NULL AND t.status <> 'cancelled' AND t.due < ?2 AND substr(t.created_at, 1, 10) <= ?2
+            AND (t.status = 'open' OR t.done_on > ?2) AND ?1 IS NOT NULL
+          ORDER BY t.due, t.title"
+    } else {
+        "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
+          WHERE t.deleted_at IS NULL AND t.status = 'done' AND t.done_on BETWEEN ?1 AND ?2
+          ORDER BY t.done_on, t.title"
+    };
+    let mut stmt = conn.prepare_cached(sql).context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}

@@ -1,0 +1,116 @@
+//! The report as long CSV (`section,key,value,previous`), which a
+//! spreadsheet pivots easily.
+
+use super::Report;
+use crate::error::Result;
+
+pub fn render(r: &Report) -> Result<String> {
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    let mut push = |section: &str, key: &str, value: String, previous: String| {
+        rows.push([section.to_string(), key.to_string(), value, previous]);
+    };
+    push(
+        "period",
+        "from",
+        r.period.from.to_string(),
+        r.previous.period.from.to_string(),
+    );
+    push(
+        "period",
+        "to",
+        r.period.to.to_string(),
+        r.previous.period.to.to_string(),
+    );
+    push(
+        "period",
+        "label",
+        r.period.label.clone(),
+        r.previous.period.label.clone(),
+    );
+    let (t, p) = (&r.totals, &r.previous.totals);
+    for (k, a, b) in [
+        ("contacts", t.contacts, p.contacts),
+        (
+            "organisations_contacted",
+            t.organisations_contacted,
+            p.organisations_contacted,
+        ),
+        ("new_organisations", t.new_organisations, p.new_organisations),
+        ("people_met", t.people_met, p.people_met),
+        ("events", t.events, p.events),
+        ("documents_sent", t.documents_sent, p.documents_sent),
+        ("tasks_opened", t.tasks_opened, p.tasks_opened),
+        ("tasks_done", t.tasks_done, p.tasks_done),
+        ("tasks_overdue", t.tasks_overdue, p.tasks_overdue),
+    ] {
+        push("totals", k, a.to_string(), b.to_string());
+    }
+    for x in &r.by_region {
+        push(
+            "region_contacts",
+            &x.region,
+            x.contacts.to_string(),
+            x.previous_contacts.to_string(),
+        );
+        push(
+            "region_organisations",
+            &x.region,
+            x.organisations.to_string(),
+            String::new(),
+        );
+    }
+    for x in &r.by_country {
+        push(
+            "country_contacts",
+            &x.country,
+            x.contacts.to_string(),
+            x.previous_contacts.to_string(),
+        );
+        push(
+            "country_organisations",
+            &x.country,
+            x.organisations.to_string(),
+            String::new(),
+        );
+    }
+    for x in &r.by_channel {
+        push(
+            "channel",
+            &x.channel,
+            x.contacts.to_string(),
+            x.previous_contacts.to_string(),
+        );
+    }
+    for x in &r.by_direction {
+        push(
+            "direction",
+            &x.direction,
+            x.contacts.to_string(),
+            x.previous_contacts.to_string(),
+        );
+    }
+    for x in &r.top_partners {
+        push("top_partners", &x.handle, x.contacts.to_string(), String::new());
+    }
+    for x in &r.going_cold {
+        push(
+            "going_cold",
+            &x.handle,
+            x.last_contact.map(|d| d.to_string()).unwrap_or_default(),
+            String::new(),
+        );
+    }
+    for x in &r.trend {
+        push("month", &x.month, x.contacts.to_string(), String::new());
+    }
+    let mut out = Vec::new();
+    {
+        let mut w = crate::csvio::writer(&mut out, false);
+        w.write_record(["section", "key", "value", "previous"])?;
+        for row in &rows {
+            w.write_record(row.iter().map(|c| crate::csvio::sanitize(c).into_owned()))?;
+        }
+        w.flush()?;
+    }
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}

@@ -1,0 +1,147 @@
+//! The words of the report in English and Persian.
+
+use crate::calendar::Calendar;
+
+/// The language of the report's labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Fa,
+}
+
+impl Lang {
+    /// A label in this language.
+    pub fn t(self, key: &str) -> &'static str {
+        let (en, fa) = match key {
+            "title" => ("Quarterly report", "گزارش فصلی"),
+            "period" => ("Period", "دوره"),
+            "previous" => ("previous", "دوره قبل"),
+            "as_of" => ("as of", "تا تاریخ"),
+            "totals" => ("1. Headline figures", "۱. ارقام اصلی"),
+            "contacts" => ("contacts logged", "تماس‌های ثبت‌شده"),
+            "organisations_contacted" => ("organisations contacted", "سازمان‌هایی که با آنها تماس داشتیم"),
+            "new_organisations" => ("new organisations", "سازمان‌های تازه"),
+            "people_met" => ("people met", "افرادی که دیدیم"),
+            "events" => ("events", "رویدادها"),
+            "documents_sent" => ("documents sent", "اسناد فرستاده‌شده"),
+            "tasks_opened" => ("follow-ups opened", "پیگیری‌های تازه"),
+            "tasks_done" => ("follow-ups done", "پیگیری‌های انجام‌شده"),
+            "tasks_overdue" => (
+                "follow-ups overdue at period end",
+                "پیگیری‌های عقب‌افتاده در پایان دوره",
+            ),
+            "by_region" => ("2. Contacts by region", "۲. تماس‌ها بر پایه منطقه"),
+            "by_country" => ("Contacts by country", "تماس‌ها بر پایه کشور"),
+            "region" => ("region", "منطقه"),
+            "country" => ("country", "کشور"),
+            "organisations" => ("organisations", "سازمان‌ها"),
+            "change" => ("change", "تغییر"),
+            "by_channel" => (
+                "3. Contacts by channel and direction",
+                "۳. تماس‌ها بر پایه راه و جهت",
+            ),
+            "channel" => ("channel", "راه تماس"),
+            "direction" => ("direction", "جهت"),
+            "engagement" => ("4. Most engaged partners", "۴. فعال‌ترین شرکا"),
+            "organisation" => ("organisation", "سازمان"),
+            "going_cold" => (
+                "Partners with no contact in the period",
+                "شرکایی که در این دوره با آنها تماسی نداشتیم",
+            ),
+            "last_contact" => ("last contact", "آخرین تماس"),
+            "never" => ("never", "هرگز"),
+            "follow_ups" => ("5. Follow-ups", "۵. پیگیری‌ها"),
+            "done_in_period" => ("Done in the period", "انجام‌شده در این دوره"),
+            "overdue_at_end" => ("Overdue at the end of the period", "عقب‌افتاده در پایان دوره"),
+            "task" => ("follow-up", "پیگیری"),
+            "due" => ("due", "مهلت"),
+            "done_on" => ("done", "انجام"),
+            "trend" => (
+                "Contacts per month, last twelve months",
+                "تماس‌ها در هر ماه، دوازده ماه گذشته",
+            ),
+            "none" => ("none", "هیچ"),
+            "in" => ("in", "ورودی"),
+            "out" => ("out", "خروجی"),
+            "both" => ("both", "دوسویه"),
+            "meeting" => ("meeting", "دیدار"),
+            "call" => ("call", "تماس تلفنی"),
+            "video" => ("video", "تماس تصویری"),
+            "email" => ("email", "ایمیل"),
+            "letter" => ("letter", "نامه"),
+            "message" => ("message", "پیام"),
+            "event" => ("event", "رویداد"),
+            "other" => ("other", "دیگر"),
+            _ => ("", ""),
+        };
+        match self {
+            Lang::En => en,
+            Lang::Fa => fa,
+        }
+    }
+
+    /// A number as this language writes it (Persian digits for Persian).
+    pub fn num(self, n: impl ToString) -> String {
+        let s = n.to_string();
+        match self {
+            Lang::En => s,
+            Lang::Fa => s
+                .chars()
+                .map(|c| {
+                    c.to_digit(10)
+                        .and_then(|d| char::from_u32(0x06F0 + d))
+                        .unwrap_or(c)
+                })
+                .collect(),
+        }
+    }
+
+    /// A date in the report's calendar, in this language's digits.
+    pub fn date(self, d: chrono::NaiveDate, calendar: Calendar) -> String {
+        self.num(crate::calendar::format(d, calendar))
+    }
+
+    /// A UN M49 sub-region's name in this language.
+    pub fn region(self, region: &str) -> String {
+        if self == Lang::En {
+            return region.to_string();
+        }
+        let fa = match region {
+            "Australia and New Zealand" => "استرالیا و نیوزیلند",
+            "Caribbean" => "کارائیب",
+            "Central America" => "آمریکای مرکزی",
+            "Central Asia" => "آسیای مرکزی",
+            "Eastern Africa" => "شرق آفریقا",
+            "Eastern Asia" => "شرق آسیا",
+            "Eastern Europe" => "شرق اروپا",
+            "Melanesia" => "ملانزی",
+            "Micronesia" => "میکرونزی",
+            "Middle Africa" => "مرکز آفریقا",
+            "Northern Africa" => "شمال آفریقا",
+            "Northern America" => "آمریکای شمالی",
+            "Northern Europe" => "شمال اروپا",
+            "Polynesia" => "پلینزی",
+            "South America" => "آمریکای جنوبی",
+            "South-eastern Asia" => "جنوب شرق آسیا",
+            "Southern Africa" => "جنوب آفریقا",
+            "Southern Asia" => "جنوب آسیا",
+            "Southern Europe" => "جنوب اروپا",
+            "Western Africa" => "غرب آفریقا",
+            "Western Asia" => "غرب آسیا",
+            "Western Europe" => "غرب اروپا",
+            _ => region,
+        };
+        fa.to_string()
+    }
+
+    /// A change against the previous period: `+3`, `-2`, `0`.
+    pub fn change(self, now: i64, before: i64) -> String {
+        let d = now - before;
+        let s = match d.cmp(&0) {
+            std::cmp::Ordering::Greater => format!("▲ +{d}"),
+            std::cmp::Ordering::Less => format!("▼ {d}"),
+            std::cmp::Ordering::Equal => "= 0".to_string(),
+        };
+        self.num(s)
+    }
+}

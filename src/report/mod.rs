@@ -1,0 +1,330 @@
+//! The quarterly report: aggregation into plain structs (this file) and
+//! one renderer per format (the files beside it). Nothing here prints.
+
+mod csv;
+mod html;
+mod labels;
+mod text;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+pub use labels::Lang;
+
+use crate::calendar::{self, Calendar};
+use crate::db::{self, report::OrgColumn};
+use crate::error::Result;
+use crate::model::country;
+
+/// The reporting period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub label: String,
+    pub calendar: Calendar,
+}
+
+/// Headline figures of a period.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Totals {
+    pub contacts: i64,
+    pub organisations_contacted: i64,
+    pub new_organisations: i64,
+    pub people_met: i64,
+    /// Events are not recorded yet: always 0.
+    pub events: i64,
+    /// Documents are not recorded yet: always 0.
+    pub documents_sent: i64,
+    pub tasks_opened: i64,
+    pub tasks_done: i64,
+    pub tasks_overdue: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Previous {
+    pub period: Period,
+    pub totals: Totals,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionRow {
+    pub region: String,
+    pub contacts: i64,
+    pub organisations: i64,
+    pub previous_contacts: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryRow {
+    pub country: String,
+    pub name: String,
+    #[serde(skip)]
+    pub name_fa: String,
+    pub contacts: i64,
+    pub organisations: i64,
+    pub previous_contacts: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChannelRow {
+    pub channel: String,
+    pub contacts: i64,
+    pub previous_contacts: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectionRow {
+    pub direction: String,
+    pub contacts: i64,
+    pub previous_contacts: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerRow {
+    pub handle: String,
+    pub name: String,
+    pub country: String,
+    pub contacts: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ColdRow {
+    pub handle: String,
+    pub name: String,
+    pub country: String,
+    pub last_contact: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowUpRow {
+    pub organisation: Option<String>,
+    pub title: String,
+    pub due: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+}
+
+/// Contacts in one month of the report's calendar.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthRow {
+    pub month: String,
+    pub contacts: i64,
+}
+
+/// The whole report, as `--format json` writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub period: Period,
+    /// The day the report describes the world as of (pinned by LIAISON_NOW).
+    pub as_of: NaiveDate,
+    pub totals: Totals,
+    pub previous: Previous,
+    pub by_region: Vec<RegionRow>,
+    pub by_country: Vec<CountryRow>,
+    pub by_channel: Vec<ChannelRow>,
+    pub by_direction: Vec<DirectionRow>,
+    pub top_partners: Vec<PartnerRow>,
+    pub going_cold: Vec<ColdRow>,
+    pub follow_ups_done: Vec<FollowUpRow>,
+    pub follow_ups_overdue: Vec<FollowUpRow>,
+    /// Contacts per month over the last twelve months of the period.
+    pub trend: Vec<MonthRow>,
+}
+
+/// How many partners "most engaged" lists.
+const TOP: usize = 10;
+
+/// Builds a report for `period` compared with `previous`.
+pub fn build(
+    conn: &rusqlite::Connection,
+    period: Period,
+    previous: Period,
+    as_of: NaiveDate,
+) -> Result<Report> {
+    let (from, to) = (period.from, period.to);
+    let (pfrom, pto) = (previous.from, previous.to);
+    let totals = totals_of(conn, from, to)?;
+    let previous_totals = totals_of(conn, pfrom, pto)?;
+    let prev_regions = db::report::by_org_column(conn, OrgColumn::Region, pfrom, pto)?;
+    let by_region = db::report::by_org_column(conn, OrgColumn::Region, from, to)?
+        .into_iter()
+        .map(|(region, contacts, organisations)| RegionRow {
+            previous_contacts: lookup(&prev_regions, &region),
+            region,
+            contacts,
+            organisations,
+        })
+        .collect();
+    let prev_countries = db::report::by_org_column(conn, OrgColumn::Country, pfrom, pto)?;
+    let by_country = db::report::by_org_column(conn, OrgColumn::Country, from, to)?
+        .into_iter()
+        .map(|(code, contacts, organisations)| {
+            let c = country::by_code(&code);
+            CountryRow {
+                previous_contacts: lookup(&prev_countries, &code),
+                name: c.as_ref().map_or_else(|| code.clone(), |c| c.name.clone()),
+                name_fa: c.map_or_else(|| code.clone(), |c| c.name_fa),
+                country: code,
+                contacts,
+                organisations,
+            }
+        })
+        .collect();
+    let prev_channels = db::report::by_log_column(conn, false, pfrom, pto)?;
+    let by_channel = db::report::by_log_column(conn, false, from, to)?
+        .into_iter()
+        .map(|(channel, contacts)| ChannelRow {
+            previous_contacts: lookup2(&prev_channels, &channel),
+            channel,
+            contacts,
+        })
+        .collect();
+    let prev_directions = db::report::by_log_column(conn, true, pfrom, pto)?;
+    let by_direction = db::report::by_log_column(conn, true, from, to)?
+        .into_iter()
+        .map(|(direction, contacts)| DirectionRow {
+            previous_contacts: lookup2(&prev_directions, &direction),
+            direction,
+            contacts,
+        })
+        .collect();
+    let top_partners = db::report::top_organisations(conn, from, to, TOP)?
+        .into_iter()
+        .map(|(handle, name, country, contacts)| PartnerRow {
+            handle,
+            name,
+            country,
+            contacts,
+        })
+        .collect();
+    let going_cold = db::report::silent_partners(conn, from, to)?
+        .into_iter()
+        .map(|(handle, name, country, last_contact)| ColdRow {
+            handle,
+            name,
+            country,
+            last_contact,
+        })
+        .collect();
+    let follow = |overdue| -> Result<Vec<FollowUpRow>> {
+        Ok(db::report::follow_ups(conn, from, to, overdue)?
+            .into_iter()
+            .map(|(organisation, title, due, done_on)| FollowUpRow {
+                organisation,
+                title,
+                due,
+                done_on,
+            })
+            .collect())
+    };
+    let follow_ups_done = follow(false)?;
+    let follow_ups_overdue = follow(true)?;
+    let trend = trend(conn, to, period.calendar)?;
+    Ok(Report {
+        totals,
+        previous: Previous {
+            period: previous,
+            totals: previous_totals,
+        },
+        period,
+        as_of,
+        by_region,
+        by_country,
+        by_channel,
+        by_direction,
+        top_partners,
+        going_cold,
+        follow_ups_done,
+        follow_ups_overdue,
+        trend,
+    })
+}
+
+fn totals_of(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Result<Totals> {
+    let c = db::report::counts(conn, from, to)?;
+    Ok(Totals {
+        contacts: c.contacts,
+        organisations_contacted: c.organisations_contacted,
+        new_organisations: c.new_organisations,
+        people_met: c.people_met,
+        events: 0,
+        documents_sent: 0,
+        tasks_opened: c.tasks_opened,
+        tasks_done: c.tasks_done,
+        tasks_overdue: c.tasks_overdue,
+    })
+}
+
+fn lookup(rows: &[(String, i64, i64)], key: &str) -> i64 {
+    rows.iter().find(|r| r.0 == key).map_or(0, |r| r.1)
+}
+
+fn lookup2(rows: &[(String, i64)], key: &str) -> i64 {
+    rows.iter().find(|r| r.0 == key).map_or(0, |r| r.1)
+}
+
+/// Contacts per month (of the report's calendar) for the twelve months
+/// ending with the period's last month, empty months included.
+fn trend(conn: &rusqlite::Connection, to: NaiveDate, cal: Calendar) -> Result<Vec<MonthRow>> {
+    let mut months: Vec<((i32, u8), i64)> = Vec::new();
+    let (mut y, mut m) = calendar::month_of(to, cal);
+    for _ in 0..12 {
+        months.push(((y, m), 0));
+        if m == 1 {
+            y -= 1;
+            m = 12;
+        } else {
+            m -= 1;
+        }
+    }
+    months.reverse();
+    let from = to.checked_sub_days(Days::new(380)).unwrap_or(to);
+    for (day, n) in db::report::per_day(conn, from, to)? {
+        let key = calendar::month_of(day, cal);
+        if let Some(slot) = months.iter_mut().find(|(k, _)| *k == key) {
+            slot.1 += n;
+        }
+    }
+    Ok(months
+        .into_iter()
+        .map(|((y, m), contacts)| MonthRow {
+            month: format!("{y:04}-{m:02}"),
+            contacts,
+        })
+        .collect())
+}
+
+/// An output format of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
+    Html,
+    Csv,
+    Json,
+}
+
+impl ReportFormat {
+    /// The format a file name's extension asks for.
+    pub fn from_extension(path: &std::path::Path) -> Option<ReportFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "txt" => Some(ReportFormat::Text),
+            "md" | "markdown" => Some(ReportFormat::Md),
+            "html" | "htm" => Some(ReportFormat::Html),
+            "csv" => Some(ReportFormat::Csv),
+            "json" => Some(ReportFormat::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Renders the report; `color` only affects the text format.
+pub fn render(r: &Report, format: ReportFormat, lang: Lang) -> Result<String> {
+    Ok(match format {
+        ReportFormat::Text => text::render(r, lang, false),
+        ReportFormat::Md => text::render(r, lang, true),
+        ReportFormat::Html => html::render(r, lang),
+        ReportFormat::Csv => csv::render(r)?,
+        ReportFormat::Json => serde_json::to_string_pretty(r)? + "\n",
+    })
+}

@@ -1,0 +1,282 @@
+//! The report as terminal text or GitHub-flavoured Markdown, from one list
+//! of sections (the HTML report uses the same sections).
+
+use super::{Lang, Report};
+use crate::render::table_string;
+
+/// A heading with an optional table under it.
+pub struct Section {
+    pub heading: String,
+    /// 1 for a numbered section, 2 for a part of one.
+    pub level: u8,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn section(heading: &str, level: u8, headers: &[&str], rows: Vec<Vec<String>>) -> Section {
+    Section {
+        heading: heading.to_string(),
+        level,
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
+}
+
+/// The sections of the report, in reading order.
+pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
+    let cal = r.period.calendar;
+    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| l.t("never").to_string(), |d| l.date(d, cal));
+    let cur = l.num(&r.period.label);
+    let prev = l.num(&r.previous.period.label);
+    let t = &r.totals;
+    let p = &r.previous.totals;
+    let figures = [
+        ("contacts", t.contacts, p.contacts),
+        (
+            "organisations_contacted",
+            t.organisations_contacted,
+            p.organisations_contacted,
+        ),
+        ("new_organisations", t.new_organisations, p.new_organisations),
+        ("people_met", t.people_met, p.people_met),
+        ("events", t.events, p.events),
+        ("documents_sent", t.documents_sent, p.documents_sent),
+        ("tasks_opened", t.tasks_opened, p.tasks_opened),
+        ("tasks_done", t.tasks_done, p.tasks_done),
+        ("tasks_overdue", t.tasks_overdue, p.tasks_overdue),
+    ];
+    let mut out = vec![section(
+        l.t("totals"),
+        1,
+        &["", &cur, &prev, l.t("change")],
+        figures
+            .iter()
+            .map(|(k, a, b)| vec![l.t(k).to_string(), l.num(a), l.num(b), l.change(*a, *b)])
+            .collect(),
+    )];
+    out.push(section(
+        l.t("by_region"),
+        1,
+        &[
+            l.t("region"),
+            l.t("contacts"),
+            l.t("organisations"),
+            &prev,
+            l.t("change"),
+        ],
+        r.by_region
+            .iter()
+            .map(|x| {
+                vec![
+                    l.region(&x.region),
+                    l.num(x.contacts),
+                    l.num(x.organisations),
+                    l.num(x.previous_contacts),
+                    l.change(x.contacts, x.previous_contacts),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        l.t("by_country"),
+        2,
+        &[
+            l.t("country"),
+            l.t("contacts"),
+            l.t("organisations"),
+            &prev,
+            l.t("change"),
+        ],
+        r.by_country
+            .iter()
+            .map(|x| {
+                let name = if l == Lang::Fa && !x.name_fa.is_empty() {
+                    &x.name_fa
+                } else {
+                    &x.name
+                };
+                vec![
+                    format!("{name} ({})", x.country),
+                    l.num(x.contacts),
+                    l.num(x.organisations),
+                    l.num(x.previous_contacts),
+                    l.change(x.contacts, x.previous_contacts),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        l.t("by_channel"),
+        1,
+        &[l.t("channel"), l.t("contacts"), &prev, l.t("change")],
+        r.by_channel
+            .iter()
+            .map(|x| {
+                vec![
+                    l.t(&x.channel).to_string(),
+                    l.num(x.contacts),
+                    l.num(x.previous_contacts),
+                    l.change(x.contacts, x.previous_contacts),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        "",
+        2,
+        &[l.t("direction"), l.t("contacts"), &prev, l.t("change")],
+        r.by_direction
+            .iter()
+            .map(|x| {
+                vec![
+                    l.t(&x.direction).to_string(),
+                    l.num(x.contacts),
+                    l.num(x.previous_contacts),
+                    l.change(x.contacts, x.previous_contacts),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        l.t("engagement"),
+        1,
+        &[l.t("organisation"), l.t("country"), l.t("contacts")],
+        r.top_partners
+            .iter()
+            .map(|x| {
+                vec![
+                    format!("{} [{}]", x.name, x.handle),
+                    x.country.clone(),
+                    l.num(x.contacts),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        l.t("going_cold"),
+        2,
+        &[l.t("organisation"), l.t("country"), l.t("last_contact")],
+        r.going_cold
+            .iter()
+            .map(|x| {
+                vec![
+                    format!("{} [{}]", x.name, x.handle),
+                    x.country.clone(),
+                    date(x.last_contact),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        &format!("{} — {}", l.t("follow_ups"), l.t("done_in_period")),
+        1,
+        &[l.t("task"), l.t("organisation"), l.t("due"), l.t("done_on")],
+        r.follow_ups_done
+            .iter()
+            .map(|x| {
+                vec![
+                    x.title.clone(),
+                    x.organisation.clone().unwrap_or_default(),
+                    date(x.due),
+                    date(x.done_on),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        l.t("overdue_at_end"),
+        2,
+        &[l.t("task"), l.t("organisation"), l.t("due")],
+        r.follow_ups_overdue
+            .iter()
+            .map(|x| {
+                vec![
+                    x.title.clone(),
+                    x.organisation.clone().unwrap_or_default(),
+                    date(x.due),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        l.t("trend"),
+        2,
+        &["", l.t("contacts")],
+        r.trend
+            .iter()
+            .map(|m| vec![l.num(&m.month), l.num(m.contacts)])
+            .collect(),
+    ));
+    out
+}
+
+/// The title line and the period line.
+pub fn title(r: &Report, l: Lang) -> (String, String) {
+    let cal = r.period.calendar;
+    let title = format!("{} {}", l.t("title"), l.num(&r.period.label));
+    let sub = format!(
+        "{}: {} – {} · {}: {} ({} – {}) · {} {}",
+        l.t("period"),
+        l.date(r.period.from, cal),
+        l.date(r.period.to, cal),
+        l.t("previous"),
+        l.num(&r.previous.period.label),
+        l.date(r.previous.period.from, cal),
+        l.date(r.previous.period.to, cal),
+        l.t("as_of"),
+        l.date(r.as_of, cal),
+    );
+    (title, sub)
+}
+
+/// Text for a terminal, or Markdown with `md`.
+pub fn render(r: &Report, l: Lang, md: bool) -> String {
+    let (title, sub) = title(r, l);
+    let mut out = if md {
+        format!("# {title}\n\n{sub}\n")
+    } else {
+        format!("{title}\n{sub}\n")
+    };
+    for s in sections(r, l) {
+        out.push('\n');
+        if !s.heading.is_empty() {
+            match (md, s.level) {
+                (true, 1) => out.push_str(&format!("## {}\n\n", s.heading)),
+                (true, _) => out.push_str(&format!("### {}\n\n", s.heading)),
+                (false, _) => out.push_str(&format!("{}\n", s.heading)),
+            }
+        }
+        if s.rows.is_empty() {
+            out.push_str(&format!("{}\n", l.t("none")));
+        } else if md {
+            out.push_str(&markdown_table(&s.headers, &s.rows));
+        } else {
+            out.push_str(&table_string(&s.headers, &s.rows, false));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
+    let cell = |c: &str| crate::text::printable(c, false).replace('|', "\\|");
+    let mut out = format!(
+        "| {} |\n",
+        headers.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")
+    );
+    out.push_str(&format!(
+        "|{}\n",
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, _)| if i == 0 { "---|" } else { "---:|" })
+            .collect::<String>()
+    ));
+    for r in rows {
+        out.push_str(&format!(
+            "| {} |\n",
+            r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    out
+}

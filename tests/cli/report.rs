@@ -1,0 +1,400 @@
+//! The quarterly report: figures checked against counts made here from
+//! the test's own data, not by the report's SQL.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::common::{Env, seed};
+
+/// (date, organisation handles, channel, direction) of the test's log.
+const LOG: &[(&str, &[&str], &str, &str)] = &[
+    ("2026-03-31", &["kke"], "email", "out"), // Q1, last day
+    ("2026-04-01", &["kke"], "call", "in"),   // Q2, first day
+    ("2026-05-15", &["kke", "pcp"], "meeting", "both"),
+    ("2026-06-30", &["tudeh"], "letter", "out"), // Q2, last day
+    ("2026-07-01", &["kcp"], "video", "in"),     // Q3, first day
+    ("2026-08-10", &["kcp"], "video", "out"),
+    ("2026-09-30", &["pcp"], "email", "out"), // Q3, last day
+    ("2026-10-01", &["kke"], "call", "both"), // Q4
+];
+
+const REGION: &[(&str, &str, &str)] = &[
+    ("kke", "GR", "Southern Europe"),
+    ("pcp", "PT", "Southern Europe"),
+    ("tudeh", "IR", "Southern Asia"),
+    ("kcp", "IQ", "Western Asia"),
+];
+
+fn setup() -> Env {
+    let env = Env::new();
+    seed(&env);
+    for (date, orgs, channel, direction) in LOG {
+        let mut args = vec!["log"];
+        args.extend(orgs.iter());
+        args.extend([
+            "--date",
+            date,
+            "--channel",
+            channel,
+            "--direction",
+            direction,
+            "--summary",
+            "x",
+        ]);
+        env.ok(&args);
+    }
+    env
+}
+
+/// Expected figures for a period, counted from `LOG`.
+struct Expected {
+    contacts: i64,
+    orgs: BTreeSet<&'static str>,
+    by_region: BTreeMap<&'static str, i64>,
+    by_channel: BTreeMap<&'static str, i64>,
+}
+
+fn expected(from: &str, to: &str) -> Expected {
+    let mut e = Expected {
+        contacts: 0,
+        orgs: BTreeSet::new(),
+        by_region: BTreeMap::new(),
+        by_channel: BTreeMap::new(),
+    };
+    for (date, orgs, channel, _) in LOG {
+        if *date < from || *date > to {
+            continue;
+        }
+        e.contacts += 1;
+        *e.by_channel.entry(channel).or_default() += 1;
+        let mut regions = BTreeSet::new();
+        for o in *orgs {
+            e.orgs.insert(o);
+            regions.insert(REGION.iter().find(|r| r.0 == *o).unwrap().2);
+        }
+        for r in regions {
+            *e.by_region.entry(r).or_default() += 1;
+        }
+    }
+    e
+}
+
+fn check(report: &serde_json::Value, from: &str, to: &str) {
+    let e = expected(from, to);
+    assert_eq!(report["period"]["from"], from);
+    assert_eq!(report["period"]["to"], to);
+    assert_eq!(report["totals"]["contacts"], e.contacts, "contacts {from}..{to}");
+    assert_eq!(report["totals"]["organisations_contacted"], e.orgs.len() as i64);
+    let regions: BTreeMap<String, i64> = report["by_region"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["region"].as_str().unwrap().to_string(),
+                r["contacts"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        regions,
+        e.by_region
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect::<BTreeMap<_, _>>()
+    );
+    let channels: BTreeMap<String, i64> = report["by_channel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["channel"].as_str().unwrap().to_string(),
+                r["contacts"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        channels,
+        e.by_channel
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect::<BTreeMap<_, _>>()
+    );
+}
+
+#[test]
+fn gregorian_quarters_count_their_boundaries() {
+    let env = setup();
+    let q2 = env.json(&["report", "quarterly", "--quarter", "2026Q2"]);
+    check(&q2, "2026-04-01", "2026-06-30");
+    assert_eq!(
+        q2["previous"]["totals"]["contacts"],
+        expected("2026-01-01", "2026-03-31").contacts
+    );
+    assert_eq!(q2["period"]["label"], "2026Q2");
+    check(
+        &env.json(&["report", "quarterly", "--quarter", "2026Q3"]),
+        "2026-07-01",
+        "2026-09-30",
+    );
+    // The default is the last complete quarter (today is 2026-11-27).
+    check(&env.json(&["report", "quarterly"]), "2026-07-01", "2026-09-30");
+    // Top partners and the silent ones.
+    let q3 = env.json(&["report", "quarterly", "--quarter", "2026Q3"]);
+    assert_eq!(q3["top_partners"][0]["handle"], "kcp");
+    assert_eq!(q3["top_partners"][0]["contacts"], 2);
+    let cold: Vec<&str> = q3["going_cold"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["handle"].as_str().unwrap())
+        .collect();
+    assert_eq!(cold, ["kke"], "the partner without contact in Q3");
+    assert_eq!(q3["going_cold"][0]["last_contact"], "2026-05-15");
+}
+
+#[test]
+fn persian_quarters_follow_the_solar_hijri_year() {
+    let env = setup();
+    // 1405Q1 = Farvardin–Khordad 1405 = 2026-03-21 … 2026-06-21.
+    let r = env.json(&[
+        "report",
+        "quarterly",
+        "--calendar",
+        "persian",
+        "--quarter",
+        "1405Q1",
+    ]);
+    check(&r, "2026-03-21", "2026-06-21");
+    assert_eq!(r["period"]["calendar"], "persian");
+    assert_eq!(r["period"]["label"], "1405Q1");
+    // 1405Q2 = Tir–Shahrivar = 2026-06-22 … 2026-09-22.
+    check(
+        &env.json(&[
+            "report",
+            "quarterly",
+            "--calendar",
+            "persian",
+            "--quarter",
+            "۱۴۰۵Q۲",
+        ]),
+        "2026-06-22",
+        "2026-09-22",
+    );
+    let text = env.ok(&[
+        "report",
+        "quarterly",
+        "--calendar",
+        "persian",
+        "--quarter",
+        "1405Q2",
+        "--lang",
+        "fa",
+    ]);
+    assert!(text.starts_with("گزارش فصلی ۱۴۰۵Q۲\n"), "{text}");
+}
+
+#[test]
+fn empty_and_early_quarters_report_zeros() {
+    let env = setup();
+    for q in ["2027Q1", "1999Q4"] {
+        let r = env.json(&["report", "quarterly", "--quarter", q]);
+        assert_eq!(r["totals"]["contacts"], 0, "{q}");
+        assert!(r["by_region"].as_array().unwrap().is_empty());
+        assert!(r["top_partners"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn invalid_quarters_are_refused() {
+    let env = setup();
+    for (q, cal) in [
+        ("2026Q5", "gregorian"),
+        ("1405Q0", "persian"),
+        ("Q3", "gregorian"),
+        ("1405Q2", "gregorian"),
+    ] {
+        let err = env.fails(1, &["report", "quarterly", "--quarter", q, "--calendar", cal]);
+        assert!(err.contains("hint: "), "{q}: {err}");
+    }
+}
+
+#[test]
+fn custom_periods_compare_with_the_same_length_before() {
+    let env = setup();
+    let r = env.json(&[
+        "report",
+        "quarterly",
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-07-31",
+    ]);
+    check(&r, "2026-05-01", "2026-07-31");
+    assert_eq!(r["previous"]["period"]["from"], "2026-01-29");
+    assert_eq!(r["previous"]["period"]["to"], "2026-04-30");
+    env.fails(
+        1,
+        &[
+            "report",
+            "quarterly",
+            "--from",
+            "2026-05-01",
+            "--to",
+            "2026-04-01",
+        ],
+    );
+}
+
+#[test]
+fn every_format_is_reproducible_and_the_file_name_picks_it() {
+    let env = setup();
+    for f in ["text", "md", "html", "csv", "json"] {
+        let a = env.ok(&["report", "quarterly", "--format", f]);
+        let b = env.ok(&["report", "quarterly", "--format", f]);
+        assert_eq!(a, b, "{f} differs between runs");
+        assert!(!a.is_empty());
+    }
+    let md = env.ok(&["report", "quarterly", "--format", "md"]);
+    assert!(md.starts_with("# Quarterly report 2026Q3\n"), "{md}");
+    assert!(
+        md.contains(
+            "| region | contacts logged | organisations | 2026Q2 | change |\n|---|---:|---:|---:|---:|"
+        ),
+        "{md}"
+    );
+    let csv = env.ok(&["report", "quarterly", "--format", "csv"]);
+    assert!(
+        csv.starts_with("section,key,value,previous\nperiod,from,2026-07-01,2026-04-01\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\ntotals,contacts,3,3\n"), "{csv}");
+    let out = env.path("q.html");
+    env.ok(&["report", "quarterly", "--out", out.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<script") && !html.contains("src=") && !html.contains("href="),
+        "self-contained"
+    );
+    assert!(html.contains("<svg") && html.contains("@page { size: A4"));
+    let fa = env.ok(&["report", "quarterly", "--format", "html", "--lang", "fa"]);
+    assert!(fa.contains("<html lang=\"fa\" dir=\"rtl\">"));
+    let err = env.fails(
+        2,
+        &[
+            "report",
+            "quarterly",
+            "--out",
+            env.path("q.docx").to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("cannot tell the format"), "{err}");
+}
+
+#[test]
+fn contact_details_never_appear() {
+    let env = setup();
+    env.ok(&[
+        "person",
+        "add",
+        "Eleni",
+        "--org",
+        "kke",
+        "--email",
+        "eleni@kke.gr",
+        "--phone",
+        "+30 210 555 0000",
+    ]);
+    env.ok(&[
+        "log",
+        "kke",
+        "--with",
+        "Eleni",
+        "--date",
+        "2026-08-01",
+        "--channel",
+        "meeting",
+        "--summary",
+        "x",
+    ]);
+    for f in ["text", "md", "html", "csv", "json"] {
+        let out = env.ok(&["report", "quarterly", "--format", f]);
+        assert!(!out.contains("eleni@kke.gr") && !out.contains("555 0000"), "{f}");
+    }
+    assert_eq!(env.json(&["report", "quarterly"])["totals"]["people_met"], 1);
+}
+
+#[test]
+fn the_html_report_renders_in_a_browser() {
+    let env = setup();
+    let html = env.path("report.html");
+    env.ok(&["report", "quarterly", "--out", html.to_str().unwrap()]);
+    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
+        assert!(
+            std::env::var_os("LIAISON_REQUIRE_CHROMIUM").is_none(),
+            "chromium is required here but missing"
+        );
+        eprintln!("skipped: no chromium (CI installs it and sets LIAISON_REQUIRE_CHROMIUM)");
+        return;
+    };
+    let dom = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", env.path("chromium").display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("<h1>Quarterly report 2026Q3</h1>"),
+        "{}",
+        &dom[..dom.len().min(500)]
+    );
+    assert!(
+        dom.contains("Southern Europe") && dom.contains("<svg"),
+        "rendered DOM lacks the chart"
+    );
+    let shot = env.path("report.png");
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1000,1400",
+        ])
+        .arg(format!("--user-data-dir={}", env.path("chromium2").display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let png = std::fs::read(&shot).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "screenshot too small: {} bytes",
+        png.len()
+    );
+}
