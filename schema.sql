@@ -165,3 +165,13 @@ CREATE TABLE task_numbers (
     number  INTEGER PRIMARY KEY,
     task_id TEXT NOT NULL UNIQUE REFERENCES tasks (id) ON DELETE CASCADE
 ) STRICT;
+
+-- migration 3: covering indexes for the quarterly report
+-- A quarter's figures read these indexes alone instead of visiting every
+-- entry of the period. interaction_orgs holds the links of live entries
+-- only: removing an entry from the log removes its links.
+CREATE INDEX interactions_date_channel ON interactions (date, deleted_at, channel, direction);
+CREATE INDEX interaction_orgs_date ON interaction_orgs (date, org_id, interaction_id);
+CREATE INDEX organisations_id_place ON organisations (id, region, country, status);
+CREATE INDEX tasks_status_done_on ON tasks (status, done_on);
+CREATE INDEX tasks_created_at ON tasks (created_at);

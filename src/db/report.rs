@@ -16,7 +16,6 @@ pub type FollowUp = (Option<String>, String, Option<NaiveDate>, Option<NaiveDate
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
     pub contacts: i64,
-    pub organisations_contacted: i64,
     pub people_met: i64,
     pub new_organisations: i64,
     pub tasks_opened: i64,
@@ -39,17 +38,11 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Count
             from,
             to,
         )?,
-        organisations_contacted: one(
-            conn,
-            "SELECT count(DISTINCT x.org_id) FROM interactions i JOIN interaction_orgs x ON x.interaction_id = i.id
-              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL",
-            from,
-            to,
-        )?,
         people_met: one(
             conn,
-            "SELECT count(DISTINCT x.person_id) FROM interactions i JOIN interaction_people x ON x.interaction_id = i.id
-              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL",
+            "SELECT count(DISTINCT p.person_id) FROM interaction_orgs x
+               JOIN interaction_people p ON p.interaction_id = x.interaction_id
+              WHERE x.date BETWEEN ?1 AND ?2",
             from,
             to,
         )?,
@@ -59,9 +52,11 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Count
             from,
             to,
         )?,
+        // Times sort as text: the period's days are [from, the day after to).
         tasks_opened: one(
             conn,
-            "SELECT count(*) FROM tasks WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2 AND deleted_at IS NULL",
+            "SELECT count(*) FROM tasks WHERE created_at >= ?1 AND created_at < date(?2, '+1 day')
+                AND deleted_at IS NULL",
             from,
             to,
         )?,
@@ -71,50 +66,65 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Count
             from,
             to,
         )?,
-        // Open at the end of the period and due before its last day was over.
+        // Open at the end of the period and due before its last day: still
+        // open now, or done only after the period.
         tasks_overdue: one(
             conn,
-            "SELECT count(*) FROM tasks WHERE deleted_at IS NULL AND status <> 'cancelled' AND due < ?2
-                AND substr(created_at, 1, 10) <= ?2 AND (status = 'open' OR done_on > ?2) AND ?1 IS NOT NULL",
+            "SELECT (SELECT count(*) FROM tasks WHERE status = 'open' AND due < ?2
+                        AND created_at < date(?2, '+1 day') AND deleted_at IS NULL)
+                  + (SELECT count(*) FROM tasks WHERE status = 'done' AND done_on > ?2 AND due < ?2
+                        AND created_at < date(?2, '+1 day') AND deleted_at IS NULL)
+                  + 0 * length(?1)",
             from,
             to,
         )?,
     })
 }
 
-/// Contacts and organisations per value of an organisation column
-/// (`region` or `country`), most contacts first.
-pub fn by_org_column(
-    conn: &Connection,
-    column: OrgColumn,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<(String, i64, i64)>> {
-    let sql = match column {
-        OrgColumn::Region => {
-            "SELECT o.region, count(DISTINCT i.id), count(DISTINCT o.id) FROM interactions i
-               JOIN interaction_orgs x ON x.interaction_id = i.id JOIN organisations o ON o.id = x.org_id
-              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL GROUP BY o.region ORDER BY 2 DESC, 1"
-        }
-        OrgColumn::Country => {
-            "SELECT o.country, count(DISTINCT i.id), count(DISTINCT o.id) FROM interactions i
-               JOIN interaction_orgs x ON x.interaction_id = i.id JOIN organisations o ON o.id = x.org_id
-              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL GROUP BY o.country ORDER BY 2 DESC, 1"
-        }
-    };
-    let mut stmt = conn.prepare_cached(sql).context("computing the report")?;
+/// The (entry, organisation) links of the period's live entries, read
+/// from the covering index alone.
+pub fn links(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT interaction_id, org_id FROM interaction_orgs WHERE date BETWEEN ?1 AND ?2")
+        .context("computing the report")?;
     let rows = stmt
-        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))
         .context("computing the report")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("computing the report")
 }
 
-/// The organisation column a breakdown groups by.
-#[derive(Debug, Clone, Copy)]
-pub enum OrgColumn {
-    Region,
-    Country,
+/// Where an organisation is and what it is called, for the report.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub handle: String,
+    pub name: String,
+    pub country: String,
+    pub region: String,
+    pub sort_key: String,
+}
+
+/// Every organisation (deleted ones too: their past contacts still count).
+pub fn places(conn: &Connection) -> Result<std::collections::HashMap<String, Place>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, handle, name, country, region, sort_key FROM organisations")
+        .context("computing the report")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                Place {
+                    handle: r.get(1)?,
+                    name: r.get(2)?,
+                    country: r.get(3)?,
+                    region: r.get(4)?,
+                    sort_key: r.get(5)?,
+                },
+            ))
+        })
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("computing the report")
 }
 
 /// Contacts per value of a log column (`channel` or `direction`).
@@ -134,31 +144,6 @@ pub fn by_log_column(
     let mut stmt = conn.prepare_cached(sql).context("computing the report")?;
     let rows = stmt
         .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))
-        .context("computing the report")?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("computing the report")
-}
-
-/// The organisations with most contacts in the period:
-/// (handle, name, country, contacts).
-pub fn top_organisations(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-    limit: usize,
-) -> Result<Vec<(String, String, String, i64)>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT o.handle, o.name, o.country, count(*) AS n FROM interactions i
-               JOIN interaction_orgs x ON x.interaction_id = i.id JOIN organisations o ON o.id = x.org_id
-              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL
-              GROUP BY o.id ORDER BY n DESC, o.sort_key LIMIT ?3",
-        )
-        .context("computing the report")?;
-    let rows = stmt
-        .query_map(params![from, to, limit as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
         .context("computing the report")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("computing the report")
@@ -205,8 +190,8 @@ pub fn per_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
 pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bool) -> Result<Vec<FollowUp>> {
     let sql = if overdue {
         "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
-          WHERE t.deleted_at IS NULL AND t.status <> 'cancelled' AND t.due < ?2 AND substr(t.created_at, 1, 10) <= ?2
-            AND (t.status = 'open' OR t.done_on > ?2) AND ?1 IS NOT NULL
+          WHERE t.deleted_at IS NULL AND t.due < ?2 AND t.created_at < date(?2, '+1 day')
+            AND ((t.status = 'open') OR (t.status = 'done' AND t.done_on > ?2)) AND ?1 IS NOT NULL
           ORDER BY t.due, t.title"
     } else {
         "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id

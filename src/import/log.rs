@@ -20,8 +20,10 @@ pub struct Log {
     fresh: HashSet<String>,
     orgs: OrgIndex,
     people: PersonIndex,
-    /// This file's entries by date, organisations and folded summary.
-    seen: HashSet<(chrono::NaiveDate, Vec<String>, String)>,
+    /// This file's entries, as a 128-bit hash of date, organisations and
+    /// folded summary (the entries themselves would not fit in memory for
+    /// a file of millions of rows).
+    seen: HashSet<(u64, u64)>,
     tasks: u64,
 }
 
@@ -56,6 +58,21 @@ impl Log {
             Err(e) => Err(e),
         }
     }
+}
+
+/// Two independent 64-bit hashes of an entry's identity.
+fn entry_hash(date: chrono::NaiveDate, org_ids: &[String], summary: &str) -> (u64, u64) {
+    use std::hash::{Hash, Hasher};
+    let one = |salt: u8| {
+        // DefaultHasher::new() has fixed keys: the same input, the same hash.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        salt.hash(&mut h);
+        date.hash(&mut h);
+        org_ids.hash(&mut h);
+        summary.hash(&mut h);
+        h.finish()
+    };
+    (one(1), one(2))
 }
 
 impl Importer for Log {
@@ -161,8 +178,7 @@ impl Importer for Log {
         };
         let db_err = |e: crate::error::Error| vec![row.error("summary", e)];
         let org_ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
-        let key = (date, org_ids.clone(), fold(&summary));
-        if !self.seen.insert(key) {
+        if !self.seen.insert(entry_hash(date, &org_ids, &fold(&summary))) {
             return match opts.on_duplicate {
                 OnDuplicate::Fail => Err(vec![row.problem("summary", "the same entry as an earlier line")]),
                 _ => Ok(Done::Skipped),

@@ -12,7 +12,7 @@ use serde::Serialize;
 pub use labels::Lang;
 
 use crate::calendar::{self, Calendar};
-use crate::db::{self, report::OrgColumn};
+use crate::db;
 use crate::error::Result;
 use crate::model::country;
 
@@ -143,25 +143,30 @@ pub fn build(
 ) -> Result<Report> {
     let (from, to) = (period.from, period.to);
     let (pfrom, pto) = (previous.from, previous.to);
-    let totals = totals_of(conn, from, to)?;
-    let previous_totals = totals_of(conn, pfrom, pto)?;
-    let prev_regions = db::report::by_org_column(conn, OrgColumn::Region, pfrom, pto)?;
-    let by_region = db::report::by_org_column(conn, OrgColumn::Region, from, to)?
+    let mut totals = totals_of(conn, from, to)?;
+    let mut previous_totals = totals_of(conn, pfrom, pto)?;
+    let places = db::report::places(conn)?;
+    let now = Links::of(&db::report::links(conn, from, to)?, &places);
+    let before = Links::of(&db::report::links(conn, pfrom, pto)?, &places);
+    totals.organisations_contacted = now.per_org.len() as i64;
+    previous_totals.organisations_contacted = before.per_org.len() as i64;
+    let by_region = now
+        .rows(|p| p.region.clone())
         .into_iter()
         .map(|(region, contacts, organisations)| RegionRow {
-            previous_contacts: lookup(&prev_regions, &region),
+            previous_contacts: before.contacts(|p| p.region == region),
             region,
             contacts,
             organisations,
         })
         .collect();
-    let prev_countries = db::report::by_org_column(conn, OrgColumn::Country, pfrom, pto)?;
-    let by_country = db::report::by_org_column(conn, OrgColumn::Country, from, to)?
+    let by_country = now
+        .rows(|p| p.country.clone())
         .into_iter()
         .map(|(code, contacts, organisations)| {
             let c = country::by_code(&code);
             CountryRow {
-                previous_contacts: lookup(&prev_countries, &code),
+                previous_contacts: before.contacts(|p| p.country == code),
                 name: c.as_ref().map_or_else(|| code.clone(), |c| c.name.clone()),
                 name_fa: c.map_or_else(|| code.clone(), |c| c.name_fa),
                 country: code,
@@ -188,15 +193,7 @@ pub fn build(
             contacts,
         })
         .collect();
-    let top_partners = db::report::top_organisations(conn, from, to, TOP)?
-        .into_iter()
-        .map(|(handle, name, country, contacts)| PartnerRow {
-            handle,
-            name,
-            country,
-            contacts,
-        })
-        .collect();
+    let top_partners = now.top(TOP);
     let going_cold = db::report::silent_partners(conn, from, to)?
         .into_iter()
         .map(|(handle, name, country, last_contact)| ColdRow {
@@ -244,7 +241,7 @@ fn totals_of(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
     let c = db::report::counts(conn, from, to)?;
     Ok(Totals {
         contacts: c.contacts,
-        organisations_contacted: c.organisations_contacted,
+        organisations_contacted: 0,
         new_organisations: c.new_organisations,
         people_met: c.people_met,
         events: 0,
@@ -255,8 +252,79 @@ fn totals_of(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
     })
 }
 
-fn lookup(rows: &[(String, i64, i64)], key: &str) -> i64 {
-    rows.iter().find(|r| r.0 == key).map_or(0, |r| r.1)
+/// The period's links between entries and organisations, with each
+/// organisation's place: regions, countries and the most engaged partners
+/// are counted from these in memory, exactly (an entry with two
+/// organisations of one region counts once for it).
+struct Links<'p> {
+    /// (entry, organisation) pairs.
+    pairs: Vec<(String, &'p db::report::Place)>,
+    /// Entries per organisation ID.
+    per_org: std::collections::HashMap<String, (i64, &'p db::report::Place)>,
+}
+
+impl<'p> Links<'p> {
+    fn of(
+        links: &[(String, String)],
+        places: &'p std::collections::HashMap<String, db::report::Place>,
+    ) -> Links<'p> {
+        let mut pairs = Vec::with_capacity(links.len());
+        let mut per_org: std::collections::HashMap<String, (i64, &db::report::Place)> =
+            std::collections::HashMap::new();
+        for (entry, org) in links {
+            let Some(place) = places.get(org) else { continue };
+            pairs.push((entry.clone(), place));
+            per_org.entry(org.clone()).or_insert((0, place)).0 += 1;
+        }
+        Links { pairs, per_org }
+    }
+
+    /// (key, entries, organisations) per key, most entries first.
+    fn rows(&self, key: impl Fn(&db::report::Place) -> String) -> Vec<(String, i64, i64)> {
+        use std::collections::{BTreeMap, HashSet};
+        let mut groups: BTreeMap<String, (HashSet<&str>, HashSet<&str>)> = BTreeMap::new();
+        for (entry, place) in &self.pairs {
+            let g = groups.entry(key(place)).or_default();
+            g.0.insert(entry.as_str());
+            g.1.insert(place.handle.as_str());
+        }
+        let mut rows: Vec<(String, i64, i64)> = groups
+            .into_iter()
+            .map(|(k, (e, o))| (k, e.len() as i64, o.len() as i64))
+            .collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        rows
+    }
+
+    /// Entries with some organisation matching `pred`.
+    fn contacts(&self, pred: impl Fn(&db::report::Place) -> bool) -> i64 {
+        let entries: std::collections::HashSet<&str> = self
+            .pairs
+            .iter()
+            .filter(|(_, p)| pred(p))
+            .map(|(e, _)| e.as_str())
+            .collect();
+        entries.len() as i64
+    }
+
+    /// The `n` organisations with most entries, ties by name.
+    fn top(&self, n: usize) -> Vec<PartnerRow> {
+        let mut all: Vec<&(i64, &db::report::Place)> = self.per_org.values().collect();
+        all.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| a.1.sort_key.cmp(&b.1.sort_key))
+                .then_with(|| a.1.handle.cmp(&b.1.handle))
+        });
+        all.into_iter()
+            .take(n)
+            .map(|(count, p)| PartnerRow {
+                handle: p.handle.clone(),
+                name: p.name.clone(),
+                country: p.country.clone(),
+                contacts: *count,
+            })
+            .collect()
+    }
 }
 
 fn lookup2(rows: &[(String, i64)], key: &str) -> i64 {
