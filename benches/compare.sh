@@ -129,9 +129,32 @@ row "export $LOG log rows" "≤ 1×" sqlite3 -csv "$DB" \
     "SELECT id, date, time, channel, direction, subject, summary, logged_by, created_at, updated_at FROM interactions ORDER BY date" \
     -- "$BIN" export log
 
-{
-    echo
-    echo "Not measured yet: the quarterly report (its command does not exist yet)."
-} >>"$RESULTS"
+# The quarterly report against the same aggregates written by hand for
+# sqlite3 (both periods: the quarter and the one before).
+REPORT_SQL="$IMPORT_DIR/report.sql"
+for period in "'2026-07-01' AND '2026-09-30'" "'2026-04-01' AND '2026-06-30'"; do
+    cat >>"$REPORT_SQL" <<SQL
+SELECT count(*) FROM interactions WHERE date BETWEEN $period AND deleted_at IS NULL;
+SELECT count(DISTINCT org_id) FROM interaction_orgs WHERE date BETWEEN $period;
+SELECT o.region, count(DISTINCT x.interaction_id), count(DISTINCT x.org_id) FROM interaction_orgs x
+  JOIN organisations o ON o.id = x.org_id WHERE x.date BETWEEN $period GROUP BY o.region ORDER BY 2 DESC;
+SELECT o.country, count(DISTINCT x.interaction_id), count(DISTINCT x.org_id) FROM interaction_orgs x
+  JOIN organisations o ON o.id = x.org_id WHERE x.date BETWEEN $period GROUP BY o.country ORDER BY 2 DESC;
+SELECT channel, count(*) FROM interactions WHERE date BETWEEN $period GROUP BY channel;
+SELECT direction, count(*) FROM interactions WHERE date BETWEEN $period GROUP BY direction;
+SELECT o.handle, count(*) AS n FROM interaction_orgs x JOIN organisations o ON o.id = x.org_id
+  WHERE x.date BETWEEN $period GROUP BY o.id ORDER BY n DESC LIMIT 10;
+SELECT count(*) FROM tasks WHERE status = 'done' AND done_on BETWEEN $period;
+SQL
+done
+cat >>"$REPORT_SQL" <<'SQL'
+SELECT handle FROM organisations o WHERE status = 'partner' AND NOT EXISTS (
+  SELECT 1 FROM interaction_orgs x WHERE x.org_id = o.id AND x.date BETWEEN '2026-07-01' AND '2026-09-30');
+SELECT date, count(*) FROM interactions WHERE date BETWEEN '2025-10-01' AND '2026-09-30' GROUP BY date;
+SQL
+for f in text md html csv json; do
+    row "report quarterly --format $f" "≤ 1.5×, < 250 ms" sqlite3 "$DB" ".read $REPORT_SQL" -- \
+        "$BIN" report quarterly --quarter 2026Q3 --format "$f"
+done
 echo
 echo "results: $RESULTS"
