@@ -327,7 +327,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         &mut outcome,
     )?;
     let progress = progress_bar(opts.progress, total);
-    db.set_cache_mib(96)?;
+    db.set_cache_mib(64)?;
     let result = db.write(|tx| {
         importer.begin(tx)?;
         let mut record = csv::StringRecord::new();

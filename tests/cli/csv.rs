@@ -156,6 +156,27 @@ fn encodings_are_detected_or_named() {
         "IQ"
     );
 
+    // UTF-16 big-endian with its mark.
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(
+        "name,country\nΕργατικό Κόμμα,GR\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes()),
+    );
+    let out = env.ok(&["import", "orgs", &file(&env, "u16be.csv", &be)]);
+    assert!(out.contains("1 added") && out.contains("UTF-16BE"), "{out}");
+    // ISO-8859-7 (Greek), named.
+    let (greek, _, _) = encoding_rs::ISO_8859_7.encode("name,country\nΛαϊκή Ενότητα,GR\n");
+    let out = env.ok(&[
+        "import",
+        "orgs",
+        &file(&env, "greek.csv", &greek),
+        "--encoding",
+        "iso-8859-7",
+    ]);
+    assert!(out.contains("1 added"), "{out}");
+    assert_eq!(env.json(&["org", "show", "Λαϊκή Ενότητα"])["country"], "GR");
+
     // Windows-1252 named explicitly.
     let (latin, _, _) =
         encoding_rs::WINDOWS_1252.encode("name,country\nPartido Comunista Português,Portugal\n");

@@ -14,4 +14,5 @@ mod person;
 mod report;
 mod roundtrip;
 mod search;
+mod terminal;
 mod tools;

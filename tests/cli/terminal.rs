@@ -1,0 +1,92 @@
+//! The interactive path, on a real pseudo-terminal (util-linux `script`):
+//! prompts, the fuzzy pick list and the summary line.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::common::{Env, NOW, seed};
+
+/// Runs liaison under a pseudo-terminal, typing `keys` (in groups, with a
+/// pause between them, as a person would); returns the screen output.
+fn on_terminal(env: &Env, args: &str, keys: &[&str]) -> (i32, String) {
+    let bin = assert_cmd::cargo::cargo_bin("liaison");
+    let mut child = Command::new("script")
+        .args([
+            "-q",
+            "-e",
+            "-c",
+            &format!("{} {args}", bin.display()),
+            "/dev/null",
+        ])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .env("LIAISON_DB", &env.db)
+        .env("LIAISON_NOW", NOW)
+        .env("HOME", env.dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("util-linux script");
+    let mut stdin = child.stdin.take().unwrap();
+    for k in keys {
+        stdin.write_all(k.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn log_asks_for_what_is_missing() {
+    let env = Env::new();
+    seed(&env);
+    // Pick "kurd…" from the fuzzy list, the third channel, type a summary.
+    let (code, screen) = on_terminal(
+        &env,
+        "log",
+        &[
+            "kurd",
+            "\r",
+            "\x1b[B\x1b[B",
+            "\r",
+            "Short call about the seminar\r",
+        ],
+    );
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("organisation"), "{screen}");
+    let e = env.json(&["history", "kcp"]);
+    assert_eq!(e[0]["channel"], "video", "{screen}");
+    assert_eq!(e[0]["summary"], "Short call about the seminar");
+    assert_eq!(e[0]["date"], "2026-11-27");
+}
+
+#[test]
+fn a_terminal_picks_among_several_matches() {
+    let env = Env::new();
+    seed(&env);
+    let (code, screen) = on_terminal(&env, "org show communist", &["greece", "\r"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Communist Party of Greece  [kke]"), "{screen}");
+}
+
+#[test]
+fn no_input_never_prompts_even_on_a_terminal() {
+    let env = Env::new();
+    seed(&env);
+    let (code, screen) = on_terminal(&env, "--no-input log kke", &[]);
+    assert_eq!(code, 1, "{screen}");
+    // On a terminal the error is coloured; the words are the same.
+    assert!(
+        screen.contains("\x1b[31merror:\x1b[0m channel is missing"),
+        "{screen}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM interactions"), 0);
+}
