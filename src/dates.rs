@@ -4,6 +4,7 @@
 //! offsets `+3d`, `-2w`, `+1m`, `-1y`; weekday names (`friday`, `last fri`,
 //! `next monday`); and `dd/mm/yyyy` or `mm/dd/yyyy` (also with `.` or `-`)
 //! only when a date order says which, or when a part over 12 proves it.
+//! Solar Hijri dates are read from their year (`1405-09-06`, `۱۴۰۵/۰۹/۰۶`).
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -182,6 +183,21 @@ fn numeric(original: &str, folded: &str, order: Option<DateOrder>) -> Result<Opt
         return Ok(None);
     };
     let year = i32::try_from(y).map_err(|_| invalid(original))?;
+    // No contact of this office predates 1700: a year from 1200 to 1699 is a
+    // Solar Hijri year (1405-09-06 is 2026-11-27).
+    if (1200..1700).contains(&year) {
+        let (Ok(pm), Ok(pd)) = (u8::try_from(m), u8::try_from(d)) else {
+            return Err(invalid(original));
+        };
+        return crate::calendar::from_persian(year, pm, pd)
+            .map(Some)
+            .ok_or_else(|| {
+                Error::user(format!(
+                    "impossible Solar Hijri date `{original}`: no day {d} in month {m} of {y}"
+                ))
+                .hint("check the day and the month (Esfand has 29 days except in leap years)")
+            });
+    }
     match NaiveDate::from_ymd_opt(year, m, d) {
         Some(date) if (1000..=9999).contains(&year) => Ok(Some(date)),
         _ => Err(Error::user(format!(
@@ -284,6 +300,18 @@ mod tests {
         assert!(!is_ambiguous("04/04/2026"));
         assert!(!is_ambiguous("2026-03-04"));
         assert_eq!(p("04/04/2026").unwrap(), ymd(2026, 4, 4));
+    }
+
+    #[test]
+    fn solar_hijri_dates_are_read_from_their_year() {
+        assert_eq!(p("1405-09-06").unwrap(), ymd(2026, 11, 27));
+        assert_eq!(p("۱۴۰۵/۰۹/۰۶").unwrap(), ymd(2026, 11, 27));
+        assert!(
+            p("1404-12-30")
+                .unwrap_err()
+                .message
+                .starts_with("impossible Solar Hijri date")
+        );
     }
 
     #[test]
