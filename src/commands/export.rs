@@ -46,20 +46,10 @@ pub enum What {
 }
 
 /// The columns of an exported task: the list number is a view, not data.
-const TASK_EXPORT_COLUMNS: &[&str] = &[
-    "id",
-    "title",
-    "organisation",
-    "origin",
-    "due",
-    "priority",
-    "assignee",
-    "status",
-    "done_on",
-    "notes",
-    "created_at",
-    "updated_at",
-];
+const TASK_EXPORT_COLUMNS: &[&str] = match records::TASK_COLUMNS.split_first() {
+    Some((_number, rest)) => rest,
+    None => &[],
+};
 
 pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
     let db = ctx.open_db()?;

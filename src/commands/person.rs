@@ -134,23 +134,8 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     require("name", &name)?;
     let mut db = ctx.open_db()?;
     let now = ctx.now_str();
-    let mut p = Person {
-        id: new_id(),
-        name,
-        native_name: None,
-        organisation: None,
-        role: None,
-        email: None,
-        phone: None,
-        messaging: Vec::new(),
-        languages: Vec::new(),
-        notes: None,
-        do_not_contact: a.do_not_contact,
-        sensitivity: Sensitivity::Normal,
-        created_at: now.clone(),
-        updated_at: now,
-        org_id: None,
-    };
+    let mut p = Person::new(new_id(), name, &now);
+    p.do_not_contact = a.do_not_contact;
     apply(ctx, db.conn(), &mut p, &a.fields)?;
     db.write(|tx| db::people::insert(tx, &p))?;
     match ctx.format() {

@@ -102,22 +102,7 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     require("title", &title)?;
     let mut db = ctx.open_db()?;
     let now = ctx.now_str();
-    let mut t = Task {
-        number: None,
-        id: new_id(),
-        title,
-        organisation: None,
-        origin: None,
-        due: None,
-        priority: Priority::Normal,
-        assignee: None,
-        status: TaskStatus::Open,
-        done_on: None,
-        notes: None,
-        created_at: now.clone(),
-        updated_at: now,
-        org_id: None,
-    };
+    let mut t = Task::new(new_id(), title, &now);
     apply(ctx, db.conn(), &mut t, &a.fields)?;
     let n = db.write(|tx| db::tasks::insert(tx, &t, None))?;
     t.number = Some(n);

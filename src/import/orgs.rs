@@ -9,8 +9,8 @@ use crate::csvio::headers::{Field, ORG_FIELDS};
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::country::{self, Country};
-use crate::model::org::{Org, OrgKind, OrgRef, OrgStatus};
-use crate::model::{Sensitivity, fields};
+use crate::model::fields;
+use crate::model::org::{Org, OrgRef};
 use crate::text::fold;
 
 pub struct Orgs {
@@ -45,28 +45,7 @@ impl Orgs {
     /// The organisation a row describes, every cell validated.
     fn values(&mut self, row: &Row, opts: &Options) -> std::result::Result<(Org, bool), Vec<Problem>> {
         let mut c = Checks::new(row);
-        let mut org = Org {
-            id: new_id(),
-            handle: String::new(),
-            name: String::new(),
-            native_name: None,
-            aliases: Vec::new(),
-            country: String::new(),
-            region: String::new(),
-            kind: OrgKind::Party,
-            status: OrgStatus::Contact,
-            since: None,
-            languages: Vec::new(),
-            website: None,
-            email: None,
-            tags: Vec::new(),
-            notes: None,
-            sensitivity: Sensitivity::Normal,
-            created_at: opts.now.clone(),
-            updated_at: opts.now.clone(),
-            last_contact: None,
-            region_overridden: false,
-        };
+        let mut org = Org::new(new_id(), String::new(), &opts.now);
         match row.get("name") {
             Some(n) => org.name = c.take("name", fields::line("name", n)).unwrap_or_default(),
             None => c.fail("name", "the name is empty"),

@@ -9,8 +9,8 @@ use super::{Checks, Done, Importer, OnDuplicate, Options, Problem, Row};
 use crate::csvio::headers::{Field, PERSON_FIELDS};
 use crate::db::{self, new_id};
 use crate::error::Result;
+use crate::model::fields;
 use crate::model::person::{self, Person};
-use crate::model::{Sensitivity, fields};
 use crate::text::fold;
 
 pub struct People {
@@ -28,23 +28,7 @@ impl People {
 
     fn values(&mut self, row: &Row, opts: &Options) -> std::result::Result<Person, Vec<Problem>> {
         let mut c = Checks::new(row);
-        let mut p = Person {
-            id: c.id().unwrap_or_else(new_id),
-            name: String::new(),
-            native_name: None,
-            organisation: None,
-            role: None,
-            email: None,
-            phone: None,
-            messaging: Vec::new(),
-            languages: Vec::new(),
-            notes: None,
-            do_not_contact: false,
-            sensitivity: Sensitivity::Normal,
-            created_at: opts.now.clone(),
-            updated_at: opts.now.clone(),
-            org_id: None,
-        };
+        let mut p = Person::new(c.id().unwrap_or_else(new_id), String::new(), &opts.now);
         match row.get("name") {
             Some(n) => p.name = c.take("name", fields::line("name", n)).unwrap_or_default(),
             None => c.fail("name", "the name is empty"),

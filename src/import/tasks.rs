@@ -10,7 +10,7 @@ use crate::csvio::headers::{Field, TASK_FIELDS};
 use crate::db::{self, new_id};
 use crate::error::Result;
 use crate::model::fields;
-use crate::model::task::{Priority, Task, TaskStatus};
+use crate::model::task::Task;
 use crate::text::fold;
 
 pub struct Tasks {
@@ -43,22 +43,7 @@ impl Importer for Tasks {
         opts: &Options,
     ) -> std::result::Result<Done, Vec<Problem>> {
         let mut c = Checks::new(row);
-        let mut t = Task {
-            number: None,
-            id: c.id().unwrap_or_else(new_id),
-            title: String::new(),
-            organisation: None,
-            origin: None,
-            due: None,
-            priority: Priority::Normal,
-            assignee: None,
-            status: TaskStatus::Open,
-            done_on: None,
-            notes: None,
-            created_at: opts.now.clone(),
-            updated_at: opts.now.clone(),
-            org_id: None,
-        };
+        let mut t = Task::new(c.id().unwrap_or_else(new_id), String::new(), &opts.now);
         match row.get("title") {
             Some(v) => t.title = c.take("title", fields::line("title", v)).unwrap_or_default(),
             None => c.fail("title", "the title is empty"),

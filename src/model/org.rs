@@ -74,6 +74,33 @@ impl std::fmt::Display for OrgRef {
 }
 
 impl Org {
+    /// A new organisation with a fresh ID and the defaults of `org add`
+    /// (a party, status contact); the caller sets country and handle.
+    pub fn new(id: String, name: String, now: &str) -> Org {
+        Org {
+            id,
+            handle: String::new(),
+            name,
+            native_name: None,
+            aliases: Vec::new(),
+            country: String::new(),
+            region: String::new(),
+            kind: OrgKind::Party,
+            status: OrgStatus::Contact,
+            since: None,
+            languages: Vec::new(),
+            website: None,
+            email: None,
+            tags: Vec::new(),
+            notes: None,
+            sensitivity: Sensitivity::Normal,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            last_contact: None,
+            region_overridden: false,
+        }
+    }
+
     /// The reference form of this organisation.
     pub fn to_ref(&self) -> OrgRef {
         OrgRef {

@@ -28,6 +28,29 @@ pub struct Person {
     pub org_id: Option<String>,
 }
 
+impl Person {
+    /// A new person with no organisation and no details yet.
+    pub fn new(id: String, name: String, now: &str) -> Person {
+        Person {
+            id,
+            name,
+            native_name: None,
+            organisation: None,
+            role: None,
+            email: None,
+            phone: None,
+            messaging: Vec::new(),
+            languages: Vec::new(),
+            notes: None,
+            do_not_contact: false,
+            sensitivity: Sensitivity::Normal,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            org_id: None,
+        }
+    }
+}
+
 /// The short form used in pick lists and candidate lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonRef {

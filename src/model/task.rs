@@ -49,6 +49,26 @@ pub struct Task {
 }
 
 impl Task {
+    /// A new open task of normal priority, with nothing but its title.
+    pub fn new(id: String, title: String, now: &str) -> Task {
+        Task {
+            number: None,
+            id,
+            title,
+            organisation: None,
+            origin: None,
+            due: None,
+            priority: Priority::Normal,
+            assignee: None,
+            status: TaskStatus::Open,
+            done_on: None,
+            notes: None,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            org_id: None,
+        }
+    }
+
     /// Whether the task is open and its due date has passed.
     pub fn overdue(&self, today: NaiveDate) -> bool {
         self.status == TaskStatus::Open && self.due.is_some_and(|d| d < today)

@@ -27,22 +27,7 @@ pub fn render(r: &Report) -> Result<String> {
         r.period.label.clone(),
         r.previous.period.label.clone(),
     );
-    let (t, p) = (&r.totals, &r.previous.totals);
-    for (k, a, b) in [
-        ("contacts", t.contacts, p.contacts),
-        (
-            "organisations_contacted",
-            t.organisations_contacted,
-            p.organisations_contacted,
-        ),
-        ("new_organisations", t.new_organisations, p.new_organisations),
-        ("people_met", t.people_met, p.people_met),
-        ("events", t.events, p.events),
-        ("documents_sent", t.documents_sent, p.documents_sent),
-        ("tasks_opened", t.tasks_opened, p.tasks_opened),
-        ("tasks_done", t.tasks_done, p.tasks_done),
-        ("tasks_overdue", t.tasks_overdue, p.tasks_overdue),
-    ] {
+    for (k, a, b) in r.totals.beside(&r.previous.totals) {
         push("totals", k, a.to_string(), b.to_string());
     }
     for x in &r.by_region {

@@ -41,6 +41,28 @@ pub struct Totals {
     pub tasks_overdue: i64,
 }
 
+impl Totals {
+    /// Each figure by its JSON name, beside the same figure of `other`.
+    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 9] {
+        let (t, p) = (self, other);
+        [
+            ("contacts", t.contacts, p.contacts),
+            (
+                "organisations_contacted",
+                t.organisations_contacted,
+                p.organisations_contacted,
+            ),
+            ("new_organisations", t.new_organisations, p.new_organisations),
+            ("people_met", t.people_met, p.people_met),
+            ("events", t.events, p.events),
+            ("documents_sent", t.documents_sent, p.documents_sent),
+            ("tasks_opened", t.tasks_opened, p.tasks_opened),
+            ("tasks_done", t.tasks_done, p.tasks_done),
+            ("tasks_overdue", t.tasks_overdue, p.tasks_overdue),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Previous {
     pub period: Period,

@@ -28,23 +28,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| l.t("never").to_string(), |d| l.date(d, cal));
     let cur = l.num(&r.period.label);
     let prev = l.num(&r.previous.period.label);
-    let t = &r.totals;
-    let p = &r.previous.totals;
-    let figures = [
-        ("contacts", t.contacts, p.contacts),
-        (
-            "organisations_contacted",
-            t.organisations_contacted,
-            p.organisations_contacted,
-        ),
-        ("new_organisations", t.new_organisations, p.new_organisations),
-        ("people_met", t.people_met, p.people_met),
-        ("events", t.events, p.events),
-        ("documents_sent", t.documents_sent, p.documents_sent),
-        ("tasks_opened", t.tasks_opened, p.tasks_opened),
-        ("tasks_done", t.tasks_done, p.tasks_done),
-        ("tasks_overdue", t.tasks_overdue, p.tasks_overdue),
-    ];
+    let figures = r.totals.beside(&r.previous.totals);
     let mut out = vec![section(
         l.t("totals"),
         1,

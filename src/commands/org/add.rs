@@ -4,8 +4,8 @@ use super::{OrgFields, apply, summary};
 use crate::context::Ctx;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
-use crate::model::org::{Org, OrgKind, OrgStatus};
-use crate::model::{Sensitivity, fields};
+use crate::model::fields;
+use crate::model::org::Org;
 use crate::render::Format;
 
 /// Add an organisation. Kind defaults to party and status to contact.
@@ -26,28 +26,7 @@ pub fn run(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     }
     let handle = a.fields.handle.as_deref().map(fields::handle).transpose()?;
     let now = ctx.now_str();
-    let mut org = Org {
-        id: new_id(),
-        handle: String::new(),
-        name,
-        native_name: None,
-        aliases: Vec::new(),
-        country: String::new(),
-        region: String::new(),
-        kind: OrgKind::Party,
-        status: OrgStatus::Contact,
-        since: None,
-        languages: Vec::new(),
-        website: None,
-        email: None,
-        tags: Vec::new(),
-        notes: None,
-        sensitivity: Sensitivity::Normal,
-        created_at: now.clone(),
-        updated_at: now,
-        region_overridden: false,
-        last_contact: None,
-    };
+    let mut org = Org::new(new_id(), name, &now);
     apply(ctx, &mut org, &a.fields)?;
     let mut db = ctx.open_db()?;
     let org = db.write(|tx| {
