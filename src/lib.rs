@@ -43,6 +43,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         _ => {}
     }
+    if matches!(cli.global.format, Some(cli::FormatArg::Html | cli::FormatArg::Md))
+        && !matches!(cli.command, Command::Report(_) | Command::Demo(_))
+    {
+        return Err(Error::usage("--format html and md are for reports")
+            .hint("listings take --format table, json or csv"));
+    }
     let mut ctx = Ctx::new(&cli.global)?;
     let result = match cli.command {
         Command::Init(args) => commands::init::run(&mut ctx, args),

@@ -28,6 +28,8 @@ fn usage_errors_exit_2() {
     assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
     let r = env.run(&["--format", "xml", "org", "list"]);
     assert_eq!(r.code, 2);
+    let err = env.fails(2, &["org", "list", "--format", "html"]);
+    assert!(err.contains("--format html and md are for reports"), "{err}");
 }
 
 #[test]
