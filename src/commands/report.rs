@@ -42,6 +42,10 @@ pub struct QuarterlyArgs {
     /// Language of the labels
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    /// Add the people met with their e-mail, phone and messaging handles
+    /// (left out by default: a report travels further than the database)
+    #[arg(long)]
+    pub include_contact_details: bool,
 }
 
 pub fn run(ctx: &mut Ctx, cmd: ReportCommand) -> Result<()> {
@@ -72,7 +76,7 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
         (None, None) => ReportFormat::Text,
     };
     let db = ctx.open_db()?;
-    let r = report::build(db.conn(), period, previous, today)?;
+    let r = report::build(db.conn(), period, previous, today, a.include_contact_details)?;
     let body = report::render(&r, format, a.lang)?;
     match &a.out {
         Some(path) => {

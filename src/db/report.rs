@@ -207,3 +207,28 @@ pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bo
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("computing the report")
 }
+
+/// A person met in the period, with the details a report leaves out
+/// unless asked: name, organisation handle, e-mail, phone, messaging.
+pub type Contact = (String, Option<String>, Option<String>, Option<String>, String);
+
+/// People present at the period's entries, by name.
+pub fn people_met(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contact>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT p.name, o.handle, p.email, p.phone, p.messaging FROM people p
+               LEFT JOIN organisations o ON o.id = p.org_id
+              WHERE p.id IN (SELECT x.person_id FROM interaction_orgs l
+                               JOIN interaction_people x ON x.interaction_id = l.interaction_id
+                              WHERE l.date BETWEEN ?1 AND ?2)
+              ORDER BY p.sort_key, p.id",
+        )
+        .context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}

@@ -85,6 +85,19 @@ pub fn render(r: &Report) -> Result<String> {
             String::new(),
         );
     }
+    for p in r.contact_details.iter().flatten() {
+        let details = [p.email.as_deref(), p.phone.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; ");
+        push(
+            "contact",
+            &p.name,
+            details,
+            p.organisation.clone().unwrap_or_default(),
+        );
+    }
     for x in &r.trend {
         push("month", &x.month, x.contacts.to_string(), String::new());
     }

@@ -61,6 +61,13 @@ impl Lang {
                 "تماس‌ها در هر ماه، دوازده ماه گذشته",
             ),
             "none" => ("none", "هیچ"),
+            "contact_details" => (
+                "People met and how to reach them",
+                "افرادی که دیدیم و راه تماس با آنها",
+            ),
+            "person" => ("person", "فرد"),
+            "phone" => ("phone", "تلفن"),
+            "messaging" => ("messaging", "پیام‌رسان"),
             "in" => ("in", "ورودی"),
             "out" => ("out", "خروجی"),
             "both" => ("both", "دوسویه"),

@@ -126,6 +126,17 @@ pub struct FollowUpRow {
     pub done_on: Option<NaiveDate>,
 }
 
+/// A person met in the period and how to reach them (only with
+/// `--include-contact-details`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactRow {
+    pub name: String,
+    pub organisation: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub messaging: Vec<String>,
+}
+
 /// Contacts in one month of the report's calendar.
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthRow {
@@ -151,17 +162,22 @@ pub struct Report {
     pub follow_ups_overdue: Vec<FollowUpRow>,
     /// Contacts per month over the last twelve months of the period.
     pub trend: Vec<MonthRow>,
+    /// People met and their contact details: present only when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_details: Option<Vec<ContactRow>>,
 }
 
 /// How many partners "most engaged" lists.
 const TOP: usize = 10;
 
-/// Builds a report for `period` compared with `previous`.
+/// Builds a report for `period` compared with `previous`; personal contact
+/// details are read only when `with_contacts` is set.
 pub fn build(
     conn: &rusqlite::Connection,
     period: Period,
     previous: Period,
     as_of: NaiveDate,
+    with_contacts: bool,
 ) -> Result<Report> {
     let (from, to) = (period.from, period.to);
     let (pfrom, pto) = (previous.from, previous.to);
@@ -239,6 +255,22 @@ pub fn build(
     let follow_ups_done = follow(false)?;
     let follow_ups_overdue = follow(true)?;
     let trend = trend(conn, to, period.calendar)?;
+    let contact_details = if with_contacts {
+        let rows = db::report::people_met(conn, from, to)?;
+        Some(
+            rows.into_iter()
+                .map(|(name, organisation, email, phone, messaging)| ContactRow {
+                    name,
+                    organisation,
+                    email,
+                    phone,
+                    messaging: serde_json::from_str(&messaging).unwrap_or_default(),
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
     Ok(Report {
         totals,
         previous: Previous {
@@ -256,6 +288,7 @@ pub fn build(
         follow_ups_done,
         follow_ups_overdue,
         trend,
+        contact_details,
     })
 }
 

@@ -191,6 +191,31 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .map(|m| vec![l.num(&m.month), l.num(m.contacts)])
             .collect(),
     ));
+    if let Some(people) = &r.contact_details {
+        out.push(section(
+            l.t("contact_details"),
+            1,
+            &[
+                l.t("person"),
+                l.t("organisation"),
+                l.t("email"),
+                l.t("phone"),
+                l.t("messaging"),
+            ],
+            people
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.name.clone(),
+                        p.organisation.clone().unwrap_or_default(),
+                        p.email.clone().unwrap_or_default(),
+                        p.phone.clone().unwrap_or_default(),
+                        p.messaging.join("; "),
+                    ]
+                })
+                .collect(),
+        ));
+    }
     out
 }
 

@@ -323,6 +323,22 @@ fn contact_details_never_appear() {
         assert!(!out.contains("eleni@kke.gr") && !out.contains("555 0000"), "{f}");
     }
     assert_eq!(env.json(&["report", "quarterly"])["totals"]["people_met"], 1);
+    // Only when asked, in every format.
+    for f in ["text", "md", "html", "csv", "json"] {
+        let out = env.ok(&["report", "quarterly", "--format", f, "--include-contact-details"]);
+        assert!(
+            out.contains("eleni@kke.gr") && out.contains("+30 210 555 0000"),
+            "{f}: {out}"
+        );
+    }
+    let j = env.json(&["report", "quarterly", "--include-contact-details"]);
+    assert_eq!(j["contact_details"][0]["name"], "Eleni");
+    assert_eq!(j["contact_details"][0]["organisation"], "kke");
+    assert!(
+        env.json(&["report", "quarterly"])
+            .get("contact_details")
+            .is_none()
+    );
 }
 
 #[test]
