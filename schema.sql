@@ -175,3 +175,106 @@ CREATE INDEX interaction_orgs_date ON interaction_orgs (date, org_id, interactio
 CREATE INDEX organisations_id_place ON organisations (id, region, country, status);
 CREATE INDEX tasks_status_done_on ON tasks (status, done_on);
 CREATE INDEX tasks_created_at ON tasks (created_at);
+
+-- migration 4: objectives, events, documents and their distribution
+-- The mandates the office works to; log entries, events and documents
+-- name the ones they serve. `number` is how users name them (1, 2, …).
+CREATE TABLE objectives (
+    rid         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    number      INTEGER NOT NULL UNIQUE,
+    title       TEXT NOT NULL CHECK (title <> ''),
+    description TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+) STRICT;
+
+CREATE TABLE interaction_objectives (
+    interaction_id TEXT NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
+    objective_id   TEXT NOT NULL REFERENCES objectives (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    PRIMARY KEY (interaction_id, objective_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX interaction_objectives_objective ON interaction_objectives (objective_id);
+
+CREATE TABLE events (
+    rid        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL CHECK (name <> ''),
+    kind       TEXT NOT NULL CHECK (kind IN ('seminar', 'conference', 'congress', 'strike', 'demonstration', 'action',
+                                            'joint seminar', 'meeting', 'other')),
+    starts     TEXT NOT NULL,
+    ends       TEXT,
+    city       TEXT,
+    country    TEXT,
+    our_role   TEXT NOT NULL DEFAULT 'none' CHECK (our_role IN ('none', 'observer', 'participant', 'speaker',
+                                                               'co-organiser', 'organiser')),
+    outcome    TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    CHECK (ends IS NULL OR ends >= starts)
+) STRICT;
+CREATE INDEX events_starts ON events (starts);
+
+CREATE TABLE event_orgs (
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    org_id   TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    role     TEXT NOT NULL CHECK (role IN ('organiser', 'co-organiser', 'participant', 'signatory')),
+    PRIMARY KEY (event_id, org_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX event_orgs_org ON event_orgs (org_id);
+
+CREATE TABLE event_people (
+    event_id  TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    PRIMARY KEY (event_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE event_objectives (
+    event_id     TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    objective_id TEXT NOT NULL REFERENCES objectives (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    PRIMARY KEY (event_id, objective_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE documents (
+    rid                INTEGER PRIMARY KEY,
+    id                 TEXT NOT NULL UNIQUE,
+    title              TEXT NOT NULL CHECK (title <> ''),
+    kind               TEXT NOT NULL CHECK (kind IN ('statement', 'article', 'resolution', 'report', 'letter', 'news', 'other')),
+    date               TEXT NOT NULL,
+    language           TEXT NOT NULL,
+    direction          TEXT NOT NULL CHECK (direction IN ('ours', 'received')),
+    author_org_id      TEXT REFERENCES organisations (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    translation_of     TEXT REFERENCES documents (id) ON UPDATE CASCADE,
+    translation_status TEXT CHECK (translation_status IN ('planned', 'in progress', 'done', 'published')),
+    link               TEXT,
+    notes              TEXT,
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL,
+    deleted_at         TEXT,
+    CHECK ((translation_of IS NULL) = (translation_status IS NULL))
+) STRICT;
+CREATE INDEX documents_date ON documents (date);
+CREATE INDEX documents_translation_of ON documents (translation_of);
+
+CREATE TABLE document_objectives (
+    document_id  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    objective_id TEXT NOT NULL REFERENCES objectives (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    PRIMARY KEY (document_id, objective_id)
+) STRICT, WITHOUT ROWID;
+
+-- Who received which document (or translation), when and how.
+CREATE TABLE distributions (
+    rid         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    org_id      TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    person_id   TEXT REFERENCES people (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    date        TEXT NOT NULL,
+    channel     TEXT NOT NULL CHECK (channel IN ('email', 'letter', 'message', 'meeting', 'website', 'other')),
+    created_at  TEXT NOT NULL,
+    UNIQUE (document_id, org_id, date)
+) STRICT;
+CREATE INDEX distributions_org ON distributions (org_id, date);
+CREATE INDEX distributions_date ON distributions (date);

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{agenda, demo, export, history, import, init, log, org, person, report, search, task};
+use crate::commands::{
+    agenda, demo, doc, event, export, history, import, init, log, objective, org, person, report, search,
+    task,
+};
 use crate::render::Format;
 
 /// A relationship manager for an international relations office: partner
@@ -93,6 +96,15 @@ pub enum Command {
     Task(task::TaskCommand),
     /// Overdue and upcoming follow-ups, and partners going cold
     Agenda(agenda::AgendaArgs),
+    /// Seminars, congresses, strikes, demonstrations, actions
+    #[command(subcommand)]
+    Event(event::EventCommand),
+    /// Documents, their translations and distribution
+    #[command(subcommand)]
+    Doc(doc::DocCommand),
+    /// The mandates contacts, events and documents serve
+    #[command(subcommand)]
+    Objective(objective::ObjectiveCommand),
     /// Search names, aliases, notes and the log, in any script
     Search(search::SearchArgs),
     /// Import CSV from a spreadsheet (all rows or none)

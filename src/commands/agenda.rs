@@ -41,6 +41,8 @@ pub struct Agenda {
     pub overdue: Vec<Task>,
     pub upcoming: Vec<Task>,
     pub going_cold: Vec<Cold>,
+    /// Events starting within the window.
+    pub events: Vec<crate::model::event::Event>,
 }
 
 /// The default threshold for "going cold", in days.
@@ -89,11 +91,20 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
             last_contact: last,
         })
         .collect();
+    let events = db::events::list(
+        db.conn(),
+        &db::events::Filter {
+            from: Some(today),
+            until: Some(until),
+            ..Default::default()
+        },
+    )?;
     let agenda = Agenda {
         today,
         overdue,
         upcoming,
         going_cold,
+        events,
     };
     match ctx.format() {
         Format::Json => ctx.out.json(&agenda),
@@ -109,6 +120,10 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
     ctx.out
         .heading(&format!("Due in the next {days} days ({})", a.upcoming.len()))?;
     super::task::print(ctx, &a.upcoming, "nothing due")?;
+    ctx.out.line("")?;
+    ctx.out
+        .heading(&format!("Events in the next {days} days ({})", a.events.len()))?;
+    super::event::print(ctx, &a.events, "none")?;
     ctx.out.line("")?;
     ctx.out.heading(&format!(
         "Partners going cold: no contact for over {cold_days} days ({})",
@@ -148,6 +163,24 @@ fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
                 opt(&t.due),
             ]);
         }
+    }
+    for e in &a.events {
+        rows.push(vec![
+            "event".into(),
+            String::new(),
+            e.name.clone(),
+            String::new(),
+            e.starts.to_string(),
+        ]);
+    }
+    for e in &a.events {
+        rows.push(vec![
+            "event".into(),
+            String::new(),
+            e.name.clone(),
+            String::new(),
+            e.starts.to_string(),
+        ]);
     }
     for c in &a.going_cold {
         rows.push(vec![

@@ -51,6 +51,10 @@ pub struct LogArgs {
     /// A tag (repeatable)
     #[arg(long = "tag")]
     pub tags: Vec<String>,
+    /// An objective the contact served: number or a word of its title
+    /// (repeatable)
+    #[arg(long = "objective", value_name = "OBJECTIVE")]
+    pub objectives: Vec<String>,
     /// Create a follow-up task linked to this entry
     #[arg(long = "follow-up", value_name = "TEXT")]
     pub follow_up: Option<String>,
@@ -90,6 +94,10 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     let subject = fields::opt_line("subject", a.subject.as_deref())?;
     let summary = summary(ctx, &a)?;
     let tags = fields::tags(&a.tags)?;
+    let objectives: Vec<String> = super::objective::resolve_all(db.conn(), &a.objectives)?
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
     let now = ctx.now_str();
     let entry = Interaction {
         id: new_id(),
@@ -141,6 +149,7 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     };
     let number = db.write(|tx| {
         db::log::insert(tx, &entry)?;
+        db::objectives::link(tx, db::objectives::LinkTable::Log, &entry.id, &objectives)?;
         follow_up
             .as_ref()
             .map(|t| db::tasks::insert(tx, t, Some(&entry.id)))

@@ -3,11 +3,14 @@
 
 pub mod agenda;
 pub mod demo;
+pub mod doc;
+pub mod event;
 pub mod export;
 pub mod history;
 pub mod import;
 pub mod init;
 pub mod log;
+pub mod objective;
 pub mod org;
 pub mod person;
 pub mod report;

@@ -1,7 +1,10 @@
 //! Opening the database file, its pragmas and permissions, and upgrading
 //! its schema. One file of SQL per entity lives beside this one.
 
+pub mod documents;
+pub mod events;
 pub mod log;
+pub mod objectives;
 pub mod orgs;
 pub mod people;
 pub mod report;

@@ -1,8 +1,11 @@
 //! Plain types and their validation: no SQL, no command line, no printing.
 
 pub mod country;
+pub mod document;
+pub mod event;
 pub mod fields;
 pub mod log;
+pub mod objective;
 pub mod org;
 pub mod person;
 pub mod task;
@@ -14,9 +17,15 @@ use crate::error::{Error, Result};
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident, $what:literal, { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
+
+        // JSON writes the same word as the database and the command line.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
 
         impl $name {
             /// Every value, in the order they are listed in help and reports.

@@ -85,6 +85,37 @@ pub fn render(r: &Report) -> Result<String> {
             String::new(),
         );
     }
+    for e in &r.events {
+        push("event", &e.name, e.our_role.clone(), e.starts.to_string());
+    }
+    for d in &r.documents_by_language {
+        push(
+            "document_copies",
+            &d.language,
+            d.copies.to_string(),
+            String::new(),
+        );
+    }
+    for o in &r.objectives {
+        push(
+            "objective_log_entries",
+            &o.number.to_string(),
+            o.log_entries.to_string(),
+            String::new(),
+        );
+        push(
+            "objective_events",
+            &o.number.to_string(),
+            o.events.to_string(),
+            String::new(),
+        );
+        push(
+            "objective_documents",
+            &o.number.to_string(),
+            o.documents.to_string(),
+            String::new(),
+        );
+    }
     for p in r.contact_details.iter().flatten() {
         let details = [p.email.as_deref(), p.phone.as_deref()]
             .into_iter()

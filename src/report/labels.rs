@@ -61,6 +61,21 @@ impl Lang {
                 "تماس‌ها در هر ماه، دوازده ماه گذشته",
             ),
             "none" => ("none", "هیچ"),
+            "activity" => (
+                "6. Events, documents and objectives",
+                "۶. رویدادها، اسناد و اهداف",
+            ),
+            "starts" => ("starts", "آغاز"),
+            "our_role" => ("our role", "نقش ما"),
+            "documents_by_language" => (
+                "Copies of our documents sent, by language",
+                "نسخه‌های فرستاده‌شده از اسناد ما، بر پایه زبان",
+            ),
+            "language" => ("language", "زبان"),
+            "copies" => ("copies", "نسخه‌ها"),
+            "objectives" => ("Activity per objective", "فعالیت برای هر هدف"),
+            "objective" => ("objective", "هدف"),
+            "documents" => ("documents", "اسناد"),
             "contact_details" => (
                 "People met and how to reach them",
                 "افرادی که دیدیم و راه تماس با آنها",

@@ -32,9 +32,9 @@ pub struct Totals {
     pub organisations_contacted: i64,
     pub new_organisations: i64,
     pub people_met: i64,
-    /// Events are not recorded yet: always 0.
+    /// Events that began in the period.
     pub events: i64,
-    /// Documents are not recorded yet: always 0.
+    /// Our documents (counting a translation as its own) sent in the period.
     pub documents_sent: i64,
     pub tasks_opened: i64,
     pub tasks_done: i64,
@@ -137,6 +137,32 @@ pub struct ContactRow {
     pub messaging: Vec<String>,
 }
 
+/// An event of the period and our part in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRow {
+    pub name: String,
+    pub starts: NaiveDate,
+    pub our_role: String,
+    pub country: Option<String>,
+}
+
+/// Copies of our documents sent in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageRow {
+    pub language: String,
+    pub copies: i64,
+}
+
+/// What was done for one objective in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveRow {
+    pub number: i64,
+    pub title: String,
+    pub log_entries: i64,
+    pub events: i64,
+    pub documents: i64,
+}
+
 /// Contacts in one month of the report's calendar.
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthRow {
@@ -162,6 +188,11 @@ pub struct Report {
     pub follow_ups_overdue: Vec<FollowUpRow>,
     /// Contacts per month over the last twelve months of the period.
     pub trend: Vec<MonthRow>,
+    pub events: Vec<EventRow>,
+    /// Copies of our documents sent, per language.
+    pub documents_by_language: Vec<LanguageRow>,
+    /// Activity per objective (the congress mandates).
+    pub objectives: Vec<ObjectiveRow>,
     /// People met and their contact details: present only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<Vec<ContactRow>>,
@@ -255,6 +286,29 @@ pub fn build(
     let follow_ups_done = follow(false)?;
     let follow_ups_overdue = follow(true)?;
     let trend = trend(conn, to, period.calendar)?;
+    let events = db::events::in_period(conn, from, to)?
+        .into_iter()
+        .map(|(name, starts, our_role, country)| EventRow {
+            name,
+            starts,
+            our_role,
+            country,
+        })
+        .collect();
+    let documents_by_language = db::documents::sent_by_language(conn, from, to)?
+        .into_iter()
+        .map(|(language, copies)| LanguageRow { language, copies })
+        .collect();
+    let objectives = db::objectives::activity(conn, from, to)?
+        .into_iter()
+        .map(|(number, title, log_entries, events, documents)| ObjectiveRow {
+            number,
+            title,
+            log_entries,
+            events,
+            documents,
+        })
+        .collect();
     let contact_details = if with_contacts {
         let rows = db::report::people_met(conn, from, to)?;
         Some(
@@ -288,6 +342,9 @@ pub fn build(
         follow_ups_done,
         follow_ups_overdue,
         trend,
+        events,
+        documents_by_language,
+        objectives,
         contact_details,
     })
 }
@@ -299,8 +356,8 @@ fn totals_of(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
         organisations_contacted: 0,
         new_organisations: c.new_organisations,
         people_met: c.people_met,
-        events: 0,
-        documents_sent: 0,
+        events: db::events::in_period(conn, from, to)?.len() as i64,
+        documents_sent: db::documents::sent_in_period(conn, from, to)?.0,
         tasks_opened: c.tasks_opened,
         tasks_done: c.tasks_done,
         tasks_overdue: c.tasks_overdue,

@@ -191,6 +191,54 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .map(|m| vec![l.num(&m.month), l.num(m.contacts)])
             .collect(),
     ));
+    out.push(section(
+        l.t("activity"),
+        1,
+        &[l.t("event"), l.t("starts"), l.t("our_role"), l.t("country")],
+        r.events
+            .iter()
+            .map(|e| {
+                vec![
+                    e.name.clone(),
+                    l.date(e.starts, cal),
+                    e.our_role.clone(),
+                    e.country.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(section(
+        l.t("documents_by_language"),
+        2,
+        &[l.t("language"), l.t("copies")],
+        r.documents_by_language
+            .iter()
+            .map(|d| vec![d.language.clone(), l.num(d.copies)])
+            .collect(),
+    ));
+    out.push(section(
+        l.t("objectives"),
+        2,
+        &[
+            "#",
+            l.t("objective"),
+            l.t("contacts"),
+            l.t("events"),
+            l.t("documents"),
+        ],
+        r.objectives
+            .iter()
+            .map(|o| {
+                vec![
+                    l.num(o.number),
+                    o.title.clone(),
+                    l.num(o.log_entries),
+                    l.num(o.events),
+                    l.num(o.documents),
+                ]
+            })
+            .collect(),
+    ));
     if let Some(people) = &r.contact_details {
         out.push(section(
             l.t("contact_details"),

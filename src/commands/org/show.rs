@@ -7,6 +7,8 @@ use crate::csvio::records;
 use crate::db;
 use crate::error::{Error, Result};
 use crate::model::country;
+use crate::model::document::{Distribution, Document};
+use crate::model::event::Event;
 use crate::model::log::Interaction;
 use crate::model::org::Org;
 use crate::model::person::{Person, short_id};
@@ -31,6 +33,11 @@ pub struct Profile {
     /// The latest log entries, newest first.
     pub recent_log: Vec<Interaction>,
     pub open_tasks: Vec<Task>,
+    pub events: Vec<Event>,
+    /// Copies of documents sent to it, with their language.
+    pub documents_sent: Vec<Distribution>,
+    /// Documents received from it.
+    pub documents_received: Vec<Document>,
 }
 
 /// How many log entries the profile shows.
@@ -63,7 +70,19 @@ pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
             ..Default::default()
         },
     )?;
+    let events = db::events::list(
+        db.conn(),
+        &db::events::Filter {
+            org_id: Some(org.id.clone()),
+            ..Default::default()
+        },
+    )?;
+    let documents_sent = db::documents::distributions_to(db.conn(), &org.id)?;
+    let documents_received = db::documents::received_from(db.conn(), &org.id)?;
     let profile = Profile {
+        events,
+        documents_sent,
+        documents_received,
         org,
         people,
         recent_log,
@@ -145,6 +164,36 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
     ctx.out
         .heading(&format!("Open follow-ups ({})", p.open_tasks.len()))?;
     crate::commands::task::print(ctx, &p.open_tasks, "none")?;
+    if !p.events.is_empty() {
+        ctx.out.line("")?;
+        ctx.out.heading(&format!("Events ({})", p.events.len()))?;
+        crate::commands::event::print(ctx, &p.events, "")?;
+    }
+    if !p.documents_sent.is_empty() || !p.documents_received.is_empty() {
+        ctx.out.line("")?;
+        ctx.out.heading("Documents")?;
+        let mut rows: Vec<Vec<String>> = p
+            .documents_sent
+            .iter()
+            .map(|d| {
+                vec![
+                    d.date.to_string(),
+                    "sent".into(),
+                    d.title.clone(),
+                    d.language.clone(),
+                ]
+            })
+            .collect();
+        rows.extend(p.documents_received.iter().map(|d| {
+            vec![
+                d.date.to_string(),
+                "received".into(),
+                d.title.clone(),
+                d.language.clone(),
+            ]
+        }));
+        ctx.out.table(&["date", "", "document", "language"], &rows)?;
+    }
     ctx.out.line("")?;
     ctx.out.heading("Recent contacts")?;
     if p.recent_log.is_empty() {

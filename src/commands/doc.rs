@@ -1,0 +1,630 @@
+//! `liaison doc …`: documents, translations and their distribution.
+
+use clap::{Args, Subcommand};
+
+use super::{resolve_org, resolve_person, word};
+use crate::context::Ctx;
+use crate::dates::{self, Lean};
+use crate::db::{self, new_id};
+use crate::error::{Error, Result};
+use crate::model::document::{DocDirection, DocKind, Document, SendChannel, TranslationStatus};
+use crate::model::org::{OrgRef, OrgStatus};
+use crate::model::person::short_id;
+use crate::model::{country, fields, require};
+use crate::render::{Format, opt};
+
+#[derive(Debug, Subcommand)]
+pub enum DocCommand {
+    /// Record a document (ours, or received from a partner)
+    Add(AddArgs),
+    /// List documents
+    #[command(alias = "ls")]
+    List(ListArgs),
+    /// Show a document: translations, who has it, who has not
+    Show(ShowArgs),
+    /// Change a document
+    Edit(EditArgs),
+    /// Delete a document (with --cascade, its translations and distribution too)
+    Rm(RmArgs),
+    /// Record that a document was sent, in each partner's language when a
+    /// translation exists
+    Send(SendArgs),
+    /// Create a linked translation
+    Translate(TranslateArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: DocCommand) -> Result<()> {
+    match cmd {
+        DocCommand::Add(a) => add(ctx, a),
+        DocCommand::List(a) => list(ctx, a),
+        DocCommand::Show(a) => show(ctx, a),
+        DocCommand::Edit(a) => edit(ctx, a),
+        DocCommand::Rm(a) => rm(ctx, a),
+        DocCommand::Send(a) => send(ctx, a),
+        DocCommand::Translate(a) => translate(ctx, a),
+    }
+}
+
+/// Fields `doc add` and `doc edit` share.
+#[derive(Debug, Args, Default)]
+pub struct DocFields {
+    /// statement, article, resolution, report, letter, news, other
+    #[arg(long, value_parser = word::<DocKind>)]
+    pub kind: Option<DocKind>,
+    /// Date of the document [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Its language, e.g. fa, en, ar
+    #[arg(long = "lang", value_name = "CODE")]
+    pub language: Option<String>,
+    /// It was received from this organisation (otherwise it is ours)
+    #[arg(long, value_name = "ORG")]
+    pub received_from: Option<String>,
+    /// Where it is: a web address or a file path
+    #[arg(long)]
+    pub link: Option<String>,
+    /// An objective it serves: number or a word of its title (repeatable)
+    #[arg(long = "objective", value_name = "OBJECTIVE")]
+    pub objectives: Vec<String>,
+    /// Notes
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+fn apply(ctx: &Ctx, conn: &rusqlite::Connection, d: &mut Document, f: &DocFields) -> Result<Vec<String>> {
+    if let Some(k) = f.kind {
+        d.kind = k;
+    }
+    if let Some(s) = &f.date {
+        d.date = dates::parse(s, ctx.today(), None, Lean::Past)?;
+    }
+    if let Some(l) = &f.language {
+        d.language = fields::language(l)?;
+    }
+    if let Some(o) = &f.received_from {
+        let org = resolve_org(ctx, conn, o)?;
+        d.author_org_id = Some(org.id);
+        d.author = Some(org.handle);
+        d.direction = DocDirection::Received;
+    }
+    if let Some(l) = &f.link {
+        d.link = fields::opt_line("link", Some(l))?;
+    }
+    if let Some(n) = &f.note {
+        d.notes = fields::opt_text("notes", Some(n))?;
+    }
+    Ok(super::objective::resolve_all(conn, &f.objectives)?
+        .into_iter()
+        .map(|o| o.id)
+        .collect())
+}
+
+/// Record a document.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Its title
+    pub title: String,
+    #[command(flatten)]
+    pub fields: DocFields,
+}
+
+fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
+    let title = fields::line("title", &a.title)?;
+    require("title", &title)?;
+    if a.fields.language.is_none() {
+        return Err(Error::usage("--lang is required to add a document").hint("e.g. --lang fa"));
+    }
+    let now = ctx.now_str();
+    let mut d = Document {
+        id: new_id(),
+        title,
+        kind: DocKind::Statement,
+        date: ctx.today(),
+        language: String::new(),
+        direction: DocDirection::Ours,
+        author: None,
+        translation_of: None,
+        translation_status: None,
+        link: None,
+        notes: None,
+        objectives: Vec::new(),
+        created_at: now.clone(),
+        updated_at: now,
+        author_org_id: None,
+    };
+    let mut db = ctx.open_db()?;
+    let objectives = apply(ctx, db.conn(), &mut d, &a.fields)?;
+    db.write(|tx| {
+        db::documents::save(tx, &d)?;
+        db::objectives::link(tx, db::objectives::LinkTable::Document, &d.id, &objectives)
+    })?;
+    match ctx.format() {
+        Format::Json => ctx.out.json(&db::documents::get(db.conn(), &d.id)?),
+        _ => ctx.out.line(&format!(
+            "added {} {} `{}` [{}]",
+            d.direction_word(),
+            d.kind,
+            d.title,
+            short_id(&d.id)
+        )),
+    }
+}
+
+trait DirectionWord {
+    fn direction_word(&self) -> &'static str;
+}
+
+impl DirectionWord for Document {
+    fn direction_word(&self) -> &'static str {
+        match self.direction {
+            DocDirection::Ours => "our",
+            DocDirection::Received => "received",
+        }
+    }
+}
+
+/// Finds a document by ID prefix or part of its title.
+fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Document> {
+    let q = query.trim();
+    let mut found = db::documents::find(conn, q)?;
+    // A document and its translations share a title: the original is meant.
+    let originals: Vec<&String> = found.iter().filter(|f| f.3.is_none()).map(|f| &f.0).collect();
+    if let [original] = originals.as_slice()
+        && found
+            .iter()
+            .all(|f| f.3.is_none() || f.3.as_ref() == Some(*original))
+    {
+        let id = (*original).clone();
+        found.retain(|f| f.0 == id);
+    }
+    match found.as_slice() {
+        [(id, _, _, _)] => db::documents::get(conn, id)?.ok_or_else(|| Error::internal("document vanished")),
+        [] => Err(Error::user(format!("no document matches `{q}`")).hint("list them with: liaison doc list")),
+        many => {
+            let mut err = Error::user(format!("`{q}` matches {} documents", many.len()));
+            for (id, title, lang, _) in many.iter().take(8) {
+                err = err.hint(format!("  {title} ({lang}, {})", short_id(id)));
+            }
+            Err(err.hint("name it by ID prefix"))
+        }
+    }
+}
+
+/// List documents.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Translations too
+    #[arg(long)]
+    pub all: bool,
+}
+
+fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
+    let db = ctx.open_db()?;
+    let docs = db::documents::list(db.conn(), a.all)?;
+    let rows: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            vec![
+                d.date.to_string(),
+                d.title.clone(),
+                d.kind.to_string(),
+                d.language.clone(),
+                d.author.clone().unwrap_or_else(|| "ours".into()),
+                d.translation_status.map(|s| s.to_string()).unwrap_or_default(),
+                short_id(&d.id).to_string(),
+            ]
+        })
+        .collect();
+    match ctx.format() {
+        Format::Json => ctx.out.json(&docs),
+        Format::Csv => ctx.out.csv(
+            &[
+                "date",
+                "title",
+                "kind",
+                "language",
+                "from",
+                "translation_status",
+                "id",
+            ],
+            &rows,
+        ),
+        Format::Table if docs.is_empty() => ctx.out.line("no documents yet"),
+        Format::Table => ctx.out.table(
+            &["date", "title", "kind", "lang", "from", "translation", "id"],
+            &rows,
+        ),
+    }
+}
+
+/// Show a document.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// ID prefix or part of the title
+    pub doc: String,
+}
+
+/// Partners with their correspondence languages.
+fn partners(conn: &rusqlite::Connection) -> Result<Vec<crate::model::org::Org>> {
+    db::orgs::list(
+        conn,
+        &db::orgs::Filter {
+            status: Some(OrgStatus::Partner),
+            ..Default::default()
+        },
+    )
+}
+
+fn show(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
+    let db = ctx.open_db()?;
+    let d = resolve(db.conn(), &a.doc)?;
+    let original = match &d.translation_of {
+        Some(id) => db::documents::get(db.conn(), id)?.unwrap_or_else(|| d.clone()),
+        None => d.clone(),
+    };
+    let translations = db::documents::translations(db.conn(), &original.id)?;
+    let sent = db::documents::distributions_of_document(db.conn(), &original.id)?;
+    let mut have: Vec<String> = vec![original.language.clone()];
+    have.extend(translations.iter().map(|t| t.language.clone()));
+    let partners = partners(db.conn())?;
+    // A partner's first correspondence language is the one it prefers.
+    let mut missing: Vec<String> = Vec::new();
+    for p in &partners {
+        if let Some(first) = p.languages.first()
+            && !have.contains(first)
+            && !missing.contains(first)
+        {
+            missing.push(first.clone());
+        }
+    }
+    missing.sort();
+    let not_yet: Vec<String> = partners
+        .iter()
+        .filter(|p| !sent.iter().any(|s| s.organisation == p.handle))
+        .map(|p| p.handle.clone())
+        .collect();
+    if ctx.format() == Format::Json {
+        return ctx.out.json(&serde_json::json!({
+            "document": original,
+            "translations": translations,
+            "distributions": sent,
+            "languages_missing_for_partners": missing,
+            "partners_not_sent": not_yet,
+        }));
+    }
+    ctx.out.heading(&original.title)?;
+    ctx.out.fields(&[
+        ("id", short_id(&original.id).to_string()),
+        ("kind", original.kind.to_string()),
+        ("date", original.date.to_string()),
+        ("language", original.language.clone()),
+        ("from", original.author.clone().unwrap_or_else(|| "ours".into())),
+        ("link", opt(&original.link)),
+        (
+            "objectives",
+            original
+                .objectives
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ("notes", opt(&original.notes)),
+    ])?;
+    ctx.out.line("")?;
+    ctx.out
+        .heading(&format!("Translations ({})", translations.len()))?;
+    for t in &translations {
+        ctx.out.line(&format!(
+            "  {}: {} ({}) [{}]",
+            t.language,
+            t.title,
+            opt(&t.translation_status),
+            short_id(&t.id)
+        ))?;
+    }
+    if !missing.is_empty() {
+        ctx.out.line(&format!(
+            "  missing for partners' languages: {}",
+            missing.join(", ")
+        ))?;
+    }
+    ctx.out.line("")?;
+    ctx.out.heading(&format!("Sent ({})", sent.len()))?;
+    let rows: Vec<Vec<String>> = sent
+        .iter()
+        .map(|s| {
+            vec![
+                s.date.to_string(),
+                s.organisation.clone(),
+                s.language.clone(),
+                s.channel.to_string(),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        ctx.out.table(&["date", "to", "language", "via"], &rows)?;
+    }
+    ctx.out.line(&format!(
+        "partners not sent it yet: {}",
+        if not_yet.is_empty() {
+            "none".to_string()
+        } else {
+            not_yet.join(", ")
+        }
+    ))
+}
+
+/// Change a document.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// ID prefix or part of the title
+    pub doc: String,
+    /// New title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Translation status: planned, in progress, done, published
+    #[arg(long, value_parser = word::<TranslationStatus>)]
+    pub status: Option<TranslationStatus>,
+    #[command(flatten)]
+    pub fields: DocFields,
+}
+
+fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
+    let mut db = ctx.open_db()?;
+    let mut d = resolve(db.conn(), &a.doc)?;
+    if let Some(t) = &a.title {
+        let t = fields::line("title", t)?;
+        require("title", &t)?;
+        d.title = t;
+    }
+    if let Some(s) = a.status {
+        if d.translation_of.is_none() {
+            return Err(Error::user("only a translation has a translation status")
+                .hint("create one with: liaison doc translate DOC --lang L"));
+        }
+        d.translation_status = Some(s);
+    }
+    let objectives = apply(ctx, db.conn(), &mut d, &a.fields)?;
+    d.updated_at = ctx.now_str();
+    db.write(|tx| {
+        db::documents::save(tx, &d)?;
+        db::objectives::link(tx, db::objectives::LinkTable::Document, &d.id, &objectives)
+    })?;
+    ctx.out
+        .line(&format!("updated `{}` [{}]", d.title, short_id(&d.id)))
+}
+
+/// Delete a document.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// ID prefix or part of the title
+    pub doc: String,
+    /// Also delete its translations and the record of who received them
+    #[arg(long)]
+    pub cascade: bool,
+}
+
+fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
+    let mut db = ctx.open_db()?;
+    let d = resolve(db.conn(), &a.doc)?;
+    let (translations, copies) = db::documents::dependants(db.conn(), &d.id)?;
+    if (translations > 0 || copies > 0) && !a.cascade {
+        return Err(Error::user(format!(
+            "`{}` has {translations} translations and {copies} recorded copies sent",
+            d.title
+        ))
+        .hint("delete them with it: liaison doc rm DOC --cascade"));
+    }
+    let now = ctx.now_str();
+    db.write(|tx| db::documents::delete(tx, &d.id, a.cascade, &now))?;
+    if a.cascade && (translations > 0 || copies > 0) {
+        ctx.out.line(&format!(
+            "deleted `{}` with {translations} translations and {copies} records of copies sent",
+            d.title
+        ))
+    } else {
+        ctx.out.line(&format!("deleted `{}`", d.title))
+    }
+}
+
+/// Record that a document was sent. Each organisation gets the copy in the
+/// first of its correspondence languages that exists (the original when
+/// none does).
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// ID prefix or part of the title
+    pub doc: String,
+    /// An organisation it went to (repeatable)
+    #[arg(long = "to", value_name = "ORG")]
+    pub to: Vec<String>,
+    /// Every organisation with this status, e.g. partner
+    #[arg(long, value_parser = word::<OrgStatus>)]
+    pub to_status: Option<OrgStatus>,
+    /// Every organisation in this UN M49 sub-region
+    #[arg(long, value_name = "REGION")]
+    pub to_region: Option<String>,
+    /// When [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// email, letter, message, meeting, website, other
+    #[arg(long, value_parser = word::<SendChannel>, default_value = "email")]
+    pub via: SendChannel,
+    /// The person it went to (with a single --to)
+    #[arg(long = "with", value_name = "PERSON")]
+    pub person: Option<String>,
+}
+
+fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
+    let mut db = ctx.open_db()?;
+    let d = resolve(db.conn(), &a.doc)?;
+    let original = match &d.translation_of {
+        Some(id) => db::documents::get(db.conn(), id)?.unwrap_or_else(|| d.clone()),
+        None => d.clone(),
+    };
+    let mut copies: Vec<Document> = vec![original.clone()];
+    copies.extend(
+        db::documents::translations(db.conn(), &original.id)?
+            .into_iter()
+            .filter(|t| {
+                matches!(
+                    t.translation_status,
+                    Some(TranslationStatus::Done | TranslationStatus::Published)
+                )
+            }),
+    );
+    let mut targets: Vec<crate::model::org::Org> = Vec::new();
+    for o in &a.to {
+        let r: OrgRef = resolve_org(ctx, db.conn(), o)?;
+        if let Some(org) = db::orgs::get(db.conn(), &r.id)? {
+            targets.push(org);
+        }
+    }
+    if a.to_status.is_some() || a.to_region.is_some() {
+        let region = a
+            .to_region
+            .as_deref()
+            .map(country::resolve_region)
+            .transpose()?
+            .map(str::to_string);
+        let filter = db::orgs::Filter {
+            status: a.to_status,
+            region,
+            ..Default::default()
+        };
+        for org in db::orgs::list(db.conn(), &filter)? {
+            if !targets.iter().any(|t| t.id == org.id) {
+                targets.push(org);
+            }
+        }
+    }
+    if targets.is_empty() {
+        return Err(Error::user("no organisation to send to")
+            .hint("name them with --to ORG, --to-status partner or --to-region R"));
+    }
+    let person = match &a.person {
+        Some(p) if targets.len() == 1 => Some(resolve_person(ctx, db.conn(), p)?.id),
+        Some(_) => return Err(Error::usage("--with names one person: use it with a single --to")),
+        None => None,
+    };
+    let date = match &a.date {
+        Some(s) => dates::parse(s, ctx.today(), None, Lean::Past)?,
+        None => ctx.today(),
+    };
+    let now = ctx.now_str();
+    // The copy for each organisation: the first of its languages we have.
+    let plan: Vec<(&crate::model::org::Org, &Document)> = targets
+        .iter()
+        .map(|org| {
+            let copy = org
+                .languages
+                .iter()
+                .find_map(|l| copies.iter().find(|c| &c.language == l))
+                .unwrap_or(&copies[0]);
+            (org, copy)
+        })
+        .collect();
+    let results = db.write(|tx| {
+        plan.iter()
+            .map(|(org, copy)| {
+                db::documents::send(
+                    tx,
+                    &db::documents::Sending {
+                        id: &new_id(),
+                        document_id: &copy.id,
+                        org_id: &org.id,
+                        person_id: person.as_deref(),
+                        date,
+                        channel: a.via.as_str(),
+                    },
+                    &now,
+                )
+            })
+            .collect::<Result<Vec<bool>>>()
+    })?;
+    for ((org, copy), added) in plan.iter().zip(results) {
+        if added {
+            ctx.out.line(&format!(
+                "sent to {} in {} ({})",
+                org.handle, copy.language, copy.title
+            ))?;
+        } else {
+            eprintln!(
+                "warning: {} already got `{}` on {date}; not recorded twice",
+                org.handle, copy.title
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Create a translation of a document.
+#[derive(Debug, Args)]
+pub struct TranslateArgs {
+    /// ID prefix or part of the title of the original
+    pub doc: String,
+    /// The translation's language
+    #[arg(long = "lang", value_name = "CODE")]
+    pub language: String,
+    /// Its title [default: the original's]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// planned, in progress, done, published
+    #[arg(long, value_parser = word::<TranslationStatus>, default_value = "planned")]
+    pub status: TranslationStatus,
+}
+
+fn translate(ctx: &mut Ctx, a: TranslateArgs) -> Result<()> {
+    let mut db = ctx.open_db()?;
+    let d = resolve(db.conn(), &a.doc)?;
+    let original = match &d.translation_of {
+        Some(id) => db::documents::get(db.conn(), id)?.unwrap_or_else(|| d.clone()),
+        None => d,
+    };
+    let language = fields::language(&a.language)?;
+    if language == original.language {
+        return Err(
+            Error::user(format!("`{}` is already in {language}", original.title))
+                .hint("a translation needs another language"),
+        );
+    }
+    if let Some(t) = db::documents::translations(db.conn(), &original.id)?
+        .into_iter()
+        .find(|t| t.language == language)
+    {
+        return Err(Error::user(format!(
+            "`{}` already has a {language} translation [{}]",
+            original.title,
+            short_id(&t.id)
+        ))
+        .hint(format!(
+            "change its status with: liaison doc edit {} --status done",
+            short_id(&t.id)
+        )));
+    }
+    let title = match &a.title {
+        Some(t) => fields::line("title", t)?,
+        None => original.title.clone(),
+    };
+    let now = ctx.now_str();
+    let t = Document {
+        id: new_id(),
+        title,
+        language: language.clone(),
+        translation_of: Some(original.id.clone()),
+        translation_status: Some(a.status),
+        created_at: now.clone(),
+        updated_at: now,
+        objectives: Vec::new(),
+        link: None,
+        notes: None,
+        ..original.clone()
+    };
+    db.write(|tx| db::documents::save(tx, &t))?;
+    ctx.out.line(&format!(
+        "added {language} translation of `{}` ({}) [{}]",
+        original.title,
+        a.status,
+        short_id(&t.id)
+    ))
+}

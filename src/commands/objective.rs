@@ -1,0 +1,218 @@
+//! `liaison objective …`: the mandates log entries, events and documents
+//! serve.
+
+use clap::{Args, Subcommand};
+
+use crate::context::Ctx;
+use crate::dates::{self, Lean};
+use crate::db::{self, new_id};
+use crate::error::{Error, Result};
+use crate::model::objective::Objective;
+use crate::model::{fields, require};
+use crate::render::Format;
+use crate::text::fold;
+
+#[derive(Debug, Subcommand)]
+pub enum ObjectiveCommand {
+    /// Add an objective
+    Add(AddArgs),
+    /// List objectives, with activity per objective for a period
+    #[command(alias = "ls")]
+    List(ListArgs),
+    /// Change an objective
+    Edit(EditArgs),
+    /// Delete an objective (records keep their links)
+    Rm(RmArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: ObjectiveCommand) -> Result<()> {
+    match cmd {
+        ObjectiveCommand::Add(a) => add(ctx, a),
+        ObjectiveCommand::List(a) => list(ctx, a),
+        ObjectiveCommand::Edit(a) => edit(ctx, a),
+        ObjectiveCommand::Rm(a) => rm(ctx, a),
+    }
+}
+
+/// Finds an objective by its number or a word of its title.
+pub fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Objective> {
+    let q = query.trim();
+    if let Ok(n) = q.parse::<i64>() {
+        return db::objectives::by_number(conn, n)?.ok_or_else(|| {
+            Error::user(format!("no objective {n}")).hint("list them with: liaison objective list")
+        });
+    }
+    let key = fold(q);
+    let all = db::objectives::list(conn)?;
+    let mut found: Vec<Objective> = all
+        .into_iter()
+        .filter(|o| fold(&o.title).contains(&key))
+        .collect();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(Error::user(format!("no objective matches `{q}`"))
+            .hint("name objectives by number: liaison objective list")),
+        _ => Err(
+            Error::user(format!("`{q}` matches {} objectives", found.len())).hint(format!(
+                "name one by number: {}",
+                found
+                    .iter()
+                    .map(|o| format!("{} {}", o.number, o.title))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+        ),
+    }
+}
+
+/// Resolves several objectives (repeated flags or comma separated).
+pub fn resolve_all(conn: &rusqlite::Connection, queries: &[String]) -> Result<Vec<Objective>> {
+    let mut out: Vec<Objective> = Vec::new();
+    for q in fields::split_list(queries) {
+        let o = resolve(conn, &q)?;
+        if !out.iter().any(|x| x.id == o.id) {
+            out.push(o);
+        }
+    }
+    Ok(out)
+}
+
+/// Add an objective.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// A short title
+    pub title: String,
+    /// What it means
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
+    let title = fields::line("title", &a.title)?;
+    require("title", &title)?;
+    let description = fields::opt_text("description", a.description.as_deref())?;
+    let now = ctx.now_str();
+    let mut db = ctx.open_db()?;
+    let n = db.write(|tx| db::objectives::insert(tx, &new_id(), &title, description.as_deref(), &now))?;
+    ctx.out.line(&format!("added objective {n}: {title}"))
+}
+
+/// List objectives with their activity in a period.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Start of the period [default: a year ago]
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// End of the period [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
+    let today = ctx.today();
+    let since = match &a.since {
+        Some(d) => dates::parse(d, today, None, Lean::Past)?,
+        None => dates::parse("-1y", today, None, Lean::Past)?,
+    };
+    let until = a
+        .until
+        .as_deref()
+        .map(|d| dates::parse(d, today, None, Lean::Past))
+        .transpose()?
+        .unwrap_or(today);
+    let db = ctx.open_db()?;
+    let rows = db::objectives::activity(db.conn(), since, until)?;
+    match ctx.format() {
+        Format::Json => {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(n, t, l, e, d)| serde_json::json!({"number": n, "title": t, "log_entries": l, "events": e, "documents": d}))
+                .collect();
+            ctx.out.json(&items)
+        }
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(n, t, l, e, d)| {
+                    vec![
+                        n.to_string(),
+                        t.clone(),
+                        l.to_string(),
+                        e.to_string(),
+                        d.to_string(),
+                    ]
+                })
+                .collect();
+            ctx.out
+                .csv(&["number", "title", "log_entries", "events", "documents"], &rows)
+        }
+        Format::Table => {
+            if rows.is_empty() {
+                return ctx
+                    .out
+                    .line("no objectives yet; add one with: liaison objective add TITLE");
+            }
+            ctx.out.line(&format!("activity from {since} to {until}"))?;
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(n, t, l, e, d)| {
+                    vec![
+                        n.to_string(),
+                        t.clone(),
+                        l.to_string(),
+                        e.to_string(),
+                        d.to_string(),
+                    ]
+                })
+                .collect();
+            ctx.out
+                .table(&["#", "objective", "log entries", "events", "documents"], &rows)
+        }
+    }
+}
+
+/// Change an objective.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Number or a word of the title
+    pub objective: String,
+    /// New title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// New description (empty clears)
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
+    let mut db = ctx.open_db()?;
+    let mut o = resolve(db.conn(), &a.objective)?;
+    if let Some(t) = &a.title {
+        let t = fields::line("title", t)?;
+        require("title", &t)?;
+        o.title = t;
+    }
+    if let Some(d) = &a.description {
+        o.description = fields::opt_text("description", Some(d))?;
+    }
+    let now = ctx.now_str();
+    db.write(|tx| db::objectives::update(tx, &o, &now))?;
+    ctx.out
+        .line(&format!("updated objective {}: {}", o.number, o.title))
+}
+
+/// Delete an objective.
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Number or a word of the title
+    pub objective: String,
+}
+
+fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
+    let mut db = ctx.open_db()?;
+    let o = resolve(db.conn(), &a.objective)?;
+    let now = ctx.now_str();
+    db.write(|tx| db::objectives::soft_delete(tx, &o.id, &now))?;
+    ctx.out
+        .line(&format!("deleted objective {}: {}", o.number, o.title))
+}
