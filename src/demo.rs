@@ -1022,3 +1022,170 @@ fn tx_org(tx: &Transaction, row: &OrgRow, now: &str) -> Result<()> {
 fn some(s: &str) -> Option<String> {
     if s.is_empty() { None } else { Some(s.to_string()) }
 }
+
+/// The seven congress mandates, a joint seminar, a strike abroad, and a
+/// statement translated into English and Arabic and sent to the partners
+/// in each one's language; some log entries serve the mandates.
+pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
+    use crate::model::document::{DocDirection, DocKind, Document, TranslationStatus};
+    use crate::model::event::{Event, EventKind, OurRole};
+    let mut objectives = Vec::new();
+    for (title, description) in crate::model::objective::DEFAULTS {
+        let id = new_id();
+        db::objectives::insert(tx, &id, title, Some(description), now)?;
+        objectives.push(id);
+    }
+    let org = |h: &str| -> Result<String> {
+        Ok(db::orgs::by_handle(tx, h)?.map(|(o, _)| o.id).unwrap_or_default())
+    };
+    let days_ago = |n: u64| today - chrono::Days::new(n);
+    let event = |name: &str, kind, starts, city: &str, cc: &str, role, outcome: &str| Event {
+        id: new_id(),
+        name: name.to_string(),
+        kind,
+        starts,
+        ends: None,
+        city: some(city),
+        country: some(cc),
+        our_role: role,
+        organisations: Vec::new(),
+        people: Vec::new(),
+        objectives: Vec::new(),
+        outcome: some(outcome),
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+    };
+    let seminar = event(
+        "Joint seminar on the regional war",
+        EventKind::JointSeminar,
+        days_ago(75),
+        "Athens",
+        "GR",
+        OurRole::CoOrganiser,
+        "Joint declaration adopted by the three parties.",
+    );
+    db::events::save(tx, &seminar)?;
+    for (h, role) in [
+        ("kke", "organiser"),
+        ("icp", "co-organiser"),
+        ("kcp", "co-organiser"),
+    ] {
+        db::events::join(tx, &seminar.id, &org(h)?, role)?;
+    }
+    db::objectives::link(
+        tx,
+        db::objectives::LinkTable::Event,
+        &seminar.id,
+        &[objectives[6].clone(), objectives[2].clone()],
+    )?;
+    let strike = event(
+        "Solidarity with the Haft Tappeh strike",
+        EventKind::Strike,
+        days_ago(40),
+        "Shush",
+        "IR",
+        OurRole::Participant,
+        "Message of support read at the gate.",
+    );
+    db::events::save(tx, &strike)?;
+    db::events::join(tx, &strike.id, &org("haft-tappeh")?, "organiser")?;
+    db::objectives::link(
+        tx,
+        db::objectives::LinkTable::Event,
+        &strike.id,
+        &[objectives[3].clone()],
+    )?;
+    let congress = event(
+        "International meeting of workers' parties",
+        EventKind::Conference,
+        today + chrono::Days::new(5),
+        "Lisbon",
+        "PT",
+        OurRole::Speaker,
+        "",
+    );
+    db::events::save(tx, &congress)?;
+    db::events::join(tx, &congress.id, &org("pcp")?, "organiser")?;
+
+    let statement = Document {
+        id: new_id(),
+        title: "بیانیه درباره اعتصاب کارگران نفت".into(),
+        kind: DocKind::Statement,
+        date: days_ago(60),
+        language: "fa".into(),
+        direction: DocDirection::Ours,
+        author: None,
+        translation_of: None,
+        translation_status: None,
+        link: None,
+        notes: None,
+        objectives: Vec::new(),
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+        author_org_id: None,
+    };
+    db::documents::save(tx, &statement)?;
+    db::objectives::link(
+        tx,
+        db::objectives::LinkTable::Document,
+        &statement.id,
+        &[objectives[1].clone(), objectives[5].clone()],
+    )?;
+    let mut copies = vec![statement.clone()];
+    for (lang, title) in [
+        ("en", "Statement on the oil workers' strike"),
+        ("ar", "بيان حول إضراب عمال النفط"),
+    ] {
+        let t = Document {
+            id: new_id(),
+            title: title.into(),
+            language: lang.into(),
+            translation_of: Some(statement.id.clone()),
+            translation_status: Some(TranslationStatus::Published),
+            ..statement.clone()
+        };
+        db::documents::save(tx, &t)?;
+        copies.push(t);
+    }
+    for (h, lang) in [
+        ("kke", "en"),
+        ("icp", "ar"),
+        ("lcp", "ar"),
+        ("pcp", "en"),
+        ("cpb", "en"),
+        ("tudeh", "fa"),
+    ] {
+        let Some(copy) = copies.iter().find(|c| c.language == lang) else {
+            continue;
+        };
+        let sending = db::documents::Sending {
+            id: &new_id(),
+            document_id: &copy.id,
+            org_id: &org(h)?,
+            person_id: None,
+            date: days_ago(55),
+            channel: "email",
+        };
+        db::documents::send(tx, &sending, now)?;
+    }
+    // Contacts serve mandates too: every third entry, round the list.
+    let ids: Vec<String> = {
+        let mut stmt = tx
+            .prepare("SELECT id FROM interactions ORDER BY date, rid")
+            .map_err(|e| crate::error::from_sqlite(e, "reading the log"))?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(|e| crate::error::from_sqlite(e, "reading the log"))?;
+        rows.collect::<rusqlite::Result<Vec<String>>>()
+            .map_err(|e| crate::error::from_sqlite(e, "reading the log"))?
+    };
+    for (i, id) in ids.iter().enumerate().filter(|(i, _)| i % 3 == 0) {
+        db::objectives::link(
+            tx,
+            db::objectives::LinkTable::Log,
+            id,
+            &[objectives[i % objectives.len()].clone()],
+        )?;
+    }
+    Ok(())
+}

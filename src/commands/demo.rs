@@ -29,10 +29,12 @@ pub fn run(ctx: &mut Ctx, global: &Global, _a: DemoArgs) -> Result<()> {
     let today = ctx.today();
     let ((orgs, people), (entries, tasks)) = db.write(|tx| {
         db::set_meta(tx, DEMO_MARK, "1")?;
-        Ok((
+        let counts = (
             crate::demo::build(tx, &now, today)?,
             crate::demo::build_log(tx, today, &now)?,
-        ))
+        );
+        crate::demo::build_activity(tx, today, &now)?;
+        Ok(counts)
     })?;
     drop(db);
     ctx.db_path = path.clone();
@@ -64,8 +66,20 @@ pub fn run(ctx: &mut Ctx, global: &Global, _a: DemoArgs) -> Result<()> {
     step(
         ctx,
         &shown,
+        "a statement, its translations and who received which",
+        &["doc", "show", "oil"],
+    )?;
+    step(
+        ctx,
+        &shown,
         "the last contacts with one partner",
         &["history", "kcp", "--limit", "5"],
+    )?;
+    step(
+        ctx,
+        &shown,
+        "the report for the leadership (also --format md|html|csv|json, --lang fa, --calendar persian)",
+        &["report", "quarterly"],
     )?;
     Ok(())
 }
@@ -130,6 +144,7 @@ fn step(ctx: &mut Ctx, db: &str, why: &str, args: &[&str]) -> Result<()> {
         crate::cli::Command::Agenda(a) => crate::commands::agenda::run(ctx, a),
         crate::cli::Command::History(a) => crate::commands::history::run(ctx, a),
         crate::cli::Command::Report(c) => crate::commands::report::run(ctx, c),
+        crate::cli::Command::Doc(c) => crate::commands::doc::run(ctx, c),
         _ => Err(Error::internal("demo step is not a listing")),
     }
 }

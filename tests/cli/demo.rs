@@ -12,6 +12,9 @@ fn demo_builds_its_own_database_and_walks_through_it() {
         "{out}"
     );
     assert!(out.contains("Partners going cold"), "{out}");
+    assert!(out.contains("Quarterly report 2026Q3"), "{out}");
+    assert!(out.contains("6. Events, documents and objectives"), "{out}");
+    assert!(out.contains("Translations (2)"), "{out}");
     assert!(out.contains("$ liaison --db "), "{out}");
     assert!(out.contains("Communist Party of Greece  [kke]"), "{out}");
     assert!(out.contains("حزب كمونيست كردستان"), "{out}");
