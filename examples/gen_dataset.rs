@@ -386,6 +386,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                 // A reference number keeps two entries of one day apart.
                 summary: format!("{} (ref {})", rng.pick(SUMMARIES), written + entries.len()),
                 tags: Vec::new(),
+                objectives: Vec::new(),
                 logged_by: Some("bench".into()),
                 created_at: now.clone(),
                 updated_at: now.clone(),

@@ -42,6 +42,9 @@ pub enum What {
     People,
     Log,
     Tasks,
+    Events,
+    Docs,
+    Distributions,
     All,
 }
 
@@ -78,6 +81,9 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
             (What::People, "people"),
             (What::Log, "log"),
             (What::Tasks, "tasks"),
+            (What::Events, "events"),
+            (What::Docs, "docs"),
+            (What::Distributions, "distributions"),
         ] {
             let path = dir.join(format!("{name}.csv"));
             let mut out = create(&path)?;
@@ -139,6 +145,34 @@ fn write(db: &Db, what: What, out: &mut dyn Write, a: &ExportArgs, period: Perio
             put(&mut w, strings(TASK_EXPORT_COLUMNS), false)?;
             for t in db::tasks::all(db.conn())? {
                 put(&mut w, records::task(&t)[1..].to_vec(), sanitize)?;
+            }
+        }
+        What::Events => {
+            put(&mut w, strings(records::EVENT_COLUMNS), false)?;
+            for e in db::events::list(db.conn(), &db::events::Filter::default())? {
+                put(&mut w, records::event(&e), sanitize)?;
+            }
+        }
+        What::Docs => {
+            put(&mut w, strings(records::DOC_COLUMNS), false)?;
+            let mut docs = db::documents::list(db.conn(), true)?;
+            // Originals before their translations, so an import can link them.
+            docs.sort_by_key(|d| {
+                (
+                    d.translation_of.is_some(),
+                    d.date,
+                    d.created_at.clone(),
+                    d.id.clone(),
+                )
+            });
+            for d in docs {
+                put(&mut w, records::document(&d), sanitize)?;
+            }
+        }
+        What::Distributions => {
+            put(&mut w, strings(records::DISTRIBUTION_COLUMNS), false)?;
+            for x in db::documents::all_distributions(db.conn())? {
+                put(&mut w, records::distribution(&x), sanitize)?;
             }
         }
         What::All => unreachable!("handled by run"),

@@ -110,6 +110,7 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         subject,
         summary,
         tags,
+        objectives: Vec::new(),
         logged_by: Some(ctx.user.clone()),
         created_at: now.clone(),
         updated_at: now.clone(),

@@ -10,7 +10,7 @@ use crate::model::person::short_id;
 use crate::render::Format;
 use crate::text::{excerpt, fold};
 
-/// Search names, aliases, roles, notes and log entries. Matching ignores case, accents,
+/// Search names, aliases, roles, notes, log entries, documents and events. Matching ignores case, accents,
 /// Arabic/Persian letter variants and harakat; every word must match the
 /// start of a word.
 #[derive(Debug, Args)]
@@ -31,6 +31,8 @@ pub enum Scope {
     Orgs,
     People,
     Log,
+    Docs,
+    Events,
 }
 
 /// One search result, as `search --format json|csv` writes it.
@@ -114,6 +116,52 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
                 organisation: Some(i.organisations.join(", ")),
                 id: i.id,
             });
+        }
+    }
+    // Documents and events are few: their titles are matched in memory.
+    let matches = |texts: &[&str]| {
+        let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
+        terms.iter().all(|t| {
+            folded
+                .iter()
+                .any(|f| f.split_whitespace().any(|w| w.starts_with(t.as_str())))
+        })
+    };
+    if wants(Scope::Docs) {
+        for d in db::documents::list(db.conn(), true)? {
+            let mut texts: Vec<&str> = vec![&d.title];
+            texts.extend(d.notes.as_deref());
+            if hits.iter().filter(|h| h.kind == "document").count() < a.limit && matches(&texts) {
+                hits.push(Hit {
+                    kind: "document",
+                    excerpt: best_excerpt(&texts, &terms),
+                    organisation: d.author.clone(),
+                    name: format!("{} ({})", d.title, d.language),
+                    id: d.id,
+                });
+            }
+        }
+    }
+    if wants(Scope::Events) {
+        for e in db::events::list(db.conn(), &db::events::Filter::default())? {
+            let mut texts: Vec<&str> = vec![&e.name];
+            texts.extend(e.outcome.as_deref());
+            texts.extend(e.city.as_deref());
+            if hits.iter().filter(|h| h.kind == "event").count() < a.limit && matches(&texts) {
+                hits.push(Hit {
+                    kind: "event",
+                    excerpt: best_excerpt(&texts, &terms),
+                    organisation: Some(
+                        e.organisations
+                            .iter()
+                            .map(|o| o.handle.clone())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                    name: format!("{} ({})", e.name, e.starts),
+                    id: e.id,
+                });
+            }
         }
     }
     match ctx.format() {

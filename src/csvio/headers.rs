@@ -144,6 +144,7 @@ pub const LOG_FIELDS: &[Field] = &[
         &["notes", "note", "description", "what happened", "خلاصه", "شرح"],
     ),
     f("tags", &["tag", "برچسب"]),
+    f("objectives", &["objective", "mandates", "اهداف"]),
     f(
         "follow_up",
         &["followup", "follow up task", "next step", "پیگیری"],
@@ -170,6 +171,53 @@ pub const TASK_FIELDS: &[Field] = &[
     f("notes", &["note", "یادداشت"]),
     f("created_at", &[]),
     f("updated_at", &[]),
+];
+
+pub const EVENT_FIELDS: &[Field] = &[
+    f("id", &[]),
+    req("name", &["event", "title", "نام", "رویداد"]),
+    f("kind", &["type", "نوع"]),
+    req("starts", &["date", "start", "from", "تاریخ", "آغاز"]),
+    f("ends", &["end", "until", "to", "پایان"]),
+    f("city", &["place", "شهر"]),
+    f("country", &["کشور"]),
+    f("our_role", &["role", "our part", "نقش ما"]),
+    f(
+        "organisations",
+        &["organisation", "organizations", "partners", "orgs", "سازمان ها"],
+    ),
+    f("people", &["with", "participants", "افراد"]),
+    f("objectives", &["objective", "mandates", "اهداف"]),
+    f("outcome", &["result", "notes", "نتیجه"]),
+    f("created_at", &[]),
+    f("updated_at", &[]),
+];
+
+pub const DOC_FIELDS: &[Field] = &[
+    f("id", &[]),
+    req("title", &["document", "name", "عنوان"]),
+    f("kind", &["type", "نوع"]),
+    req("date", &["تاریخ"]),
+    req("language", &["lang", "زبان"]),
+    f("direction", &["ours or received"]),
+    f("author", &["from", "received from", "organisation", "نویسنده"]),
+    f("translation_of", &["original", "translation of"]),
+    f("translation_status", &["status", "وضعیت"]),
+    f("link", &["url", "file", "path", "پیوند"]),
+    f("notes", &["note", "یادداشت"]),
+    f("objectives", &["objective", "mandates", "اهداف"]),
+    f("created_at", &[]),
+    f("updated_at", &[]),
+];
+
+pub const DISTRIBUTION_FIELDS: &[Field] = &[
+    f("id", &[]),
+    req("document", &["document id", "doc"]),
+    f("title", &[]),
+    f("language", &[]),
+    req("organisation", &["organization", "to", "sent to", "سازمان"]),
+    req("date", &["sent", "تاریخ"]),
+    f("channel", &["via", "how"]),
 ];
 
 /// The header normalised for matching: folded, punctuation as spaces.

@@ -1,6 +1,8 @@
 //! The CSV columns of each entity: the same names on export and import,
 //! in a stable order (see the README).
 
+use crate::model::document::{Distribution, Document};
+use crate::model::event::Event;
 use crate::model::log::Interaction;
 use crate::model::org::Org;
 use crate::model::person::Person;
@@ -105,6 +107,7 @@ pub const LOG_COLUMNS: &[&str] = &[
     "subject",
     "summary",
     "tags",
+    "objectives",
     "logged_by",
     "created_at",
     "updated_at",
@@ -123,6 +126,11 @@ pub fn log(i: &Interaction) -> Vec<String> {
         opt(&i.subject),
         i.summary.clone(),
         join(&i.tags),
+        i.objectives
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
         opt(&i.logged_by),
         i.created_at.clone(),
         i.updated_at.clone(),
@@ -162,5 +170,112 @@ pub fn task(t: &Task) -> Vec<String> {
         opt(&t.notes),
         t.created_at.clone(),
         t.updated_at.clone(),
+    ]
+}
+
+/// Columns of an event (organisations as `handle=role`).
+pub const EVENT_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "starts",
+    "ends",
+    "city",
+    "country",
+    "our_role",
+    "organisations",
+    "people",
+    "objectives",
+    "outcome",
+    "created_at",
+    "updated_at",
+];
+
+/// One event as a CSV record, in [`EVENT_COLUMNS`] order.
+pub fn event(e: &Event) -> Vec<String> {
+    let numbers: Vec<String> = e.objectives.iter().map(|n| n.to_string()).collect();
+    vec![
+        e.id.clone(),
+        e.name.clone(),
+        e.kind.to_string(),
+        e.starts.to_string(),
+        opt(&e.ends),
+        opt(&e.city),
+        opt(&e.country),
+        e.our_role.to_string(),
+        e.organisations
+            .iter()
+            .map(|o| format!("{}={}", o.handle, o.role))
+            .collect::<Vec<_>>()
+            .join("; "),
+        join(&e.people),
+        join(&numbers),
+        opt(&e.outcome),
+        e.created_at.clone(),
+        e.updated_at.clone(),
+    ]
+}
+
+/// Columns of a document.
+pub const DOC_COLUMNS: &[&str] = &[
+    "id",
+    "title",
+    "kind",
+    "date",
+    "language",
+    "direction",
+    "author",
+    "translation_of",
+    "translation_status",
+    "link",
+    "notes",
+    "objectives",
+    "created_at",
+    "updated_at",
+];
+
+/// One document as a CSV record, in [`DOC_COLUMNS`] order.
+pub fn document(d: &Document) -> Vec<String> {
+    let numbers: Vec<String> = d.objectives.iter().map(|n| n.to_string()).collect();
+    vec![
+        d.id.clone(),
+        d.title.clone(),
+        d.kind.to_string(),
+        d.date.to_string(),
+        d.language.clone(),
+        d.direction.to_string(),
+        opt(&d.author),
+        opt(&d.translation_of),
+        opt(&d.translation_status),
+        opt(&d.link),
+        opt(&d.notes),
+        join(&numbers),
+        d.created_at.clone(),
+        d.updated_at.clone(),
+    ]
+}
+
+/// Columns of a distribution (title and language are the copy's, for
+/// reading; import goes by the document ID).
+pub const DISTRIBUTION_COLUMNS: &[&str] = &[
+    "id",
+    "document",
+    "title",
+    "language",
+    "organisation",
+    "date",
+    "channel",
+];
+
+/// One distribution as a CSV record, in [`DISTRIBUTION_COLUMNS`] order.
+pub fn distribution(x: &Distribution) -> Vec<String> {
+    vec![
+        x.id.clone(),
+        x.document.clone(),
+        x.title.clone(),
+        x.language.clone(),
+        x.organisation.clone(),
+        x.date.to_string(),
+        x.channel.to_string(),
     ]
 }

@@ -172,6 +172,16 @@ pub fn distributions_of_document(conn: &Connection, doc_id: &str) -> Result<Vec<
         .context("reading distributions")
 }
 
+/// Every distribution, by date, for export.
+pub fn all_distributions(conn: &Connection) -> Result<Vec<Distribution>> {
+    let mut stmt = conn
+        .prepare_cached(&format!("{DIST} ORDER BY x.date, x.id"))
+        .context("reading distributions")?;
+    let rows = stmt.query_map([], dist_row).context("reading distributions")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading distributions")
+}
+
 /// Copies sent to an organisation, newest first.
 pub fn distributions_to(conn: &Connection, org_id: &str) -> Result<Vec<Distribution>> {
     let mut stmt = conn

@@ -17,7 +17,9 @@ const COLUMNS: &str = "i.id, i.date, i.time, i.channel, i.direction,
         WHERE x.interaction_id = i.id ORDER BY p.sort_key) p),
     i.subject, i.summary,
     (SELECT json_group_array(tag) FROM (SELECT tag FROM interaction_tags t WHERE t.interaction_id = i.id ORDER BY tag)),
-    i.logged_by, i.created_at, i.updated_at";
+    i.logged_by, i.created_at, i.updated_at,
+    (SELECT json_group_array(n) FROM (SELECT o.number AS n FROM interaction_objectives x
+        JOIN objectives o ON o.id = x.objective_id WHERE x.interaction_id = i.id ORDER BY o.number))";
 
 fn from_row(r: &Row) -> rusqlite::Result<Interaction> {
     Ok(Interaction {
@@ -34,6 +36,10 @@ fn from_row(r: &Row) -> rusqlite::Result<Interaction> {
         logged_by: r.get(10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
+        objectives: {
+            let text: String = r.get(13)?;
+            serde_json::from_str(&text).unwrap_or_default()
+        },
         org_ids: Vec::new(),
         person_ids: Vec::new(),
     })
@@ -345,6 +351,12 @@ pub fn for_each_row(
     } else {
         "NULL"
     };
+    let objectives = if any("interaction_objectives")? {
+        "(SELECT group_concat(o.number, '; ' ORDER BY o.number) FROM interaction_objectives x
+            JOIN objectives o ON o.id = x.objective_id WHERE x.interaction_id = i.id)"
+    } else {
+        "NULL"
+    };
     let tags = if any("interaction_tags")? {
         "(SELECT group_concat(tag, '; ' ORDER BY tag) FROM interaction_tags t WHERE t.interaction_id = i.id)"
     } else {
@@ -354,7 +366,7 @@ pub fn for_each_row(
         .prepare(&format!(
             "SELECT i.id, i.date, i.time, i.channel, i.direction,
                 (SELECT group_concat(x.org_id, ' ') FROM interaction_orgs x WHERE x.interaction_id = i.id),
-                {people}, i.subject, i.summary, {tags}, i.logged_by, i.created_at, i.updated_at
+                {people}, i.subject, i.summary, {tags}, {objectives}, i.logged_by, i.created_at, i.updated_at
              FROM interactions i
              WHERE i.deleted_at IS NULL AND (?1 IS NULL OR i.date >= ?1) AND (?2 IS NULL OR i.date <= ?2)
              ORDER BY i.date, i.rid"
@@ -363,7 +375,7 @@ pub fn for_each_row(
     let mut rows = stmt.query(params![since, until]).context("exporting the log")?;
     let mut orgs = String::new();
     while let Some(r) = rows.next().context("exporting the log")? {
-        let mut cells: [&str; 13] = [""; 13];
+        let mut cells: [&str; 14] = [""; 14];
         for (i, cell) in cells.iter_mut().enumerate() {
             if let rusqlite::types::ValueRef::Text(t) = r.get_ref(i).context("exporting the log")? {
                 *cell = std::str::from_utf8(t).unwrap_or_default();

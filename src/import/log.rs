@@ -157,6 +157,7 @@ impl Importer for Log {
         let tags = c
             .take("tags", fields::tags(&row.list("tags")))
             .unwrap_or_default();
+        let objective_ids = super::activity::objectives(tx, row, &mut c);
         let follow_up = row
             .get("follow_up")
             .and_then(|f| c.take("follow_up", fields::line("follow-up", f)));
@@ -210,6 +211,7 @@ impl Importer for Log {
             subject,
             summary,
             tags,
+            objectives: Vec::new(),
             logged_by,
             created_at: created.unwrap_or_else(|| now.clone()),
             updated_at: updated.unwrap_or_else(|| now.clone()),
@@ -217,6 +219,8 @@ impl Importer for Log {
             person_ids,
         };
         db::log::insert_with(tx, &entry, true).map_err(db_err)?;
+        db::objectives::link(tx, db::objectives::LinkTable::Log, &entry.id, &objective_ids)
+            .map_err(db_err)?;
         if let Some(title) = follow_up {
             let task = Task {
                 number: None,

@@ -3,6 +3,7 @@
 //! this one reads the file, learns date orders, keeps the transaction and
 //! collects the problems.
 
+mod activity;
 mod index;
 mod log;
 mod orgs;
@@ -42,6 +43,9 @@ pub enum Entity {
     People,
     Log,
     Tasks,
+    Events,
+    Docs,
+    Distributions,
 }
 
 /// How an import runs.
@@ -294,6 +298,9 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Entity::People => Box::new(people::People::new(db.conn())?),
         Entity::Log => Box::new(log::Log::new(db.conn())?),
         Entity::Tasks => Box::new(tasks::Tasks::new(db.conn())?),
+        Entity::Events => Box::new(activity::Events::new(db.conn())?),
+        Entity::Docs => Box::new(activity::Docs::new(db.conn())?),
+        Entity::Distributions => Box::new(activity::Distributions::new(db.conn())?),
     };
     let fields = importer.fields();
     let (mut records, _) = read::reader(&source, dialect)?;

@@ -45,6 +45,8 @@ pub struct Interaction {
     pub subject: Option<String>,
     pub summary: String,
     pub tags: Vec<String>,
+    /// Numbers of the objectives it served.
+    pub objectives: Vec<i64>,
     pub logged_by: Option<String>,
     pub created_at: String,
     pub updated_at: String,

@@ -74,3 +74,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_demo_database_survives_export_and_import_of_every_entity() {
+    let env = Env::bare();
+    let demo = env.path("demo.db");
+    env.ok(&["demo", "--db", demo.to_str().unwrap()]);
+    let first = env.path("first");
+    env.ok(&[
+        "--db",
+        demo.to_str().unwrap(),
+        "export",
+        "all",
+        "--out",
+        first.to_str().unwrap(),
+    ]);
+    let copy = Env::new();
+    let entities = [
+        "orgs",
+        "people",
+        "log",
+        "tasks",
+        "events",
+        "docs",
+        "distributions",
+    ];
+    for e in entities {
+        copy.ok(&["import", e, first.join(format!("{e}.csv")).to_str().unwrap()]);
+    }
+    let second = copy.path("second");
+    copy.ok(&["export", "all", "--out", second.to_str().unwrap()]);
+    for e in entities {
+        let a = std::fs::read_to_string(first.join(format!("{e}.csv"))).unwrap();
+        let b = std::fs::read_to_string(second.join(format!("{e}.csv"))).unwrap();
+        assert!(a.lines().count() > 1, "{e}.csv is empty");
+        assert_eq!(a, b, "{e}.csv differs after the round trip");
+    }
+}
