@@ -231,6 +231,9 @@ pub struct ListArgs {
     /// Only events in this country
     #[arg(long, value_name = "CC")]
     pub country: Option<String>,
+    /// Only events in this UN M49 sub-region
+    #[arg(long)]
+    pub region: Option<String>,
     /// Only events of this kind
     #[arg(long, value_parser = word::<EventKind>)]
     pub kind: Option<EventKind>,
@@ -258,7 +261,16 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     if let Some(o) = &a.org {
         f.org_id = Some(resolve_org(ctx, db.conn(), o)?.id);
     }
-    let events = db::events::list(db.conn(), &f)?;
+    let mut events = db::events::list(db.conn(), &f)?;
+    if let Some(r) = &a.region {
+        let region = country::resolve_region(r)?;
+        events.retain(|e| {
+            e.country
+                .as_deref()
+                .and_then(country::by_code)
+                .is_some_and(|c| c.region == region)
+        });
+    }
     print(ctx, &events, "no events match")
 }
 

@@ -346,7 +346,15 @@ fn agenda_shows_events_ahead() {
 fn search_finds_documents_and_events() {
     let env = Env::new();
     partners(&env);
-    env.ok(&["event", "add", "Joint seminar on the regional war", "--starts", "2026-08-10", "--city", "Athens"]);
+    env.ok(&[
+        "event",
+        "add",
+        "Joint seminar on the regional war",
+        "--starts",
+        "2026-08-10",
+        "--city",
+        "Athens",
+    ]);
     env.ok(&["doc", "add", "بیانیه درباره اعتصاب کارگران نفت", "--lang", "fa"]);
     let hits = env.json(&["search", "--in", "docs,events", "اعتصاب"]);
     assert_eq!(hits.as_array().unwrap().len(), 1);
