@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    agenda, demo, doc, event, export, history, import, init, log, objective, org, person, report, search,
-    task,
+    agenda, demo, doc, event, export, history, import, init, log, maintenance, objective, org, person,
+    report, search, task,
 };
 use crate::render::Format;
 
@@ -114,6 +114,12 @@ pub enum Command {
     /// Reports for the leadership
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Copy the database safely while others may be writing
+    Backup(maintenance::BackupArgs),
+    /// Check the database's integrity
+    Check(maintenance::CheckArgs),
+    /// Replace the database with a checked backup
+    Restore(maintenance::RestoreArgs),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for

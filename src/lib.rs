@@ -66,6 +66,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => commands::import::run(&mut ctx, args),
         Command::Export(args) => commands::export::run(&mut ctx, args),
         Command::Report(cmd) => commands::report::run(&mut ctx, cmd),
+        Command::Backup(args) => commands::maintenance::backup(&mut ctx, args),
+        Command::Check(args) => commands::maintenance::check(&mut ctx, args),
+        Command::Restore(args) => commands::maintenance::restore(&mut ctx, args),
         Command::Completions { .. } | Command::Man => Ok(()),
     };
     let flushed = ctx.out.flush();

@@ -10,6 +10,7 @@ pub mod history;
 pub mod import;
 pub mod init;
 pub mod log;
+pub mod maintenance;
 pub mod objective;
 pub mod org;
 pub mod person;

@@ -23,8 +23,17 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 /// Marks a SQLite file as a liaison database (`PRAGMA application_id`).
 const APPLICATION_ID: i32 = 0x4c49_4149; // "LIAI"
 
-/// How long a command waits for another writer before giving up (exit 3).
+/// How long a command waits for another writer before giving up (exit 3),
+/// unless `LIAISON_BUSY_TIMEOUT` (milliseconds) says otherwise.
 const BUSY_TIMEOUT_MS: u64 = 5_000;
+
+fn busy_timeout() -> std::time::Duration {
+    let ms = std::env::var("LIAISON_BUSY_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(BUSY_TIMEOUT_MS);
+    std::time::Duration::from_millis(ms)
+}
 
 /// An open liaison database.
 pub struct Db {
@@ -110,7 +119,7 @@ impl Db {
     fn configure(&mut self) -> Result<()> {
         let path = self.path.clone();
         self.conn
-            .busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))
+            .busy_timeout(busy_timeout())
             .context("setting the busy timeout")?;
         // The first read of the file: a file that is not SQLite (or is
         // encrypted) fails here.
@@ -158,6 +167,18 @@ impl Db {
             )
             .hint("install the newer liaison to use this database"));
         }
+        if current > 0 && current < latest {
+            // Keep the file as it was before its schema changes.
+            let copy = free_path(&self.path, &format!("schema-{current}.bak"));
+            self.copy_to(&copy).map_err(|e| {
+                Error::user(format!(
+                    "cannot back up {} before upgrading it: {}",
+                    self.path.display(),
+                    e.message
+                ))
+                .hint("free some disk space or check the folder's permissions, then run the command again")
+            })?;
+        }
         for (n, title, sql) in migrations().into_iter().filter(|m| m.0 > current) {
             let tx = self
                 .conn
@@ -188,6 +209,84 @@ impl Db {
         self.conn
             .pragma_update(None, "cache_size", -1024 * mib)
             .context("sizing the page cache")
+    }
+
+    /// Copies the database to a new owner-only file with SQLite's online
+    /// backup API, in one step: the copy is one consistent snapshot even
+    /// while other processes write.
+    pub fn copy_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(Error::user(format!("{} already exists", dest.display()))
+                .hint("choose a new file name; a backup never overwrites a file"));
+        }
+        create_private_file(dest)?;
+        let result = (|| -> rusqlite::Result<()> {
+            let mut target = Connection::open(dest)?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+            let deadline = std::time::Instant::now() + busy_timeout();
+            loop {
+                if std::time::Instant::now() > deadline {
+                    return Err(rusqlite::Error::SqliteFailure(
+                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                        None,
+                    ));
+                }
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => return Ok(()),
+                    rusqlite::backup::StepResult::More => {}
+                    // Busy or locked by a writer: wait and take the step again.
+                    _ => std::thread::sleep(std::time::Duration::from_millis(50)),
+                }
+            }
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(dest);
+            return Err(crate::error::from_sqlite(e, "copying the database"));
+        }
+        Ok(())
+    }
+
+    /// Replaces this database's content with `source`'s, in one
+    /// transaction.
+    pub fn restore_from(&mut self, source: &Path) -> Result<()> {
+        self.conn
+            .restore(rusqlite::MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)
+            .context("restoring the database")
+    }
+
+    /// SQLite's integrity and foreign-key checks; empty when all is well.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .context("checking the database")?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .context("checking the database")?;
+        for r in rows {
+            let r = r.context("checking the database")?;
+            if r != "ok" {
+                problems.push(r);
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA foreign_key_check")
+            .context("checking the database")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "a row of {} points to a missing row of {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(2)?
+                ))
+            })
+            .context("checking the database")?;
+        for r in rows {
+            problems.push(r.context("checking the database")?);
+        }
+        Ok(problems)
     }
 
     /// Reads a value from the `meta` table.
@@ -266,6 +365,18 @@ fn create_private_file(path: &Path) -> Result<()> {
         .open(path)
         .map_err(cannot)?;
     Ok(())
+}
+
+/// `path` with `.suffix` added, numbered when that file exists.
+pub fn free_path(path: &Path, suffix: &str) -> PathBuf {
+    let base = format!("{}.{suffix}", path.display());
+    let mut candidate = PathBuf::from(&base);
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = PathBuf::from(format!("{base}.{n}"));
+        n += 1;
+    }
+    candidate
 }
 
 /// A short lower-case reason for an I/O failure.

@@ -14,6 +14,7 @@ mod org;
 mod person;
 mod report;
 mod roundtrip;
+mod safety;
 mod search;
 mod terminal;
 mod tools;
