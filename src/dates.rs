@@ -302,6 +302,15 @@ mod tests {
         assert_eq!(p("04/04/2026").unwrap(), ymd(2026, 4, 4));
     }
 
+    proptest::proptest! {
+        /// Any input gives a date or an error, never a panic.
+        #[test]
+        fn any_text_parses_or_is_refused(s in ".{0,24}", digits in "[0-9/.\\-+dwmy ]{0,14}") {
+            let _ = parse(&s, today(), None, Lean::Past);
+            let _ = parse(&digits, today(), Some(DateOrder::Dmy), Lean::Future);
+        }
+    }
+
     #[test]
     fn solar_hijri_dates_are_read_from_their_year() {
         assert_eq!(p("1405-09-06").unwrap(), ymd(2026, 11, 27));

@@ -306,6 +306,16 @@ mod tests {
         assert_eq!(printable("حزب\u{200C}ها", false), "حزب\u{200C}ها");
     }
 
+    proptest::proptest! {
+        /// Folding never panics and a folded key folds to itself.
+        #[test]
+        fn fold_is_stable(s in "\\PC{0,40}") {
+            let once = fold(&s);
+            proptest::prop_assert_eq!(fold(&once), once.clone());
+            let _ = printable(&s, true);
+        }
+    }
+
     #[test]
     fn excerpts_find_folded_words_in_the_original() {
         let terms = vec![fold("portugues")];

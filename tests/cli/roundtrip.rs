@@ -111,3 +111,38 @@ fn the_demo_database_survives_export_and_import_of_every_entity() {
         assert_eq!(a, b, "{e}.csv differs after the round trip");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Whatever bytes arrive, import ends with a message and an exit code
+    /// of the contract, never a panic, and stores nothing when it refuses.
+    #[test]
+    fn import_of_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..600), entity in 0usize..4) {
+        let env = Env::new();
+        let path = env.path("fuzz.csv");
+        std::fs::write(&path, &bytes).unwrap();
+        let e = ["orgs", "people", "log", "tasks"][entity];
+        let r = env.run(&["import", e, path.to_str().unwrap()]);
+        prop_assert!(matches!(r.code, 0 | 1 | 2), "exit {} for {:?}\n{}", r.code, bytes, r.stderr);
+        prop_assert!(!r.stderr.contains("panicked") && !r.stderr.contains("internal error"), "{}", r.stderr);
+        if r.code != 0 {
+            prop_assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+            prop_assert_eq!(env.count("SELECT count(*) FROM organisations"), 0);
+        }
+    }
+
+    /// CSV-shaped noise: quotes, delimiters, line breaks, scripts.
+    #[test]
+    fn import_of_csv_shaped_noise_never_panics(cells in prop::collection::vec(prop::sample::select(vec![
+        "name", "country", "\"", "\"\"", ",", ";", "\n", "\r\n", "GR", "ایران", "=1+1", "31/02/2026", "03/04/2026",
+        "kke", "\t", "\u{feff}", "\u{202e}", "x",
+    ]), 0..60)) {
+        let env = Env::new();
+        let path = env.path("noise.csv");
+        std::fs::write(&path, cells.concat()).unwrap();
+        let r = env.run(&["import", "orgs", path.to_str().unwrap()]);
+        prop_assert!(matches!(r.code, 0 | 1 | 2), "exit {}\n{}", r.code, r.stderr);
+        prop_assert!(!r.stderr.contains("panicked") && !r.stderr.contains("internal error"), "{}", r.stderr);
+    }
+}

@@ -209,3 +209,38 @@ fn sql_in_names_is_just_text() {
     let csv = env.ok(&["export", "log"]);
     assert!(csv.contains("'); DROP TABLE organisations;--"), "{csv}");
 }
+
+#[test]
+fn a_killed_import_leaves_all_or_nothing() {
+    let env = Env::new();
+    seed(&env);
+    let path = env.path("big-log.csv");
+    let mut csv = String::from("date,organisation,channel,summary\n");
+    for i in 0..60_000 {
+        csv.push_str(&format!(
+            "2026-0{}-1{},kke,call,entry number {i} with some words\n",
+            1 + i % 9,
+            i % 10
+        ));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("liaison"))
+        .args(["import", "log", path.to_str().unwrap()])
+        .env("LIAISON_DB", &env.db)
+        .env("LIAISON_NOW", crate::common::NOW)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let _ = child.kill(); // SIGKILL
+    let status = child.wait().unwrap();
+    let n = env.count("SELECT count(*) FROM interactions");
+    assert!(
+        n == 0 || n == 60_000,
+        "a killed import left {n} rows (status {status:?})"
+    );
+    assert!(env.ok(&["check"]).contains("no problems found"));
+    // The database still takes writes.
+    env.ok(&["log", "kke", "--channel", "call", "--summary", "after the kill"]);
+}
