@@ -385,3 +385,34 @@ pub fn never_contacted(conn: &Connection) -> Result<Vec<String>> {
     rows.collect::<rusqlite::Result<Vec<String>>>()
         .context("reading organisations")
 }
+
+/// Moves an organisation's part in events, the documents it wrote and the
+/// copies sent to it over to another (for merges); returns how many rows
+/// moved.
+pub fn move_activity(conn: &Connection, from: &str, to: &str) -> Result<usize> {
+    let mut moved = 0;
+    for (update, leftover) in [
+        (
+            "UPDATE OR IGNORE event_orgs SET org_id = ?2 WHERE org_id = ?1",
+            "DELETE FROM event_orgs WHERE org_id = ?1",
+        ),
+        (
+            "UPDATE OR IGNORE distributions SET org_id = ?2 WHERE org_id = ?1",
+            "DELETE FROM distributions WHERE org_id = ?1",
+        ),
+        (
+            "UPDATE documents SET author_org_id = ?2 WHERE author_org_id = ?1",
+            "",
+        ),
+    ] {
+        moved += conn
+            .execute(update, params![from, to])
+            .context("moving events and documents")?;
+        if !leftover.is_empty() {
+            // Rows the survivor already had (same event, or same copy on the same day).
+            conn.execute(leftover, [from])
+                .context("moving events and documents")?;
+        }
+    }
+    Ok(moved)
+}

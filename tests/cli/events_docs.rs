@@ -363,3 +363,65 @@ fn search_finds_documents_and_events() {
     assert_eq!(hits[0]["type"], "event");
     assert_eq!(hits[0]["excerpt"], "Athens");
 }
+
+#[test]
+fn merge_moves_events_and_documents() {
+    let env = Env::new();
+    partners(&env);
+    env.ok(&[
+        "org",
+        "add",
+        "KKE duplicate",
+        "--handle",
+        "kke2",
+        "--country",
+        "GR",
+    ]);
+    env.ok(&[
+        "event",
+        "add",
+        "Rally",
+        "--starts",
+        "2026-08-01",
+        "--org",
+        "kke2=organiser",
+        "--org",
+        "kke",
+    ]);
+    env.ok(&[
+        "doc",
+        "add",
+        "Their resolution",
+        "--lang",
+        "el",
+        "--received-from",
+        "kke2",
+    ]);
+    env.ok(&["doc", "add", "Our statement", "--lang", "en"]);
+    env.ok(&[
+        "doc",
+        "send",
+        "Our statement",
+        "--to",
+        "kke2",
+        "--to",
+        "kke",
+        "--date",
+        "2026-08-02",
+    ]);
+    env.ok(&["org", "merge", "kke2", "kke"]);
+    let kke = env.json(&["org", "show", "kke"]);
+    assert_eq!(kke["events"][0]["name"], "Rally");
+    assert_eq!(
+        kke["events"][0]["organisations"].as_array().unwrap().len(),
+        1,
+        "one role left for the survivor"
+    );
+    assert_eq!(kke["documents_received"][0]["title"], "Their resolution");
+    assert_eq!(
+        kke["documents_sent"].as_array().unwrap().len(),
+        1,
+        "the same copy on the same day counts once"
+    );
+    assert!(env.ok(&["check"]).contains("no problems found"));
+}

@@ -6,7 +6,8 @@ use crate::db;
 use crate::error::{Error, Result};
 
 /// Merge a duplicate into another organisation: its log, tasks, people,
-/// names (as aliases), tags and languages move over, and the duplicate is deleted.
+/// events, documents, names (as aliases), tags and languages move over, and
+/// the duplicate is deleted.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// The duplicate, which goes away
@@ -59,6 +60,7 @@ pub fn run(ctx: &mut Ctx, a: MergeArgs) -> Result<()> {
         let people = db::people::move_to_org(tx, &from.id, &into.id, &now)?;
         let log = db::log::move_to_org(tx, &from.id, &into.id)?;
         let tasks = db::tasks::move_to_org(tx, &from.id, &into.id, &now)?;
+        db::orgs::move_activity(tx, &from.id, &into.id)?;
         db::orgs::update(tx, &into)?;
         db::orgs::soft_delete(tx, &from.id, &now)?;
         Ok((people, log, tasks))
