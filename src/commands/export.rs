@@ -106,15 +106,10 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
 
 /// A new file, owner-only: exports hold the same secrets as the database.
 fn create(path: &Path) -> Result<std::io::BufWriter<std::fs::File>> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| Error::user(format!("cannot write {}: {}", path.display(), db::io_reason(&e))))?;
-    Ok(std::io::BufWriter::with_capacity(256 * 1024, f))
+    Ok(std::io::BufWriter::with_capacity(
+        256 * 1024,
+        db::private_file(path)?,
+    ))
 }
 
 type Period = (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>);

@@ -80,13 +80,9 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
     let body = report::render(&r, format, a.lang)?;
     match &a.out {
         Some(path) => {
-            std::fs::write(path, body).map_err(|e| {
-                Error::user(format!(
-                    "cannot write {}: {}",
-                    path.display(),
-                    crate::db::io_reason(&e)
-                ))
-            })?;
+            use std::io::Write;
+            let mut file = crate::db::private_file(path)?;
+            file.write_all(body.as_bytes())?;
             ctx.out.line(&format!("wrote {}", path.display()))
         }
         None => {

@@ -379,6 +379,19 @@ pub fn free_path(path: &Path, suffix: &str) -> PathBuf {
     candidate
 }
 
+/// Opens `path` for writing, created owner-only (0600) or truncated:
+/// exports and reports hold the same secrets as the database.
+pub fn private_file(path: &Path) -> Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::user(format!("cannot write {}: {}", path.display(), io_reason(&e))))
+}
+
 /// A short lower-case reason for an I/O failure.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;

@@ -273,6 +273,11 @@ fn every_format_is_reproducible_and_the_file_name_picks_it() {
     env.ok(&["report", "quarterly", "--out", out.to_str().unwrap()]);
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(
+        crate::common::mode(&out),
+        0o600,
+        "a report is as private as the database"
+    );
     assert!(
         !html.contains("<script") && !html.contains("src=") && !html.contains("href="),
         "self-contained"
