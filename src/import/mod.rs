@@ -662,13 +662,7 @@ fn describe(p: &Problem) -> String {
 }
 
 fn write_errors(path: &std::path::Path, problems: &[Problem]) -> Result<()> {
-    let file = std::fs::File::create(path).map_err(|e| {
-        Error::user(format!(
-            "cannot write {}: {}",
-            path.display(),
-            crate::db::io_reason(&e)
-        ))
-    })?;
+    let file = crate::db::private_file(path)?;
     let mut w = crate::csvio::writer(file, false);
     w.write_record(["line", "column", "value", "reason", "candidates"])?;
     for p in problems {
