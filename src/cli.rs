@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    agenda, demo, doc, event, export, history, import, init, log, maintenance, objective, org, person,
+    agenda, crypt, demo, doc, event, export, history, import, init, log, maintenance, objective, org, person,
     report, search, task,
 };
 use crate::render::Format;
@@ -43,6 +43,10 @@ pub struct Global {
     /// Answer yes to confirmations
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
+    /// Read the passphrase of an encrypted database from this file (first
+    /// line) [env LIAISON_PASSPHRASE is also read, and is the least safe]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 /// Every output format a command can be asked for.
@@ -116,6 +120,12 @@ pub enum Command {
     Report(report::ReportCommand),
     /// Copy the database safely while others may be writing
     Backup(maintenance::BackupArgs),
+    /// Encrypt the database with a passphrase
+    Encrypt(crypt::EncryptArgs),
+    /// Store the database unencrypted again
+    Decrypt(crypt::DecryptArgs),
+    /// Change the passphrase of an encrypted database
+    Rekey(crypt::RekeyArgs),
     /// Check the database's integrity
     Check(maintenance::CheckArgs),
     /// Replace the database with a checked backup

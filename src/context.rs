@@ -25,6 +25,8 @@ pub struct Ctx {
     pub now: DateTime<Utc>,
     /// Who is using liaison: `LIAISON_USER`, else the login name.
     pub user: String,
+    /// The passphrase given for an encrypted database, if any.
+    pub passphrase: Option<String>,
     pub out: Output,
 }
 
@@ -45,6 +47,7 @@ impl Ctx {
             yes: g.yes,
             now: now()?,
             user: user(),
+            passphrase: passphrase(g)?,
             out: Output {
                 out: Box::new(BufWriter::new(std::io::stdout())),
                 terminal: stdout_tty,
@@ -53,9 +56,25 @@ impl Ctx {
         })
     }
 
-    /// Opens the database (it must exist; `liaison init` creates it).
-    pub fn open_db(&self) -> Result<Db> {
-        Db::open(&self.db_path)
+    /// Opens the database (it must exist; `liaison init` creates it). An
+    /// encrypted one is opened with the passphrase given, or one asked for
+    /// on a terminal.
+    pub fn open_db(&mut self) -> Result<Db> {
+        match Db::open_with(&self.db_path, self.passphrase.as_deref()) {
+            Err(e)
+                if e.kind == crate::error::Kind::Unreadable
+                    && e.message.contains("wrong passphrase")
+                    && self.passphrase.is_none()
+                    && self.interactive =>
+            {
+                let p =
+                    crate::prompt::passphrase(&format!("passphrase for {}", self.db_path.display()), false)?;
+                let db = Db::open_with(&self.db_path, Some(&p))?;
+                self.passphrase = Some(p);
+                Ok(db)
+            }
+            other => other,
+        }
     }
 
     /// The output format for listings: table unless asked otherwise.
@@ -93,6 +112,29 @@ pub fn default_data_dir() -> Result<PathBuf> {
             Error::user("cannot find a home folder for the database")
                 .hint("give the database path with --db PATH or LIAISON_DB")
         })
+}
+
+/// The passphrase from `--passphrase-file` (its first line), else
+/// `LIAISON_PASSPHRASE`. Never printed or stored.
+fn passphrase(g: &Global) -> Result<Option<String>> {
+    if let Some(path) = &g.passphrase_file {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::user(format!(
+                "cannot read the passphrase file {}: {}",
+                path.display(),
+                crate::db::io_reason(&e)
+            ))
+        })?;
+        let line = text.lines().next().unwrap_or_default().to_string();
+        if line.is_empty() {
+            return Err(Error::user(format!(
+                "the passphrase file {} is empty",
+                path.display()
+            )));
+        }
+        return Ok(Some(line));
+    }
+    Ok(std::env::var("LIAISON_PASSPHRASE").ok().filter(|p| !p.is_empty()))
 }
 
 /// `LIAISON_USER`, else the login name, else "unknown".

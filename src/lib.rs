@@ -68,6 +68,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(cmd) => commands::report::run(&mut ctx, cmd),
         Command::Backup(args) => commands::maintenance::backup(&mut ctx, args),
         Command::Check(args) => commands::maintenance::check(&mut ctx, args),
+        Command::Encrypt(args) => commands::crypt::encrypt(&mut ctx, args),
+        Command::Decrypt(args) => commands::crypt::decrypt(&mut ctx, args),
+        Command::Rekey(args) => commands::crypt::rekey(&mut ctx, args),
         Command::Restore(args) => commands::maintenance::restore(&mut ctx, args),
         Command::Completions { .. } | Command::Man => Ok(()),
     };

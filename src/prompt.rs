@@ -61,3 +61,17 @@ pub fn editor(initial: &str) -> Result<Option<String>> {
             Error::user(format!("cannot open the editor: {e}")).hint("set EDITOR, or pass --summary TEXT")
         })
 }
+
+/// Asks for a passphrase without echoing it; `twice` asks again to confirm.
+pub fn passphrase(prompt: &str, twice: bool) -> Result<String> {
+    let theme = ColorfulTheme::default();
+    let mut q = dialoguer::Password::with_theme(&theme).with_prompt(prompt);
+    if twice {
+        q = q.with_confirmation("again, to confirm", "the two did not match");
+    }
+    let p = q.interact().map_err(prompt_failed)?;
+    if p.is_empty() {
+        return Err(Error::user("the passphrase is empty"));
+    }
+    Ok(p)
+}

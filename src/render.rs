@@ -102,7 +102,10 @@ impl Output {
 pub fn table_string<H: AsRef<str>>(headers: &[H], rows: &[Vec<String>], fit: bool) -> String {
     let mut t = Table::new();
     t.load_preset(PLAIN);
-    t.set_content_arrangement(if fit {
+    // A terminal that reports no useful width (a pseudo-terminal of size 0)
+    // would squeeze every column to a letter: then lay the table out in full.
+    let fits = fit && t.width().is_some_and(|w| w >= 40);
+    t.set_content_arrangement(if fits {
         ContentArrangement::Dynamic
     } else {
         ContentArrangement::Disabled

@@ -56,6 +56,11 @@ const TASK_EXPORT_COLUMNS: &[&str] = match records::TASK_COLUMNS.split_first() {
 
 pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
     let db = ctx.open_db()?;
+    if db.encrypted() {
+        eprintln!(
+            "warning: the database is encrypted, the export is plain text: keep it as safe as the database"
+        );
+    }
     let today = ctx.today();
     let since = a
         .since

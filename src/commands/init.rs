@@ -4,7 +4,7 @@ use clap::Args;
 
 use crate::context::Ctx;
 use crate::db::{self, Db};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Create the database file (owner-only) and its schema. Running it again
 /// on an existing database only brings its schema up to date.
@@ -14,6 +14,10 @@ pub struct InitArgs {
     /// objectives, or with none
     #[arg(long, value_enum, default_value_t = Objectives::Default)]
     pub objectives: Objectives,
+    /// Encrypt the new database with a passphrase (asked for on a
+    /// terminal, or --passphrase-file / LIAISON_PASSPHRASE)
+    #[arg(long)]
+    pub encrypt: bool,
 }
 
 /// The objectives a new database starts with.
@@ -25,7 +29,27 @@ pub enum Objectives {
 
 pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<()> {
     let existed = ctx.db_path.exists();
-    let mut db = Db::create(&ctx.db_path)?;
+    if a.encrypt && existed {
+        return Err(Error::user(format!("{} already exists", ctx.db_path.display()))
+            .hint("encrypt an existing database with: liaison encrypt"));
+    }
+    let key = match (a.encrypt, &ctx.passphrase) {
+        (false, _) => ctx.passphrase.clone(),
+        (true, Some(p)) => Some(p.clone()),
+        (true, None) if ctx.interactive => Some(crate::prompt::passphrase(
+            "passphrase for the new database",
+            true,
+        )?),
+        (true, None) => {
+            return Err(Error::user("--encrypt needs a passphrase")
+                .hint("give it with --passphrase-file FILE (or LIAISON_PASSPHRASE), or run on a terminal"));
+        }
+    };
+    let mut db = if existed {
+        ctx.open_db()?
+    } else {
+        Db::create_with(&ctx.db_path, key.as_deref())?
+    };
     let now = ctx.now_str();
     let added = db.write(|tx| {
         // Only a database without any objective gets the defaults.
@@ -44,7 +68,12 @@ pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<()> {
             db::latest_version()
         ))
     } else {
-        ctx.out.line(&format!("created database at {path}"))?;
+        let how = if db.encrypted() {
+            "encrypted database"
+        } else {
+            "database"
+        };
+        ctx.out.line(&format!("created {how} at {path}"))?;
         if added > 0 {
             ctx.out.line(&format!(
                 "with {added} objectives (the congress mandates): liaison objective list"

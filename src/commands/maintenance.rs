@@ -17,12 +17,31 @@ pub struct BackupArgs {
     /// The new file (never overwritten)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Keep the copy of an encrypted database encrypted (same passphrase)
+    #[arg(long)]
+    pub encrypt: bool,
 }
 
 pub fn backup(ctx: &mut Ctx, a: BackupArgs) -> Result<()> {
     let db = ctx.open_db()?;
-    db.copy_to(&a.file)?;
-    let copy = Db::open(&a.file)?;
+    let key = ctx.passphrase.clone().filter(|_| db.encrypted());
+    match (&key, a.encrypt) {
+        (None, true) => {
+            return Err(
+                Error::user("the database is not encrypted, so its backup cannot be")
+                    .hint("encrypt the database first: liaison encrypt"),
+            );
+        }
+        (None, false) => db.copy_to(&a.file)?,
+        (Some(k), true) => db.export_to(&a.file, k)?,
+        (Some(_), false) => {
+            db.export_to(&a.file, "")?;
+            eprintln!(
+                "warning: the backup of this encrypted database is NOT encrypted; add --encrypt to keep it encrypted"
+            );
+        }
+    }
+    let copy = Db::open_with(&a.file, key.as_deref().filter(|_| a.encrypt))?;
     let problems = copy.check()?;
     if !problems.is_empty() {
         return Err(Error::internal(format!(

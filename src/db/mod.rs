@@ -39,6 +39,8 @@ fn busy_timeout() -> std::time::Duration {
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    /// The passphrase the file is encrypted with, if it is.
+    key: Option<String>,
 }
 
 /// The upgrade steps found in `schema.sql`, in order: (number, title, SQL).
@@ -71,14 +73,26 @@ impl Db {
     /// Creates the database (and its folder) owner-only if it does not
     /// exist, then opens it and brings its schema up to date.
     pub fn create(path: &Path) -> Result<Db> {
+        Db::create_with(path, None)
+    }
+
+    /// Like [`Db::create`]; with a passphrase a new file is encrypted
+    /// (SQLCipher) and an existing one is opened with it.
+    pub fn create_with(path: &Path, key: Option<&str>) -> Result<Db> {
         if !path.exists() {
             create_private_file(path)?;
         }
-        Db::open(path)
+        Db::open_with(path, key)
     }
 
-    /// Opens an existing database and brings its schema up to date.
+    /// Opens an existing, unencrypted database and brings its schema up to
+    /// date.
     pub fn open(path: &Path) -> Result<Db> {
+        Db::open_with(path, None)
+    }
+
+    /// Opens an existing database, with its passphrase when encrypted.
+    pub fn open_with(path: &Path, key: Option<&str>) -> Result<Db> {
         if !path.exists() {
             return Err(Error::user(format!("no database at {}", path.display()))
                 .hint(format!("create it with: liaison --db {} init", shell_quote(path))));
@@ -88,6 +102,7 @@ impl Db {
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
+            key: key.map(str::to_string),
         };
         db.configure()?;
         db.upgrade()?;
@@ -116,8 +131,24 @@ impl Db {
         Ok(value)
     }
 
+    /// Whether the file is encrypted.
+    pub fn encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
     fn configure(&mut self) -> Result<()> {
         let path = self.path.clone();
+        // The key must be the first thing SQLCipher hears; quiet its log so
+        // a wrong passphrase is one line of ours, not its noise.
+        if let Some(key) = &self.key {
+            self.conn
+                .pragma_update(None, "key", key)
+                .context("setting the passphrase")?;
+        }
+        // SQLCipher sets up its log when the key arrives; silence it after.
+        let _ = self
+            .conn
+            .execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA cipher_log = off;");
         self.conn
             .busy_timeout(busy_timeout())
             .context("setting the busy timeout")?;
@@ -289,6 +320,49 @@ impl Db {
         Ok(problems)
     }
 
+    /// Writes a copy of the database to `dest` with `sqlcipher_export`,
+    /// encrypted with `key` or plain when it is empty, then checks the copy
+    /// opens with that key. `dest` must not exist.
+    pub fn export_to(&self, dest: &Path, key: &str) -> Result<()> {
+        if dest.exists() {
+            return Err(
+                Error::user(format!("{} already exists", dest.display())).hint("choose a new file name")
+            );
+        }
+        create_private_file(dest)?;
+        let version = self.version()?;
+        let result = (|| -> rusqlite::Result<()> {
+            self.conn.execute(
+                "ATTACH DATABASE ?1 AS target KEY ?2",
+                rusqlite::params![dest.to_string_lossy(), key],
+            )?;
+            let exported = self
+                .conn
+                .query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))
+                .and_then(|_| {
+                    self.conn.execute_batch(&format!(
+                    "PRAGMA target.user_version = {version}; PRAGMA target.application_id = {APPLICATION_ID};"
+                ))
+                });
+            let detached = self.conn.execute_batch("DETACH DATABASE target");
+            exported.and(detached)
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(dest);
+            return Err(crate::error::from_sqlite(e, "writing the copy"));
+        }
+        let copy = Db::open_with(dest, if key.is_empty() { None } else { Some(key) })?;
+        let problems = copy.check()?;
+        if !problems.is_empty() {
+            let _ = std::fs::remove_file(dest);
+            return Err(Error::internal(format!(
+                "the copy does not check out: {}",
+                problems[0]
+            )));
+        }
+        Ok(())
+    }
+
     /// Reads a value from the `meta` table.
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;
@@ -316,10 +390,11 @@ fn unreadable(path: &Path, e: &rusqlite::Error) -> Error {
                 return Error::new(
                     Kind::Unreadable,
                     format!(
-                        "cannot open {}: not a liaison database (or encrypted with a key not given)",
+                        "cannot open {}: wrong passphrase or not a liaison database",
                         path.display()
                     ),
                 )
+                .hint("if it is encrypted, give the passphrase with --passphrase-file FILE or LIAISON_PASSPHRASE")
                 .hint("check the path given with --db or LIAISON_DB");
             }
             rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
@@ -377,6 +452,31 @@ pub fn free_path(path: &Path, suffix: &str) -> PathBuf {
         n += 1;
     }
     candidate
+}
+
+/// Replaces `path` with `replacement` in one rename, after overwriting the
+/// old file's bytes with zeros (where the file system keeps them in place,
+/// the plain text is then gone); its WAL files go too.
+pub fn replace_file(path: &Path, replacement: &Path) -> Result<()> {
+    use std::io::Write;
+    let fail =
+        |e: std::io::Error| Error::user(format!("cannot replace {}: {}", path.display(), io_reason(&e)));
+    if let Ok(meta) = std::fs::metadata(path) {
+        let mut f = std::fs::OpenOptions::new().write(true).open(path).map_err(fail)?;
+        let zeros = vec![0u8; 64 * 1024];
+        let mut left = meta.len();
+        while left > 0 {
+            let n = left.min(zeros.len() as u64) as usize;
+            f.write_all(&zeros[..n]).map_err(fail)?;
+            left -= n as u64;
+        }
+        f.sync_all().map_err(fail)?;
+    }
+    std::fs::rename(replacement, path).map_err(fail)?;
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    Ok(())
 }
 
 /// Opens `path` for writing, created owner-only (0600) or truncated:

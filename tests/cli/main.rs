@@ -7,6 +7,7 @@ mod csv;
 
 mod db_file;
 mod demo;
+mod encryption;
 mod events_docs;
 mod log;
 mod lookup;

@@ -90,3 +90,31 @@ fn no_input_never_prompts_even_on_a_terminal() {
     );
     assert_eq!(env.count("SELECT count(*) FROM interactions"), 0);
 }
+
+#[test]
+fn a_terminal_is_asked_for_the_passphrase_without_echo() {
+    let env = Env::bare();
+    let out = env
+        .cmd()
+        .env("LIAISON_PASSPHRASE", "hidden words")
+        .args(["init", "--encrypt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    env.cmd()
+        .env("LIAISON_PASSPHRASE", "hidden words")
+        .args(["org", "add", "Asked Party", "--country", "GR"])
+        .output()
+        .unwrap();
+    // The password prompt discards what was typed before it appeared, as
+    // terminals do when echo is switched off: type after a pause.
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    let (code, screen) = on_terminal(&env, "org list", &["", "", "", "hidden words\r"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("passphrase for"), "{screen}");
+    assert!(screen.contains("Asked Party"), "{screen}");
+    assert!(
+        !screen.contains("hidden words"),
+        "the passphrase was echoed: {screen}"
+    );
+}

@@ -1,0 +1,179 @@
+//! Encryption at rest (SQLCipher): init, encrypt, decrypt, rekey, wrong
+//! passphrases, and backups and exports of an encrypted database.
+
+use crate::common::{Env, mode};
+
+/// Whether `needle` appears anywhere in the database files on disk.
+fn on_disk(env: &Env, needle: &str) -> bool {
+    ["", "-wal"].iter().any(|s| {
+        std::fs::read(format!("{}{s}", env.db.display()))
+            .map(|b| b.windows(needle.len()).any(|w| w == needle.as_bytes()))
+            .unwrap_or(false)
+    })
+}
+
+fn with_pass(env: &Env, pass: &str, args: &[&str]) -> std::process::Output {
+    env.cmd()
+        .env("LIAISON_PASSPHRASE", pass)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_encrypted_database_needs_its_passphrase() {
+    let env = Env::bare();
+    let out = with_pass(&env, "correct horse", &["init", "--encrypt"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("created encrypted database at "));
+    assert_eq!(mode(&env.db), 0o600);
+    let out = with_pass(
+        &env,
+        "correct horse",
+        &[
+            "org",
+            "add",
+            "Hezbe Tudeh Secret",
+            "--country",
+            "IR",
+            "--handle",
+            "tudeh",
+        ],
+    );
+    assert!(out.status.success());
+    let out = with_pass(&env, "correct horse", &["org", "list"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Hezbe Tudeh Secret"));
+    with_pass(&env, "correct horse", &["check"]);
+    assert!(
+        !on_disk(&env, "Hezbe Tudeh Secret"),
+        "the name is readable on disk"
+    );
+
+    // Without it, or with a wrong one: exit 4, one clean error, no noise.
+    for pass in [None, Some("wrong horse")] {
+        let mut cmd = env.cmd();
+        if let Some(p) = pass {
+            cmd.env("LIAISON_PASSPHRASE", p);
+        }
+        let out = cmd.args(["org", "list"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(4), "{err}");
+        assert!(
+            err.starts_with("error: cannot open ")
+                && err.contains("wrong passphrase or not a liaison database"),
+            "{err}"
+        );
+        assert!(
+            !err.contains("sqlcipher") && !err.contains("hmac") && !err.contains("correct horse"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    // A passphrase file works too.
+    std::fs::write(env.path("pass.txt"), "correct horse\n").unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "--passphrase-file",
+            env.path("pass.txt").to_str().unwrap(),
+            "org",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Hezbe Tudeh Secret"));
+}
+
+#[test]
+fn encrypt_rekey_and_decrypt_keep_the_data() {
+    let env = Env::new();
+    env.ok(&[
+        "org",
+        "add",
+        "Visible Partner Name",
+        "--country",
+        "GR",
+        "--handle",
+        "vpn",
+    ]);
+    assert!(on_disk(&env, "Visible Partner Name"));
+    let out = with_pass(&env, "first pass", &["encrypt"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        !on_disk(&env, "Visible Partner Name"),
+        "plain text left after encrypt"
+    );
+    assert_eq!(mode(&env.db), 0o600);
+    let err = env.fails(4, &["org", "list"]);
+    assert!(err.contains("wrong passphrase"), "{err}");
+
+    let out = env
+        .cmd()
+        .env("LIAISON_PASSPHRASE", "first pass")
+        .env("LIAISON_NEW_PASSPHRASE", "second pass")
+        .args(["rekey"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        with_pass(&env, "first pass", &["org", "list"]).status.code(),
+        Some(4)
+    );
+    let out = with_pass(&env, "second pass", &["org", "list"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Visible Partner Name"));
+
+    // Encrypting twice is refused; decrypting asks, then writes plain text.
+    let out = with_pass(&env, "x", &["encrypt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already encrypted"));
+    assert_eq!(
+        with_pass(&env, "second pass", &["decrypt"]).status.code(),
+        Some(1),
+        "needs --yes without a terminal"
+    );
+    assert!(
+        with_pass(&env, "second pass", &["--yes", "decrypt"])
+            .status
+            .success()
+    );
+    assert!(env.ok(&["org", "list"]).contains("Visible Partner Name"));
+}
+
+#[test]
+fn backups_and_exports_of_an_encrypted_database() {
+    let env = Env::bare();
+    with_pass(&env, "pw", &["init", "--encrypt"]);
+    with_pass(
+        &env,
+        "pw",
+        &["org", "add", "Backup Test Party", "--country", "GR"],
+    );
+    let plain = env.path("plain.db");
+    let out = with_pass(&env, "pw", &["backup", plain.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("warning: the backup of this encrypted database is NOT encrypted")
+    );
+    let sealed = env.path("sealed.db");
+    let out = with_pass(&env, "pw", &["backup", "--encrypt", sealed.to_str().unwrap()]);
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let contains = |p: &std::path::Path| {
+        std::fs::read(p)
+            .unwrap()
+            .windows(17)
+            .any(|w| w == b"Backup Test Party")
+    };
+    assert!(contains(&plain));
+    assert!(!contains(&sealed));
+    let out = with_pass(&env, "pw", &["export", "orgs"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("warning: the database is encrypted, the export is plain text")
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Backup Test Party"));
+}
