@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    agenda, crypt, demo, doc, event, export, history, import, init, log, maintenance, objective, org, person,
-    report, search, task,
+    agenda, config, crypt, demo, doc, event, export, history, import, init, log, maintenance, objective, org,
+    person, report, search, task,
 };
 use crate::render::Format;
 
@@ -118,6 +118,9 @@ pub enum Command {
     /// Reports for the leadership
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Settings kept in the database: cold_days, date_order, calendar
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
     /// Copy the database safely while others may be writing
     Backup(maintenance::BackupArgs),
     /// Encrypt the database with a passphrase

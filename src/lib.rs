@@ -66,6 +66,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => commands::import::run(&mut ctx, args),
         Command::Export(args) => commands::export::run(&mut ctx, args),
         Command::Report(cmd) => commands::report::run(&mut ctx, cmd),
+        Command::Config(cmd) => commands::config::run(&mut ctx, cmd),
         Command::Backup(args) => commands::maintenance::backup(&mut ctx, args),
         Command::Check(args) => commands::maintenance::check(&mut ctx, args),
         Command::Encrypt(args) => commands::crypt::encrypt(&mut ctx, args),

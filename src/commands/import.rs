@@ -78,6 +78,10 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         progress: std::io::stderr().is_terminal(),
     };
     let mut db = ctx.open_db()?;
+    let mut opts = opts;
+    if opts.date_order.is_none() {
+        opts.date_order = super::config::date_order(&db)?;
+    }
     let outcome = import::run(&mut db, &opts)?;
     if ctx.format() == Format::Json {
         return ctx.out.json(&outcome);

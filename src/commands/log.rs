@@ -71,10 +71,14 @@ pub struct LogArgs {
 
 pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
+    let date_order = match a.date_order {
+        Some(o) => Some(o),
+        None => super::config::date_order(&db)?,
+    };
     let orgs = organisations(ctx, db.conn(), &a.orgs)?;
     let today = ctx.today();
     let date = match &a.date {
-        Some(d) => dates::parse(d, today, a.date_order, Lean::Past)?,
+        Some(d) => dates::parse(d, today, date_order, Lean::Past)?,
         None => today,
     };
     let time = a.time.as_deref().map(time_of_day).transpose()?;
@@ -124,7 +128,7 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
             let due = a
                 .due
                 .as_deref()
-                .map(|d| dates::parse(d, today, a.date_order, Lean::Future))
+                .map(|d| dates::parse(d, today, date_order, Lean::Future))
                 .transpose()?;
             if let Some(d) = due.filter(|d| *d < date) {
                 eprintln!("warning: the follow-up is due ({d}) before the contact it follows ({date})");

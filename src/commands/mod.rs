@@ -2,6 +2,7 @@
 //! fetch through `db`, compute with `model`, and hand values to `render`.
 
 pub mod agenda;
+pub mod config;
 pub mod crypt;
 pub mod demo;
 pub mod doc;

@@ -33,9 +33,10 @@ pub struct QuarterlyArgs {
     /// End of a custom period (with --from)
     #[arg(long, value_name = "DATE", requires = "from")]
     pub to: Option<String>,
-    /// Calendar for quarters and dates
-    #[arg(long, value_enum, default_value_t = Calendar::Gregorian)]
-    pub calendar: Calendar,
+    /// Calendar for quarters and dates [default: the `calendar` setting,
+    /// else gregorian]
+    #[arg(long, value_enum)]
+    pub calendar: Option<Calendar>,
     /// Write to this file instead of stdout
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -56,7 +57,12 @@ pub fn run(ctx: &mut Ctx, cmd: ReportCommand) -> Result<()> {
 
 fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
     let today = ctx.today();
-    let (period, previous) = periods(&a, today)?;
+    let db = ctx.open_db()?;
+    let cal = match a.calendar {
+        Some(c) => c,
+        None => super::config::calendar(&db)?.unwrap_or(Calendar::Gregorian),
+    };
+    let (period, previous) = periods(&a, cal, today)?;
     let asked = ctx.format.map(|f| match f {
         FormatArg::Table | FormatArg::Text => ReportFormat::Text,
         FormatArg::Md => ReportFormat::Md,
@@ -75,7 +81,6 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
         })?,
         (None, None) => ReportFormat::Text,
     };
-    let db = ctx.open_db()?;
     let r = report::build(db.conn(), period, previous, today, a.include_contact_details)?;
     let body = report::render(&r, format, a.lang)?;
     match &a.out {
@@ -94,8 +99,7 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
 }
 
 /// The period asked for and the one before it.
-fn periods(a: &QuarterlyArgs, today: chrono::NaiveDate) -> Result<(Period, Period)> {
-    let cal = a.calendar;
+fn periods(a: &QuarterlyArgs, cal: Calendar, today: chrono::NaiveDate) -> Result<(Period, Period)> {
     let of = |q: Quarter| -> Result<Period> {
         let (from, to) = q.bounds()?;
         Ok(Period {

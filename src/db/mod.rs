@@ -383,6 +383,13 @@ pub fn set_meta(tx: &Transaction, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Removes a value from the `meta` table.
+pub fn unset_meta(tx: &Transaction, key: &str) -> Result<()> {
+    tx.execute("DELETE FROM meta WHERE key = ?1", [key])
+        .context("writing settings")?;
+    Ok(())
+}
+
 fn unreadable(path: &Path, e: &rusqlite::Error) -> Error {
     if let rusqlite::Error::SqliteFailure(f, _) = e {
         match f.code {

@@ -623,3 +623,93 @@ fn search_finds_log_summaries_with_an_excerpt() {
     assert_eq!(hits[0]["organisation"], "kcp");
     assert_eq!(hits[0]["excerpt"], "گزارش اعتصاب کارگران نفت را فرستادیم");
 }
+
+#[test]
+fn settings_give_defaults_that_flags_override() {
+    let env = Env::new();
+    seed(&env);
+    // The date order.
+    let err = env.fails(
+        1,
+        &[
+            "log",
+            "kke",
+            "--channel",
+            "call",
+            "--summary",
+            "x",
+            "--date",
+            "03/04/2026",
+        ],
+    );
+    assert!(err.contains("ambiguous date"), "{err}");
+    env.ok(&["config", "set", "date-order", "dmy"]);
+    env.ok(&[
+        "log",
+        "kke",
+        "--channel",
+        "call",
+        "--summary",
+        "x",
+        "--date",
+        "03/04/2026",
+    ]);
+    assert_eq!(env.json(&["history", "kke"])[0]["date"], "2026-04-03");
+    env.ok(&[
+        "log",
+        "kke",
+        "--channel",
+        "call",
+        "--summary",
+        "y",
+        "--date",
+        "03/04/2026",
+        "--date-order",
+        "mdy",
+    ]);
+    assert_eq!(
+        env.json(&["history", "kke", "--limit", "1", "--channel", "call"])[0]["date"],
+        "2026-04-03"
+    );
+    // The threshold for going cold.
+    env.ok(&[
+        "log",
+        "pcp",
+        "--channel",
+        "call",
+        "--summary",
+        "x",
+        "--date",
+        "2026-10-01",
+    ]);
+    let cold = |env: &Env| {
+        env.json(&["agenda"])["going_cold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["handle"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(!cold(&env).contains(&"pcp".to_string()));
+    env.ok(&["config", "set", "cold-days", "30"]);
+    assert!(cold(&env).contains(&"pcp".to_string()));
+    // The calendar of reports.
+    env.ok(&["config", "set", "calendar", "persian"]);
+    assert_eq!(
+        env.json(&["report", "quarterly"])["period"]["calendar"],
+        "persian"
+    );
+    assert_eq!(
+        env.json(&["report", "quarterly", "--calendar", "gregorian"])["period"]["calendar"],
+        "gregorian"
+    );
+    let list = env.json(&["config", "list"]);
+    assert_eq!(list["cold_days"], "30");
+    env.ok(&["config", "unset", "cold-days"]);
+    assert_eq!(
+        env.json(&["config", "list"])["cold_days"],
+        serde_json::Value::Null
+    );
+    let err = env.fails(1, &["config", "set", "cold-days", "soon"]);
+    assert!(err.contains("invalid value `soon` for cold_days"), "{err}");
+}
