@@ -140,25 +140,18 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     })?;
     match ctx.format() {
         Format::Json => ctx.out.json(&db::documents::get(db.conn(), &d.id)?),
-        _ => ctx.out.line(&format!(
-            "added {} {} `{}` [{}]",
-            d.direction_word(),
-            d.kind,
-            d.title,
-            short_id(&d.id)
-        )),
-    }
-}
-
-trait DirectionWord {
-    fn direction_word(&self) -> &'static str;
-}
-
-impl DirectionWord for Document {
-    fn direction_word(&self) -> &'static str {
-        match self.direction {
-            DocDirection::Ours => "our",
-            DocDirection::Received => "received",
+        _ => {
+            let whose = if d.direction == DocDirection::Ours {
+                "our"
+            } else {
+                "received"
+            };
+            ctx.out.line(&format!(
+                "added {whose} {} `{}` [{}]",
+                d.kind,
+                d.title,
+                short_id(&d.id)
+            ))
         }
     }
 }

@@ -94,7 +94,7 @@ pub struct RestoreArgs {
 }
 
 pub fn restore(ctx: &mut Ctx, a: RestoreArgs) -> Result<()> {
-    let backup = Db::open(&a.file).map_err(|e| {
+    let backup = Db::open_with(&a.file, ctx.passphrase.as_deref()).map_err(|e| {
         Error::new(
             e.kind,
             format!("{} cannot be restored: {}", a.file.display(), e.message),
