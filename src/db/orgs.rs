@@ -346,16 +346,6 @@ pub fn same_name_and_country(conn: &Connection, name: &str, country: &str) -> Re
     )
 }
 
-/// Counts live organisations.
-pub fn count(conn: &Connection) -> Result<i64> {
-    conn.query_row(
-        "SELECT count(*) FROM organisations WHERE deleted_at IS NULL",
-        [],
-        |r| r.get(0),
-    )
-    .context("counting organisations")
-}
-
 /// The first free handle among the name's proposal, the proposal with the
 /// country code, then numbered ones (deleted organisations keep theirs).
 pub fn free_handle(conn: &Connection, name: &str, country: &str) -> Result<String> {
