@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, Transaction};
 
 use super::index::{OrgIndex, PersonIndex};
-use super::{Checks, Done, Importer, OnDuplicate, Options, Problem, Row};
+use super::{Checks, Done, Importer, Options, Problem, Row};
 use crate::csvio::headers::{DISTRIBUTION_FIELDS, DOC_FIELDS, EVENT_FIELDS, Field};
 use crate::db::{self, new_id};
 use crate::error::Result;
@@ -42,13 +42,13 @@ pub(super) fn objectives(tx: &Transaction, row: &Row, c: &mut Checks) -> Vec<Str
 
 /// What a duplicate row becomes.
 fn duplicate(row: &Row, field: &str, opts: &Options) -> std::result::Result<Done, Vec<Problem>> {
-    match opts.on_duplicate {
-        OnDuplicate::Fail => Err(vec![Problem {
-            candidates: "skip rows already recorded with --on-duplicate skip".into(),
-            ..row.problem(field, "already recorded")
-        }]),
-        _ => Ok(Done::Skipped),
-    }
+    super::duplicate(
+        row,
+        field,
+        opts,
+        "already recorded",
+        "skip rows already recorded with --on-duplicate skip",
+    )
 }
 
 pub struct Events {
@@ -235,18 +235,10 @@ impl Importer for Docs {
             .and_then(|k| c.take("direction", k.parse()))
             .unwrap_or(DocDirection::Ours);
         let (mut author, mut author_org_id) = (None, None);
-        if let Some(a) = row.get("author") {
-            match self.orgs.find(a) {
-                Ok(o) => {
-                    author = Some(o.handle);
-                    author_org_id = Some(o.id);
-                    direction = DocDirection::Received;
-                }
-                Err((reason, candidates)) => c.problems.push(Problem {
-                    candidates,
-                    ..row.problem("author", reason)
-                }),
-            }
+        if let Some(o) = c.org(&mut self.orgs, "author") {
+            author = Some(o.handle);
+            author_org_id = Some(o.id);
+            direction = DocDirection::Received;
         }
         let translation_of = row.get("translation_of").map(str::to_ascii_lowercase);
         if let Some(t) = &translation_of {
@@ -350,20 +342,10 @@ impl Importer for Distributions {
             Ok(None) => c.fail("document", "no document has this id; import the documents first"),
             Err(e) => c.problems.push(row.error("document", e)),
         }
-        let org = match row.get("organisation").map(|o| self.orgs.find(o)) {
-            Some(Ok(o)) => Some(o),
-            Some(Err((reason, candidates))) => {
-                c.problems.push(Problem {
-                    candidates,
-                    ..row.problem("organisation", reason)
-                });
-                None
-            }
-            None => {
-                c.fail("organisation", "no organisation given");
-                None
-            }
-        };
+        if row.get("organisation").is_none() {
+            c.fail("organisation", "no organisation given");
+        }
+        let org = c.org(&mut self.orgs, "organisation");
         let date = c.date("date");
         let channel = row
             .get("channel")

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, Transaction};
 
 use super::index::{OrgIndex, PersonIndex};
-use super::{Checks, Done, Importer, OnDuplicate, Options, Problem, Row};
+use super::{Checks, Done, Importer, Options, Problem, Row};
 use crate::csvio::headers::{Field, LOG_FIELDS};
 use crate::db::{self, new_id};
 use crate::error::Result;
@@ -180,10 +180,7 @@ impl Importer for Log {
         let db_err = |e: crate::error::Error| vec![row.error("summary", e)];
         let org_ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
         if !self.seen.insert(entry_hash(date, &org_ids, &fold(&summary))) {
-            return match opts.on_duplicate {
-                OnDuplicate::Fail => Err(vec![row.problem("summary", "the same entry as an earlier line")]),
-                _ => Ok(Done::Skipped),
-            };
+            return super::duplicate(row, "summary", opts, "the same entry as an earlier line", "");
         }
         let duplicate = match &id {
             Some(id) => db::log::get(tx, id).map_err(db_err)?.is_some(),
@@ -191,13 +188,13 @@ impl Importer for Log {
             None => db::log::same_entry(tx, &org_ids[0], date, &summary).map_err(db_err)?,
         };
         if duplicate {
-            return match opts.on_duplicate {
-                OnDuplicate::Fail => Err(vec![Problem {
-                    candidates: "skip entries already logged with --on-duplicate skip".into(),
-                    ..row.problem("summary", "already in the log")
-                }]),
-                _ => Ok(Done::Skipped),
-            };
+            return super::duplicate(
+                row,
+                "summary",
+                opts,
+                "already in the log",
+                "skip entries already logged with --on-duplicate skip",
+            );
         }
         let now = opts.now.clone();
         let entry = Interaction {

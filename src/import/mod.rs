@@ -262,6 +262,42 @@ impl<'r, 'a> Checks<'r, 'a> {
     }
 }
 
+/// What a row already stored (or seen earlier in the file) becomes: skipped,
+/// or with `--on-duplicate fail` a problem saying why, with `hint`.
+pub fn duplicate(
+    row: &Row,
+    field: &str,
+    opts: &Options,
+    reason: &str,
+    hint: &str,
+) -> std::result::Result<Done, Vec<Problem>> {
+    match opts.on_duplicate {
+        OnDuplicate::Fail => Err(vec![Problem {
+            candidates: hint.to_string(),
+            ..row.problem(field, reason)
+        }]),
+        _ => Ok(Done::Skipped),
+    }
+}
+
+impl Checks<'_, '_> {
+    /// The organisation named in `field` (handle or any name), noting the
+    /// problem and the closest candidates when there is none.
+    pub fn org(&mut self, orgs: &mut index::OrgIndex, field: &str) -> Option<crate::model::org::OrgRef> {
+        let cell = self.row.get(field)?;
+        match orgs.find(cell) {
+            Ok(o) => Some(o),
+            Err((reason, candidates)) => {
+                self.problems.push(Problem {
+                    candidates,
+                    ..self.row.problem(field, reason)
+                });
+                None
+            }
+        }
+    }
+}
+
 /// The rows of one entity: validating and storing them in the open
 /// transaction.
 pub trait Importer {

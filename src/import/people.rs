@@ -37,19 +37,9 @@ impl People {
             .get("native_name")
             .and_then(|n| c.take("native_name", fields::opt_line("native name", Some(n))))
             .flatten();
-        if let Some(o) = row.get("organisation") {
-            match self.orgs.find(o) {
-                Ok(o) => {
-                    p.org_id = Some(o.id);
-                    p.organisation = Some(o.handle);
-                }
-                Err((reason, candidates)) => {
-                    c.problems.push(Problem {
-                        candidates,
-                        ..row.problem("organisation", reason)
-                    });
-                }
-            }
+        if let Some(o) = c.org(&mut self.orgs, "organisation") {
+            p.org_id = Some(o.id);
+            p.organisation = Some(o.handle);
         }
         p.role = row
             .get("role")

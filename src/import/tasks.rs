@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, Transaction};
 
 use super::index::OrgIndex;
-use super::{Checks, Done, Importer, OnDuplicate, Options, Problem, Row};
+use super::{Checks, Done, Importer, Options, Problem, Row};
 use crate::csvio::headers::{Field, TASK_FIELDS};
 use crate::db::{self, new_id};
 use crate::error::Result;
@@ -48,17 +48,9 @@ impl Importer for Tasks {
             Some(v) => t.title = c.take("title", fields::line("title", v)).unwrap_or_default(),
             None => c.fail("title", "the title is empty"),
         }
-        if let Some(o) = row.get("organisation") {
-            match self.orgs.find(o) {
-                Ok(o) => {
-                    t.org_id = Some(o.id);
-                    t.organisation = Some(o.handle);
-                }
-                Err((reason, candidates)) => c.problems.push(Problem {
-                    candidates,
-                    ..row.problem("organisation", reason)
-                }),
-            }
+        if let Some(o) = c.org(&mut self.orgs, "organisation") {
+            t.org_id = Some(o.id);
+            t.organisation = Some(o.handle);
         }
         if let Some(origin) = row.get("origin") {
             match db::log::get(tx, &origin.to_ascii_lowercase()) {
@@ -89,10 +81,7 @@ impl Importer for Tasks {
         let t = c.finish(t)?;
         let db_err = |e: crate::error::Error| vec![row.error("title", e)];
         if !self.seen.insert((fold(&t.title), t.org_id.clone(), t.due)) {
-            return match opts.on_duplicate {
-                OnDuplicate::Fail => Err(vec![row.problem("title", "the same task as an earlier line")]),
-                _ => Ok(Done::Skipped),
-            };
+            return super::duplicate(row, "title", opts, "the same task as an earlier line", "");
         }
         let duplicate = db::tasks::by_id_prefix(tx, &t.id)
             .map_err(db_err)?
@@ -100,13 +89,13 @@ impl Importer for Tasks {
             .any(|x| x.id == t.id)
             || db::tasks::same_task(tx, &t.title, t.org_id.as_deref(), t.due).map_err(db_err)?;
         if duplicate {
-            return match opts.on_duplicate {
-                OnDuplicate::Fail => Err(vec![Problem {
-                    candidates: "skip tasks already recorded with --on-duplicate skip".into(),
-                    ..row.problem("title", "already recorded")
-                }]),
-                _ => Ok(Done::Skipped),
-            };
+            return super::duplicate(
+                row,
+                "title",
+                opts,
+                "already recorded",
+                "skip tasks already recorded with --on-duplicate skip",
+            );
         }
         let origin = t.origin.clone();
         db::tasks::insert(tx, &t, origin.as_deref()).map_err(db_err)?;
