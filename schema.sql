@@ -278,3 +278,37 @@ CREATE TABLE distributions (
 ) STRICT;
 CREATE INDEX distributions_org ON distributions (org_id, date);
 CREATE INDEX distributions_date ON distributions (date);
+
+-- migration 5: change history
+-- One row per command that changed something: who, when, what was typed.
+-- `reverts` marks an undo (or a redo, which reverts an undo); `undone_by`
+-- is the undo or redo that reverted the command.
+CREATE TABLE commands (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    user      TEXT NOT NULL,
+    line      TEXT NOT NULL,
+    reverts   TEXT CHECK (reverts IN ('undo', 'redo')),
+    undone_by INTEGER REFERENCES commands (seq)
+) STRICT;
+
+-- Every row a command inserted, updated or deleted, in order, with its
+-- values before and after as JSON objects (NULL for an insert's before and
+-- a delete's after). `key` holds the row's primary key as a JSON object;
+-- `record` is the entity the row belongs to (an organisation, log entry…)
+-- and `org_id` the organisation it concerns, for `liaison changes ORG`.
+-- Rows are written by triggers the program creates on each connection.
+CREATE TABLE changes (
+    seq     INTEGER PRIMARY KEY,
+    command INTEGER NOT NULL REFERENCES commands (seq) ON DELETE CASCADE,
+    tbl     TEXT NOT NULL,
+    op      TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    key     TEXT NOT NULL,
+    record  TEXT,
+    org_id  TEXT,
+    before  TEXT,
+    after   TEXT
+) STRICT;
+CREATE INDEX changes_command ON changes (command);
+CREATE INDEX changes_record ON changes (record);
+CREATE INDEX changes_org ON changes (org_id) WHERE org_id IS NOT NULL;

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    agenda, config, crypt, demo, doc, event, export, history, import, init, log, maintenance, objective, org,
-    person, report, search, task,
+    agenda, changes, config, crypt, demo, doc, event, export, history, import, init, log, maintenance,
+    objective, org, person, report, search, task, undo,
 };
 use crate::render::Format;
 
@@ -118,6 +118,10 @@ pub enum Command {
     /// Reports for the leadership
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Revert the last command (from the change history); --list, --redo
+    Undo(undo::UndoArgs),
+    /// Who changed what and when, for one organisation or all
+    Changes(changes::ChangesArgs),
     /// Settings kept in the database: cold_days, date_order, calendar
     #[command(subcommand)]
     Config(config::ConfigCommand),

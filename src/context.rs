@@ -8,6 +8,7 @@ use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 
 use crate::cli::{ColorChoice, FormatArg, Global};
 use crate::db::Db;
+use crate::db::changes::Actor;
 use crate::error::{Error, Result};
 use crate::render::{Format, Output};
 
@@ -27,6 +28,8 @@ pub struct Ctx {
     pub user: String,
     /// The passphrase given for an encrypted database, if any.
     pub passphrase: Option<String>,
+    /// The command line, as the change history records it.
+    pub line: String,
     pub out: Output,
 }
 
@@ -48,6 +51,7 @@ impl Ctx {
             now: now()?,
             user: user(),
             passphrase: passphrase(g)?,
+            line: command_line(),
             out: Output {
                 out: Box::new(BufWriter::new(std::io::stdout())),
                 terminal: stdout_tty,
@@ -60,6 +64,21 @@ impl Ctx {
     /// encrypted one is opened with the passphrase given, or one asked for
     /// on a terminal.
     pub fn open_db(&mut self) -> Result<Db> {
+        let mut db = self.open_db_as_is()?;
+        db.set_actor(self.actor());
+        Ok(db)
+    }
+
+    /// Who the change history names for this command's writes.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user: self.user.clone(),
+            at: self.now_str(),
+            line: self.line.clone(),
+        }
+    }
+
+    fn open_db_as_is(&mut self) -> Result<Db> {
         match Db::open_with(&self.db_path, self.passphrase.as_deref()) {
             Err(e)
                 if e.kind == crate::error::Kind::Unreadable
@@ -135,6 +154,26 @@ fn passphrase(g: &Global) -> Result<Option<String>> {
         return Ok(Some(line));
     }
     Ok(std::env::var("LIAISON_PASSPHRASE").ok().filter(|p| !p.is_empty()))
+}
+
+/// The arguments after the program's name, quoted for a POSIX shell
+/// where they need it.
+fn command_line() -> String {
+    let words: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| {
+            let a = a.to_string_lossy().into_owned();
+            let plain = !a.is_empty()
+                && a.chars()
+                    .all(|c| !c.is_whitespace() && !"'\"\\$`!*?;&|<>(){}[]#~".contains(c));
+            if plain {
+                a
+            } else {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// `LIAISON_USER`, else the login name, else "unknown".

@@ -57,6 +57,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Person(cmd) => commands::person::run(&mut ctx, cmd),
         Command::Log(args) => commands::log::run(&mut ctx, args),
         Command::History(args) => commands::history::run(&mut ctx, args),
+        Command::Undo(args) => commands::undo::run(&mut ctx, args),
+        Command::Changes(args) => commands::changes::run(&mut ctx, args),
         Command::Task(cmd) => commands::task::run(&mut ctx, cmd),
         Command::Agenda(args) => commands::agenda::run(&mut ctx, args),
         Command::Search(args) => commands::search::run(&mut ctx, args),

@@ -25,6 +25,7 @@ pub fn run(ctx: &mut Ctx, global: &Global, _a: DemoArgs) -> Result<()> {
     };
     clear_previous(&path)?;
     let mut db = Db::create(&path)?;
+    db.set_actor(ctx.actor());
     let now = ctx.now_str();
     let today = ctx.today();
     let ((orgs, people), (entries, tasks)) = db.write(|tx| {

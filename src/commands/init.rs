@@ -50,6 +50,7 @@ pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<()> {
     } else {
         Db::create_with(&ctx.db_path, key.as_deref())?
     };
+    db.set_actor(ctx.actor());
     let now = ctx.now_str();
     let added = db.write(|tx| {
         // Only a database without any objective gets the defaults.

@@ -2,6 +2,7 @@
 //! fetch through `db`, compute with `model`, and hand values to `render`.
 
 pub mod agenda;
+pub mod changes;
 pub mod config;
 pub mod crypt;
 pub mod demo;
@@ -19,6 +20,7 @@ pub mod person;
 pub mod report;
 pub mod search;
 pub mod task;
+pub mod undo;
 
 mod resolve;
 

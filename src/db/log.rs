@@ -126,17 +126,41 @@ pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result
             .execute(params![o, i.date])
             .context("recording last contact")?;
     }
-    let mut text = vec![i.summary.clone()];
-    text.extend(i.subject.clone());
-    text.extend(i.tags.iter().cloned());
     let sql = if deferred {
         "INSERT INTO temp.pending_fts (rid, text) VALUES (?1, ?2)"
     } else {
         "INSERT INTO interaction_fts (rowid, text) VALUES (?1, ?2)"
     };
     conn.prepare_cached(sql)
-        .and_then(|mut stmt| stmt.execute(params![rid, fold(&text.join("\n"))]))
+        .and_then(|mut stmt| stmt.execute(params![rid, index_text(i)]))
         .context("indexing log entry")?;
+    Ok(())
+}
+
+/// What the search index holds for an entry: its folded text.
+fn index_text(i: &Interaction) -> String {
+    let mut text = vec![i.summary.clone()];
+    text.extend(i.subject.clone());
+    text.extend(i.tags.iter().cloned());
+    fold(&text.join("\n"))
+}
+
+/// Rewrites the search entry of the entry stored as `rid` (or drops it
+/// when there is no such row any more): after an undo.
+pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
+    conn.execute("DELETE FROM interaction_fts WHERE rowid = ?1", [rid])
+        .context("indexing log entry")?;
+    let id: Option<String> = conn
+        .query_row("SELECT id FROM interactions WHERE rid = ?1", [rid], |r| r.get(0))
+        .optional()
+        .context("indexing log entry")?;
+    if let Some(i) = id.map(|id| get(conn, &id)).transpose()?.flatten() {
+        conn.execute(
+            "INSERT INTO interaction_fts (rowid, text) VALUES (?1, ?2)",
+            params![rid, index_text(&i)],
+        )
+        .context("indexing log entry")?;
+    }
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Opening the database file, its pragmas and permissions, and upgrading
 //! its schema. One file of SQL per entity lives beside this one.
 
+pub mod changes;
 pub mod documents;
 pub mod events;
 pub mod log;
@@ -41,6 +42,8 @@ pub struct Db {
     path: PathBuf,
     /// The passphrase the file is encrypted with, if it is.
     key: Option<String>,
+    /// Who the change history names for this connection's writes.
+    actor: changes::Actor,
 }
 
 /// The upgrade steps found in `schema.sql`, in order: (number, title, SQL).
@@ -103,6 +106,7 @@ impl Db {
             conn,
             path: path.to_path_buf(),
             key: key.map(str::to_string),
+            actor: changes::Actor::default(),
         };
         db.configure()?;
         db.upgrade()?;
@@ -121,14 +125,31 @@ impl Db {
 
     /// Runs `f` in one immediate (writer) transaction: everything it does is
     /// kept, or nothing is.
+    /// Every row it changes is recorded in the change history under one
+    /// command, in the same transaction.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_recorded(|tx, _| f(tx))
+    }
+
+    /// Like [`Db::write`], also handing `f` the number of the command the
+    /// history records its changes under.
+    pub fn write_recorded<T>(&mut self, f: impl FnOnce(&Transaction, i64) -> Result<T>) -> Result<T> {
+        changes::install(&self.conn)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("starting a transaction")?;
-        let value = f(&tx)?;
+        let command = changes::begin(&tx, &self.actor)?;
+        let value = f(&tx, command)?;
+        changes::end(&tx, command)?;
         tx.commit().context("saving the changes")?;
         Ok(value)
+    }
+
+    /// Names who makes this connection's changes, when, and with what
+    /// command line, for the change history.
+    pub fn set_actor(&mut self, actor: changes::Actor) {
+        self.actor = actor;
     }
 
     /// Whether the file is encrypted.

@@ -133,6 +133,25 @@ fn write_names_tags_index(conn: &Connection, o: &Org) -> Result<()> {
         tags.execute(params![o.id, t])
             .context("saving organisation tags")?;
     }
+    index(conn, o)
+}
+
+/// Rewrites the search entry of the organisation stored as `rid` (or drops
+/// it when there is no such row any more): after an undo.
+pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
+    conn.execute("DELETE FROM org_fts WHERE rowid = ?1", [rid])
+        .context("indexing organisation")?;
+    let id: Option<String> = conn
+        .query_row("SELECT id FROM organisations WHERE rid = ?1", [rid], |r| r.get(0))
+        .optional()
+        .context("indexing organisation")?;
+    match id.map(|id| get(conn, &id)).transpose()?.flatten() {
+        Some(o) => index(conn, &o),
+        None => Ok(()),
+    }
+}
+
+fn index(conn: &Connection, o: &Org) -> Result<()> {
     let rid: i64 = conn
         .query_row("SELECT rid FROM organisations WHERE id = ?1", [&o.id], |r| {
             r.get(0)
@@ -313,7 +332,8 @@ pub fn restore(conn: &Connection, id: &str, now: &str) -> Result<()> {
     Ok(())
 }
 
-/// Removes an organisation for good, with its names, tags and search entry.
+/// Removes an organisation for good, with its names, tags, search entry
+/// and every trace in the change history.
 pub fn purge(conn: &Connection, id: &str) -> Result<()> {
     conn.execute(
         "DELETE FROM org_fts WHERE rowid = (SELECT rid FROM organisations WHERE id = ?1)",
@@ -322,7 +342,8 @@ pub fn purge(conn: &Connection, id: &str) -> Result<()> {
     .context("purging organisation")?;
     conn.execute("DELETE FROM organisations WHERE id = ?1", [id])
         .context("purging organisation")?;
-    Ok(())
+    // For good means the change history forgets it too.
+    super::changes::forget_record(conn, id)
 }
 
 /// Soft-deleted organisations, most recently deleted first.

@@ -101,6 +101,21 @@ pub fn update(conn: &Connection, p: &Person) -> Result<()> {
     index(conn, p)
 }
 
+/// Rewrites the search entry of the person stored as `rid` (or drops it
+/// when there is no such row any more): after an undo.
+pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
+    conn.execute("DELETE FROM person_fts WHERE rowid = ?1", [rid])
+        .context("indexing person")?;
+    let id: Option<String> = conn
+        .query_row("SELECT id FROM people WHERE rid = ?1", [rid], |r| r.get(0))
+        .optional()
+        .context("indexing person")?;
+    match id.map(|id| get(conn, &id)).transpose()?.flatten() {
+        Some(p) => index(conn, &p),
+        None => Ok(()),
+    }
+}
+
 fn index(conn: &Connection, p: &Person) -> Result<()> {
     let rid: i64 = conn
         .query_row("SELECT rid FROM people WHERE id = ?1", [&p.id], |r| r.get(0))
@@ -221,7 +236,7 @@ pub fn soft_delete(conn: &Connection, id: &str, now: &str) -> Result<()> {
     Ok(())
 }
 
-/// Removes a person for good.
+/// Removes a person for good, with every trace in the change history.
 pub fn purge(conn: &Connection, id: &str) -> Result<()> {
     conn.execute(
         "DELETE FROM person_fts WHERE rowid = (SELECT rid FROM people WHERE id = ?1)",
@@ -230,7 +245,8 @@ pub fn purge(conn: &Connection, id: &str) -> Result<()> {
     .context("purging person")?;
     conn.execute("DELETE FROM people WHERE id = ?1", [id])
         .context("purging person")?;
-    Ok(())
+    // For good means the change history forgets them too.
+    super::changes::forget_record(conn, id)
 }
 
 /// Moves every person of one organisation to another.

@@ -68,6 +68,20 @@ pub fn insert(conn: &Connection, t: &Task, interaction_id: Option<&str>) -> Resu
     .context("numbering task")
 }
 
+/// Gives an open, live task the next list number if it has none (a task
+/// an undo brought back), so `task done N` reaches it at once.
+pub fn number_if_missing(conn: &Connection, id: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO task_numbers (number, task_id)
+         SELECT (SELECT coalesce(max(number), 0) + 1 FROM task_numbers), t.id FROM tasks t
+          WHERE t.id = ?1 AND t.status = 'open' AND t.deleted_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM task_numbers WHERE task_id = t.id)",
+        [id],
+    )
+    .context("numbering task")?;
+    Ok(())
+}
+
 /// Rewrites a task's fields.
 pub fn update(conn: &Connection, t: &Task) -> Result<()> {
     conn.execute(

@@ -16,6 +16,10 @@ use crate::text::fold;
 
 /// The objectives named in `field`: numbers or words of their titles.
 pub(super) fn objectives(tx: &Transaction, row: &Row, c: &mut Checks) -> Vec<String> {
+    let wanted = row.list("objectives");
+    if wanted.is_empty() {
+        return Vec::new();
+    }
     let all = match db::objectives::list(tx) {
         Ok(all) => all,
         Err(e) => {
@@ -24,7 +28,7 @@ pub(super) fn objectives(tx: &Transaction, row: &Row, c: &mut Checks) -> Vec<Str
         }
     };
     let mut out = Vec::new();
-    for q in row.list("objectives") {
+    for q in wanted {
         let found = match q.parse::<i64>() {
             Ok(n) => all.iter().find(|o| o.number == n),
             Err(_) => all.iter().find(|o| fold(&o.title).contains(&fold(&q))),

@@ -165,6 +165,11 @@ impl Env {
     }
 }
 
+/// The path of a file in tests/fixtures.
+pub fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
 /// Adds the few organisations most tests use.
 pub fn seed(env: &Env) {
     env.ok(&[

@@ -1,10 +1,6 @@
 //! CSV import and export with the files people really have.
 
-use crate::common::Env;
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{Env, fixture};
 
 /// Writes bytes to a file in the scratch folder and returns its path.
 fn file(env: &Env, name: &str, bytes: &[u8]) -> String {

@@ -19,3 +19,4 @@ mod safety;
 mod search;
 mod terminal;
 mod tools;
+mod undo;

@@ -1,0 +1,153 @@
+//! `liaison changes`: who changed what and when, from the change history.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Local};
+use clap::Args;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::db;
+use crate::error::Result;
+use crate::model::change::{Change, Command, Entity, describe, net};
+use crate::render::Format;
+
+/// Show what changed, who changed it and when, newest first: for one
+/// organisation (its record, people, log entries, tasks, events and
+/// copies sent) or for everything.
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    /// Only changes that concern this organisation (handle or any name)
+    #[arg(value_name = "ORG")]
+    pub org: Option<String>,
+    /// At most this many commands
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// At most this many changed rows shown per command
+    #[arg(long, default_value_t = 50)]
+    pub rows: usize,
+}
+
+/// A command with the changes shown for it.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    #[serde(flatten)]
+    pub command: Command,
+    /// One line per change worth reading.
+    pub summary: Vec<String>,
+    /// The recorded rows, before and after.
+    #[serde(rename = "rows")]
+    pub shown: Vec<Change>,
+}
+
+pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
+    let db = ctx.open_db()?;
+    let conn = db.conn();
+    let entries = match &a.org {
+        Some(q) => {
+            let org = match db::orgs::by_handle(conn, &q.trim().to_ascii_lowercase())? {
+                Some((o, _)) => o,
+                None => super::resolve_org(ctx, conn, q)?,
+            };
+            let found = db::changes::changes_for_org(conn, &org.id, a.limit)?;
+            let mut by_command: Vec<(i64, Vec<Change>)> = Vec::new();
+            for c in found {
+                match by_command.last_mut() {
+                    Some((seq, list)) if *seq == c.command => list.push(c),
+                    _ => by_command.push((c.command, vec![c])),
+                }
+            }
+            let mut entries = Vec::new();
+            for (seq, mut list) in by_command {
+                list.reverse();
+                list.truncate(a.rows);
+                if let Some(command) = db::changes::command(conn, seq)? {
+                    entries.push(entry(conn, command, list));
+                }
+            }
+            entries
+        }
+        None => {
+            let mut entries = Vec::new();
+            for command in db::changes::recent(conn, a.limit)? {
+                let list = db::changes::changes_of(conn, command.seq, a.rows)?;
+                entries.push(entry(conn, command, list));
+            }
+            entries
+        }
+    };
+    print(ctx, &entries, a.org.is_some())
+}
+
+/// Describes a command's changes with names looked up in the database.
+pub fn entry(conn: &Connection, command: Command, shown: Vec<Change>) -> Entry {
+    let mut cache: HashMap<(Entity, String), Option<String>> = HashMap::new();
+    let mut label = |e: Entity, id: &str| {
+        cache
+            .entry((e, id.to_string()))
+            .or_insert_with(|| db::changes::label(conn, e, id).ok().flatten())
+            .clone()
+    };
+    let summary = describe(&net(&shown), &mut label);
+    Entry {
+        command,
+        summary,
+        shown,
+    }
+}
+
+/// The heading of a command: number, local time, user, what was typed.
+pub fn heading(c: &Command) -> String {
+    let at = DateTime::parse_from_rfc3339(&c.at)
+        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| c.at.clone());
+    let state = match (c.reverts.as_deref(), c.undone_by) {
+        (_, Some(by)) => format!("  (undone by #{by})"),
+        (Some(kind), None) => format!("  ({kind})"),
+        _ => String::new(),
+    };
+    format!("#{}  {at}  {}  liaison {}{state}", c.seq, c.user, c.line)
+}
+
+fn print(ctx: &mut Ctx, entries: &[Entry], for_org: bool) -> Result<()> {
+    match ctx.format() {
+        Format::Json => ctx.out.json(entries),
+        Format::Csv => {
+            let mut rows = Vec::new();
+            for e in entries {
+                for s in &e.summary {
+                    rows.push(vec![
+                        e.command.seq.to_string(),
+                        e.command.at.clone(),
+                        e.command.user.clone(),
+                        e.command.line.clone(),
+                        s.clone(),
+                    ]);
+                }
+            }
+            ctx.out.csv(&["command", "at", "user", "line", "change"], &rows)
+        }
+        Format::Table => {
+            if entries.is_empty() {
+                return ctx.out.line(if for_org {
+                    "no recorded changes concern it"
+                } else {
+                    "no recorded changes"
+                });
+            }
+            for e in entries {
+                ctx.out.heading(&heading(&e.command))?;
+                for s in &e.summary {
+                    ctx.out.line(&format!("    {s}"))?;
+                }
+                let hidden = e.command.changes - e.shown.len() as i64;
+                if !for_org && hidden > 0 {
+                    ctx.out
+                        .line(&format!("    … and {hidden} more changed rows (see --rows)"))?;
+                }
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,627 @@
+//! The change history: every row a command inserts, updates or deletes is
+//! recorded with its values before and after, in the command's own
+//! transaction, so "who changed this and when" is answerable and the last
+//! commands can be undone.
+//!
+//! Rows are recorded by temporary triggers that a connection creates on its
+//! first write, generated from the live schema: a column added by a later
+//! migration is recorded without anyone remembering to, and a program that
+//! is not liaison (the sqlite3 shell) writes without being recorded under a
+//! liaison command it did not run.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
+
+use crate::error::{Context, Error, Result};
+use crate::model::change::{Change, Command, Entity, Row, label_of_row};
+
+/// The recorded tables: (table, the column naming the record a row belongs
+/// to, the column naming the organisation it concerns).
+const RECORDED: &[(&str, &str, Option<&str>)] = &[
+    ("meta", "key", None),
+    ("organisations", "id", Some("id")),
+    ("org_names", "org_id", Some("org_id")),
+    ("org_tags", "org_id", Some("org_id")),
+    ("people", "id", Some("org_id")),
+    ("interactions", "id", None),
+    ("interaction_orgs", "interaction_id", Some("org_id")),
+    ("interaction_people", "interaction_id", None),
+    ("interaction_tags", "interaction_id", None),
+    ("interaction_objectives", "interaction_id", None),
+    ("tasks", "id", Some("org_id")),
+    ("objectives", "id", None),
+    ("events", "id", None),
+    ("event_orgs", "event_id", Some("org_id")),
+    ("event_people", "event_id", None),
+    ("event_objectives", "event_id", None),
+    ("documents", "id", Some("author_org_id")),
+    ("document_objectives", "document_id", None),
+    ("distributions", "id", Some("org_id")),
+];
+
+/// Tables deliberately not recorded: the numbers of the last task list
+/// shown (a view, not data) and the history itself.
+pub const NOT_RECORDED: &[&str] = &["task_numbers", "commands", "changes"];
+
+/// Columns the program derives from other rows; an update that changes
+/// only these is not recorded, and an undo recomputes them.
+const DERIVED: &[(&str, &str)] = &[("organisations", "last_contact")];
+
+/// Who runs the command being recorded, when, and what they typed.
+#[derive(Debug, Clone, Default)]
+pub struct Actor {
+    pub user: String,
+    pub at: String,
+    pub line: String,
+}
+
+/// The names of the recorded tables.
+pub fn recorded_tables() -> impl Iterator<Item = &'static str> {
+    RECORDED.iter().map(|r| r.0)
+}
+
+/// A table's columns and its primary key columns, from the live schema.
+struct Table {
+    columns: Vec<String>,
+    key: Vec<String>,
+}
+
+fn table(conn: &Connection, name: &str) -> Result<Table> {
+    let mut stmt = conn
+        .prepare_cached("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")
+        .context("reading the schema")?;
+    let rows = stmt
+        .query_map([name], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .context("reading the schema")?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the schema")?;
+    let mut key: Vec<(i64, String)> = rows
+        .iter()
+        .filter(|r| r.1 > 0)
+        .map(|r| (r.1, r.0.clone()))
+        .collect();
+    key.sort();
+    Ok(Table {
+        columns: rows.into_iter().map(|r| r.0).collect(),
+        key: key.into_iter().map(|k| k.1).collect(),
+    })
+}
+
+fn json_object(row: &str, columns: &[String]) -> String {
+    let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', {row}.\"{c}\"")).collect();
+    format!("json_object({})", pairs.join(", "))
+}
+
+/// The SQL of the three triggers that record one table. Names come from
+/// the schema, never from user input.
+fn triggers_sql(name: &str, record: &str, org: Option<&str>, t: &Table) -> String {
+    let mut sql = String::new();
+    for (op, row, before, after) in [
+        ("insert", "NEW", false, true),
+        ("update", "NEW", true, true),
+        ("delete", "OLD", true, false),
+    ] {
+        let watched: Vec<&String> = t
+            .columns
+            .iter()
+            .filter(|c| !DERIVED.contains(&(name, c.as_str())))
+            .collect();
+        let when = if op == "update" {
+            let differs: Vec<String> = watched
+                .iter()
+                .map(|c| format!("OLD.\"{c}\" IS NOT NEW.\"{c}\""))
+                .collect();
+            format!("WHEN {}", differs.join(" OR "))
+        } else {
+            String::new()
+        };
+        let org = org.map_or("NULL".to_string(), |c| format!("{row}.\"{c}\""));
+        sql.push_str(&format!(
+            "CREATE TEMP TRIGGER IF NOT EXISTS record_{name}_{op} AFTER {OP} ON main.{name} {when}
+             BEGIN
+               INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
+               VALUES ((SELECT max(seq) FROM commands), '{name}', '{op}', {key}, {row}.\"{record}\", {org}, {b}, {a});
+             END;\n",
+            OP = op.to_uppercase(),
+            key = json_object(row, &t.key),
+            b = if before { json_object("OLD", &t.columns) } else { "NULL".into() },
+            a = if after { json_object("NEW", &t.columns) } else { "NULL".into() },
+        ));
+    }
+    sql
+}
+
+/// Creates this connection's recording triggers, once.
+pub fn install(conn: &Connection) -> Result<()> {
+    let present: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'record_meta_insert')",
+            [],
+            |r| r.get(0),
+        )
+        .context("preparing the change history")?;
+    if present {
+        return Ok(());
+    }
+    let mut sql = String::new();
+    for (name, record, org) in RECORDED {
+        sql.push_str(&triggers_sql(name, record, *org, &table(conn, name)?));
+    }
+    conn.execute_batch(&sql).context("preparing the change history")
+}
+
+/// Opens the command's entry in the history; its changes attach to it.
+pub fn begin(tx: &Transaction, actor: &Actor) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO commands (at, user, line) VALUES (coalesce(nullif(?1, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?2, ?3)",
+        params![actor.at, actor.user, actor.line],
+    )
+    .context("recording the command")?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Closes the command's entry: a command that changed nothing leaves none.
+pub fn end(tx: &Transaction, seq: i64) -> Result<()> {
+    tx.execute(
+        "DELETE FROM commands WHERE seq = ?1 AND NOT EXISTS (SELECT 1 FROM changes WHERE command = ?1)",
+        [seq],
+    )
+    .context("recording the command")?;
+    Ok(())
+}
+
+/// Removes every recorded trace of a record (and the commands left with
+/// nothing): what `--purge` means by "for good".
+pub fn forget_record(tx: &Connection, id: &str) -> Result<()> {
+    tx.execute("DELETE FROM changes WHERE record = ?1 OR org_id = ?1", [id])
+        .context("forgetting the history")?;
+    forget_empty_commands(tx)
+}
+
+fn forget_empty_commands(tx: &Connection) -> Result<()> {
+    tx.execute(
+        "UPDATE commands SET undone_by = NULL
+          WHERE undone_by IN (SELECT seq FROM commands c WHERE NOT EXISTS (SELECT 1 FROM changes WHERE command = c.seq))",
+        [],
+    )
+    .context("forgetting the history")?;
+    tx.execute(
+        "DELETE FROM commands WHERE NOT EXISTS (SELECT 1 FROM changes WHERE command = commands.seq)",
+        [],
+    )
+    .context("forgetting the history")?;
+    Ok(())
+}
+
+fn object(text: Option<String>) -> Option<Row> {
+    text.and_then(|t| serde_json::from_str(&t).ok())
+}
+
+const COMMAND_COLUMNS: &str = "c.seq, c.at, c.user, c.line, c.reverts, c.undone_by,
+    (SELECT count(*) FROM changes WHERE command = c.seq)";
+
+fn command_from_row(r: &rusqlite::Row) -> rusqlite::Result<Command> {
+    Ok(Command {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        user: r.get(2)?,
+        line: r.get(3)?,
+        reverts: r.get(4)?,
+        undone_by: r.get(5)?,
+        changes: r.get(6)?,
+    })
+}
+
+/// The latest commands, newest first.
+pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Command>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {COMMAND_COLUMNS} FROM commands c ORDER BY c.seq DESC LIMIT ?1"
+        ))
+        .context("reading the change history")?;
+    let rows = stmt
+        .query_map([limit as i64], command_from_row)
+        .context("reading the change history")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")
+}
+
+/// One command by its number.
+pub fn command(conn: &Connection, seq: i64) -> Result<Option<Command>> {
+    conn.query_row(
+        &format!("SELECT {COMMAND_COLUMNS} FROM commands c WHERE c.seq = ?1"),
+        [seq],
+        command_from_row,
+    )
+    .optional()
+    .context("reading the change history")
+}
+
+/// The last `n` commands an undo would revert, newest first: those not
+/// undone already, and not undos themselves.
+pub fn undoable(conn: &Connection, n: usize, by: i64) -> Result<Vec<Command>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {COMMAND_COLUMNS} FROM commands c
+              WHERE c.undone_by IS NULL AND c.reverts IS NULL AND c.seq < ?2 ORDER BY c.seq DESC LIMIT ?1"
+        ))
+        .context("reading the change history")?;
+    let rows = stmt
+        .query_map(params![n as i64, by], command_from_row)
+        .context("reading the change history")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")
+}
+
+const CHANGE_COLUMNS: &str = "ch.seq, ch.command, ch.tbl, ch.op, ch.key, ch.record, ch.before, ch.after";
+
+fn change_from_row(r: &rusqlite::Row) -> rusqlite::Result<Change> {
+    let key: String = r.get(4)?;
+    Ok(Change {
+        seq: r.get(0)?,
+        command: r.get(1)?,
+        table: r.get(2)?,
+        op: r.get(3)?,
+        key: serde_json::from_str(&key).unwrap_or(serde_json::Value::Null),
+        record: r.get(5)?,
+        before: object(r.get(6)?),
+        after: object(r.get(7)?),
+    })
+}
+
+/// The changes of one command, in the order they were made; at most
+/// `limit` of them.
+pub fn changes_of(conn: &Connection, command: i64, limit: usize) -> Result<Vec<Change>> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT {CHANGE_COLUMNS} FROM changes ch WHERE ch.command = ?1 ORDER BY ch.seq LIMIT ?2"
+        ))
+        .context("reading the change history")?;
+    let rows = stmt
+        .query_map(params![command, limit as i64], change_from_row)
+        .context("reading the change history")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")
+}
+
+/// The changes of one command made before change `below`, newest first:
+/// a page of what an undo walks back through.
+fn page_back(conn: &Connection, command: i64, below: i64, limit: usize) -> Result<Vec<Change>> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT {CHANGE_COLUMNS} FROM changes ch WHERE ch.command = ?1 AND ch.seq < ?2
+              ORDER BY ch.seq DESC LIMIT ?3"
+        ))
+        .context("reading the change history")?;
+    let rows = stmt
+        .query_map(params![command, below, limit as i64], change_from_row)
+        .context("reading the change history")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")
+}
+
+/// The changes that concern an organisation: its own rows, rows that name
+/// it, and the log entries and events it took part in; newest first, from
+/// at most `limit` commands.
+pub fn changes_for_org(conn: &Connection, org_id: &str, limit: usize) -> Result<Vec<Change>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "WITH records (id) AS (
+                 SELECT ?1
+                 UNION SELECT interaction_id FROM interaction_orgs WHERE org_id = ?1
+                 UNION SELECT event_id FROM event_orgs WHERE org_id = ?1
+                 UNION SELECT record FROM changes WHERE org_id = ?1
+             ),
+             hits AS (
+                 SELECT seq FROM changes WHERE org_id = ?1
+                 UNION SELECT ch.seq FROM records r JOIN changes ch ON ch.record = r.id
+             ),
+             cmds AS (
+                 SELECT DISTINCT ch.command FROM hits h JOIN changes ch ON ch.seq = h.seq
+                  ORDER BY ch.command DESC LIMIT ?2
+             )
+             SELECT {CHANGE_COLUMNS} FROM hits h JOIN changes ch ON ch.seq = h.seq
+              WHERE ch.command IN (SELECT command FROM cmds)
+              ORDER BY ch.seq DESC"
+        ))
+        .context("reading the change history")?;
+    let rows = stmt
+        .query_map(params![org_id, limit as i64], change_from_row)
+        .context("reading the change history")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")
+}
+
+/// Reverts the changes of `targets` (newest command first) as command
+/// `by`, which is an undo or a redo; records the targets as undone by it,
+/// and brings search entries and last contacts back in line with the rows.
+pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Result<usize> {
+    // Rows come back in reverse order; a row may briefly point at one not
+    // yet restored, so foreign keys are checked when the undo commits.
+    tx.pragma_update(None, "defer_foreign_keys", true)
+        .context("starting the undo")?;
+    let mut tables: BTreeMap<String, Table> = BTreeMap::new();
+    let mut touched = Touched::default();
+    let mut n = 0;
+    for &target in targets {
+        // In pages, so undoing a large import holds one page in memory.
+        let mut below = i64::MAX;
+        loop {
+            let page = page_back(tx, target, below, 10_000)?;
+            let Some(last) = page.last() else { break };
+            below = last.seq;
+            for c in &page {
+                if !tables.contains_key(&c.table) {
+                    tables.insert(c.table.clone(), table(tx, &c.table)?);
+                }
+                revert_one(tx, &tables[&c.table], c)?;
+                touched.note(c);
+                n += 1;
+            }
+        }
+        tx.execute(
+            "UPDATE commands SET undone_by = ?2 WHERE seq = ?1",
+            params![target, by],
+        )
+        .context("recording the undo")?;
+        if reverts == "redo" {
+            // The commands the undo had reverted are live again.
+            tx.execute(
+                "UPDATE commands SET undone_by = NULL WHERE undone_by = ?1",
+                [target],
+            )
+            .context("recording the redo")?;
+        }
+    }
+    tx.execute(
+        "UPDATE commands SET reverts = ?2 WHERE seq = ?1",
+        params![by, reverts],
+    )
+    .context("recording the undo")?;
+    touched.resync(tx)?;
+    Ok(n)
+}
+
+/// The commands an undo reverted, newest first.
+pub fn undone_by(conn: &Connection, undo: i64) -> Result<Vec<Command>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {COMMAND_COLUMNS} FROM commands c WHERE c.undone_by = ?1 ORDER BY c.seq DESC"
+        ))
+        .context("reading the change history")?;
+    let rows = stmt
+        .query_map([undo], command_from_row)
+        .context("reading the change history")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")
+}
+
+/// The undo a redo would revert: the last command, when it is an undo.
+pub fn redoable(conn: &Connection, by: i64) -> Result<Option<Command>> {
+    let last = recent(conn, 2)?.into_iter().find(|c| c.seq < by);
+    Ok(last.filter(|c| c.reverts.as_deref() == Some("undo") && c.undone_by.is_none()))
+}
+
+fn to_sql(v: &serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map_or_else(|| Value::Real(n.as_f64().unwrap_or(0.0)), Value::Integer),
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        other => Value::Text(other.to_string()),
+    }
+}
+
+fn revert_one(tx: &Transaction, t: &Table, c: &Change) -> Result<()> {
+    let key = c.key.as_object().cloned().unwrap_or_default();
+    let mut where_sql = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let known = |col: &String| t.columns.contains(col);
+    let name = &c.table;
+    let sql = match (c.op.as_str(), &c.before) {
+        ("insert", _) => format!("DELETE FROM \"{name}\" WHERE {}", {
+            for (k, v) in key.iter().filter(|(k, _)| known(k)) {
+                where_sql.push(format!("\"{k}\" = ?"));
+                args.push(to_sql(v));
+            }
+            where_sql.join(" AND ")
+        }),
+        ("update", Some(before)) => {
+            let mut sets = Vec::new();
+            for (k, v) in before.iter().filter(|(k, _)| known(k)) {
+                sets.push(format!("\"{k}\" = ?"));
+                args.push(to_sql(v));
+            }
+            for (k, v) in key.iter().filter(|(k, _)| known(k)) {
+                where_sql.push(format!("\"{k}\" = ?"));
+                args.push(to_sql(v));
+            }
+            format!(
+                "UPDATE \"{name}\" SET {} WHERE {}",
+                sets.join(", "),
+                where_sql.join(" AND ")
+            )
+        }
+        ("delete", Some(before)) => {
+            let mut cols = Vec::new();
+            for (k, v) in before.iter().filter(|(k, _)| known(k)) {
+                cols.push(format!("\"{k}\""));
+                args.push(to_sql(v));
+            }
+            let marks = vec!["?"; cols.len()].join(", ");
+            format!("INSERT INTO \"{name}\" ({}) VALUES ({marks})", cols.join(", "))
+        }
+        _ => {
+            return Err(Error::internal(format!(
+                "change {} of the history cannot be read",
+                c.seq
+            )));
+        }
+    };
+    tx.prepare_cached(&sql)
+        .and_then(|mut stmt| stmt.execute(params_from_iter(args)))
+        .map_err(|e| {
+            Error::user(format!(
+                "cannot undo change {} ({} of {}): {e}",
+                c.seq, c.op, c.table
+            ))
+            .hint("a later change may stand in its way; see: liaison undo --list")
+        })?;
+    Ok(())
+}
+
+/// What an undo touched that derived data depends on.
+#[derive(Default)]
+struct Touched {
+    orgs: BTreeSet<i64>,
+    org_ids: BTreeSet<String>,
+    people: BTreeSet<i64>,
+    entries: BTreeSet<i64>,
+    entry_ids: BTreeSet<String>,
+    contact_orgs: BTreeSet<String>,
+    tasks: BTreeSet<String>,
+}
+
+impl Touched {
+    fn note(&mut self, c: &Change) {
+        let rid = c.key.get("rid").and_then(serde_json::Value::as_i64);
+        let record = c.record.clone().unwrap_or_default();
+        match c.table.as_str() {
+            "organisations" => self.orgs.extend(rid),
+            "org_names" | "org_tags" => {
+                self.org_ids.insert(record);
+            }
+            "people" => self.people.extend(rid),
+            "interactions" => {
+                self.entries.extend(rid);
+                self.entry_ids.insert(record);
+            }
+            "interaction_tags" => {
+                self.entry_ids.insert(record);
+            }
+            "tasks" => {
+                self.tasks.insert(record);
+            }
+            "interaction_orgs" => {
+                self.entry_ids.insert(record);
+                let row = c.before.as_ref().or(c.after.as_ref());
+                if let Some(org) = row.and_then(|r| r.get("org_id")).and_then(|v| v.as_str()) {
+                    self.contact_orgs.insert(org.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn resync(mut self, tx: &Transaction) -> Result<()> {
+        for id in &self.org_ids {
+            self.orgs.extend(rid_of(tx, "organisations", id)?);
+        }
+        for id in &self.entry_ids {
+            self.entries.extend(rid_of(tx, "interactions", id)?);
+            // The organisations of an entry whose date or deletion changed.
+            let mut stmt = tx
+                .prepare_cached("SELECT org_id FROM interaction_orgs WHERE interaction_id = ?1")
+                .context("reading log entry")?;
+            let orgs = stmt
+                .query_map([id], |r| r.get::<_, String>(0))
+                .context("reading log entry")?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .context("reading log entry")?;
+            self.contact_orgs.extend(orgs);
+        }
+        for rid in &self.orgs {
+            super::orgs::reindex(tx, *rid)?;
+        }
+        for rid in &self.people {
+            super::people::reindex(tx, *rid)?;
+        }
+        for rid in &self.entries {
+            super::log::reindex(tx, *rid)?;
+        }
+        for org in &self.contact_orgs {
+            super::log::refresh_last_contact(tx, org)?;
+        }
+        for task in &self.tasks {
+            super::tasks::number_if_missing(tx, task)?;
+        }
+        Ok(())
+    }
+}
+
+/// The name a person would know an entity by, from its row as it is now.
+pub fn label(conn: &Connection, entity: Entity, id: &str) -> Result<Option<String>> {
+    let table = match entity {
+        Entity::Organisation => "organisations",
+        Entity::Person => "people",
+        Entity::Entry => "interactions",
+        Entity::Event => "events",
+        Entity::Document => "documents",
+        Entity::Objective => "objectives",
+        Entity::Task => "tasks",
+        Entity::Copy => "distributions",
+    };
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT * FROM {table} WHERE id = ?1"))
+        .context("reading the change history")?;
+    let names: Vec<String> = stmt.column_names().into_iter().map(str::to_string).collect();
+    let row = stmt
+        .query_row([id], |r| {
+            let mut row = Row::new();
+            for (i, name) in names.iter().enumerate() {
+                let v = match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Integer(n) => serde_json::Value::from(n),
+                    rusqlite::types::ValueRef::Text(t) => {
+                        serde_json::Value::from(String::from_utf8_lossy(t).into_owned())
+                    }
+                    _ => serde_json::Value::Null,
+                };
+                row.insert(name.clone(), v);
+            }
+            Ok(row)
+        })
+        .optional()
+        .context("reading the change history")?;
+    Ok(row.map(|r| label_of_row(entity, &r)))
+}
+
+fn rid_of(tx: &Transaction, table: &str, id: &str) -> Result<Option<i64>> {
+    tx.query_row(&format!("SELECT rid FROM {table} WHERE id = ?1"), [id], |r| {
+        r.get(0)
+    })
+    .optional()
+    .context("reading the change history")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_is_recorded_or_left_out_on_purpose() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = crate::db::Db::create(&dir.path().join("t.db")).unwrap();
+        let mut stmt = db
+            .conn()
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                   AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts_%'",
+            )
+            .unwrap();
+        let names: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for name in names {
+            assert!(
+                recorded_tables().any(|t| t == name) || NOT_RECORDED.contains(&name.as_str()),
+                "table {name} is neither recorded in the change history nor left out on purpose"
+            );
+        }
+    }
+}

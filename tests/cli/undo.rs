@@ -1,0 +1,331 @@
+//! The change history: `undo`, `undo --redo`, `undo --list`, `changes`.
+
+use crate::common::{Env, fixture, seed};
+
+/// The data a user can see: every table but the history itself, and the
+/// text the search indexes hold where they keep it.
+fn data(env: &Env) -> String {
+    let snapshot = env.snapshot();
+    let mut out = String::new();
+    let mut keep = true;
+    for line in snapshot.lines() {
+        if let Some(table) = line.strip_prefix("== ") {
+            keep = table != "commands" && table != "changes";
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    let conn = env.sql();
+    for fts in ["org_fts", "person_fts"] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT rowid, text FROM {fts} ORDER BY rowid"))
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(format!("{}|{}", r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .unwrap();
+        out.push_str(&format!("== {fts}\n"));
+        // What search matches on is the set of words, not their order.
+        for r in rows {
+            let r = r.unwrap();
+            let mut words: Vec<&str> = r.split_whitespace().collect();
+            words.sort();
+            out.push_str(&words.join(" "));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Fails naming the lines that differ.
+fn same(now: &str, expected: &str, what: &str) {
+    if now != expected {
+        let extra: Vec<&str> = now
+            .lines()
+            .filter(|l| !expected.lines().any(|e| e == *l))
+            .collect();
+        let missing: Vec<&str> = expected
+            .lines()
+            .filter(|l| !now.lines().any(|e| e == *l))
+            .collect();
+        panic!("{what} left a difference:\nextra: {extra:#?}\nmissing: {missing:#?}");
+    }
+}
+
+#[test]
+fn every_kind_of_write_is_undone_exactly_and_redone() {
+    let env = Env::new();
+    seed(&env);
+    let csv = env.path("more.csv");
+    std::fs::write(
+        &csv,
+        "Name,Country,Status\nLeft Bloc,PT,contact\nSYRIZA,GR,prospect\n",
+    )
+    .unwrap();
+    let log_csv = env.path("log.csv");
+    std::fs::write(
+        &log_csv,
+        "date,org,channel,summary\n2026-10-01,kke,email,Sent the invitation\n",
+    )
+    .unwrap();
+    let steps: Vec<Vec<&str>> = vec![
+        vec![
+            "org",
+            "add",
+            "Workers' Party of Belgium",
+            "--country",
+            "BE",
+            "--handle",
+            "ptb",
+        ],
+        vec![
+            "org", "edit", "kke", "--status", "contact", "--alias", "KKE", "--tag", "balkans",
+        ],
+        vec![
+            "person",
+            "add",
+            "Eleni Papadopoulou",
+            "--org",
+            "kke",
+            "--email",
+            "e@kke.gr",
+        ],
+        vec![
+            "log",
+            "kke",
+            "tudeh",
+            "--channel",
+            "meeting",
+            "--summary",
+            "Discussed the joint statement",
+            "--tag",
+            "statement",
+            "--objective",
+            "1",
+            "--follow-up",
+            "Send the draft",
+            "--due",
+            "2026-12-05",
+        ],
+        vec!["task", "add", "Call the embassy", "--org", "tudeh"],
+        vec![
+            "event",
+            "add",
+            "Solidarity rally",
+            "--starts",
+            "2026-12-10",
+            "--org",
+            "kke",
+        ],
+        vec!["doc", "add", "Statement on the strike", "--lang", "en"],
+        vec!["doc", "translate", "Statement on the strike", "--lang", "el"],
+        vec![
+            "doc",
+            "send",
+            "Statement on the strike",
+            "--to",
+            "kke",
+            "--date",
+            "2026-11-20",
+        ],
+        vec!["objective", "add", "Support the strikers"],
+        vec!["config", "set", "cold-days", "45"],
+        vec!["org", "rm", "tudeh"],
+        vec!["org", "restore", "tudeh"],
+        vec!["org", "merge", "kcp", "tudeh"],
+        vec!["import", "orgs", csv.to_str().unwrap()],
+        vec!["import", "log", log_csv.to_str().unwrap()],
+    ];
+    for step in steps {
+        let before = data(&env);
+        env.ok(&step);
+        let after = data(&env);
+        assert_ne!(before, after, "{step:?} changed nothing");
+        let out = env.ok(&["undo"]);
+        assert!(out.starts_with("undid #"), "{step:?}: {out}");
+        same(&data(&env), &before, &format!("undo of {step:?}"));
+        env.ok(&["undo", "--redo"]);
+        same(&data(&env), &after, &format!("redo of {step:?}"));
+    }
+    assert!(env.ok(&["check"]).contains("no problems found"));
+}
+
+#[test]
+fn undone_log_entries_leave_the_search_and_the_last_contact() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&[
+        "log",
+        "kke",
+        "--date",
+        "2026-11-02",
+        "--channel",
+        "call",
+        "--summary",
+        "Agreed on the seminar",
+    ]);
+    let last = || env.json(&["org", "show", "kke"])["last_contact"].clone();
+    assert_eq!(last(), "2026-11-02");
+    env.ok(&[
+        "log",
+        "kke",
+        "--date",
+        "2026-11-20",
+        "--channel",
+        "email",
+        "--summary",
+        "Sent the programme",
+    ]);
+    assert_eq!(last(), "2026-11-20");
+    assert_eq!(env.json(&["search", "programme"]).as_array().unwrap().len(), 1);
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["search", "programme"]).as_array().unwrap().len(), 0);
+    assert_eq!(last(), "2026-11-02");
+    env.ok(&["undo", "--redo"]);
+    assert_eq!(env.json(&["search", "programme"]).as_array().unwrap().len(), 1);
+    assert_eq!(last(), "2026-11-20");
+}
+
+#[test]
+fn undo_n_walks_back_and_the_list_says_what_was_undone() {
+    let env = Env::new();
+    let start = data(&env);
+    env.ok(&["org", "add", "Left Bloc", "--country", "PT", "--handle", "be"]);
+    env.ok(&["org", "add", "SYRIZA", "--country", "GR", "--handle", "syriza"]);
+    env.ok(&["org", "edit", "be", "--status", "partner"]);
+    let out = env.ok(&["undo", "2"]);
+    assert!(out.contains("liaison org edit be --status partner"), "{out}");
+    assert!(out.contains("added organisation syriza"), "{out}");
+    assert_eq!(env.count("SELECT count(*) FROM organisations"), 1);
+    let list = env.ok(&["undo", "--list"]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert!(
+        lines[0].starts_with("#5 ") && lines[0].contains("liaison undo 2  (undo)"),
+        "{list}"
+    );
+    assert!(
+        lines[1].contains("org edit be --status partner  (undone by #5)"),
+        "{list}"
+    );
+    assert!(
+        lines[2].contains("org add SYRIZA") && lines[2].contains("(undone by #5)"),
+        "{list}"
+    );
+    // A plain undo goes on to the next command not yet undone, back to
+    // the objectives `init` added.
+    env.ok(&["undo"]);
+    assert_eq!(data(&env), start);
+    assert!(env.ok(&["undo"]).contains("liaison init"));
+    assert_eq!(env.count("SELECT count(*) FROM objectives"), 0);
+    let err = env.fails(1, &["undo"]);
+    assert!(err.starts_with("error: nothing to undo"), "{err}");
+    // A redo only follows an undo directly.
+    env.ok(&["org", "add", "PAME", "--country", "GR", "--kind", "union"]);
+    let err = env.fails(1, &["undo", "--redo"]);
+    assert!(err.contains("nothing to redo"), "{err}");
+    let json = env.json(&["undo", "--list", "--limit", "1"]);
+    assert_eq!(json[0]["line"], "org add PAME --country GR --kind union");
+    assert_eq!(json[0]["changes"], 2);
+    assert_eq!(json[0]["user"], "unknown");
+}
+
+#[test]
+fn changes_of_an_organisation_say_who_did_what_and_when() {
+    let env = Env::new();
+    seed(&env);
+    let as_ana = |args: &[&str]| {
+        let out = env.cmd().env("LIAISON_USER", "ana").args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    as_ana(&["org", "edit", "kke", "--status", "contact"]);
+    as_ana(&[
+        "log",
+        "kke",
+        "--channel",
+        "call",
+        "--summary",
+        "Asked about the congress",
+    ]);
+    as_ana(&["org", "edit", "tudeh", "--status", "partner"]);
+    let out = env.ok(&["changes", "kke"]);
+    assert!(
+        out.contains("#7  2026-11-27 10:00  ana  liaison log kke --channel call"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    added log entry 2026-11-27 “Asked about the congress”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    organisation kke: status partner → contact"),
+        "{out}"
+    );
+    assert!(out.contains("    added organisation kke"), "{out}");
+    assert!(!out.contains("tudeh"), "{out}");
+    let json = env.json(&["changes", "kke", "--limit", "1"]);
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["user"], "ana");
+    let rows = json[0]["rows"].as_array().unwrap();
+    let entry = rows.iter().find(|r| r["table"] == "interactions").unwrap();
+    assert_eq!(entry["op"], "insert");
+    assert_eq!(entry["after"]["summary"], "Asked about the congress");
+    assert!(entry["before"].is_null());
+    // Everything, newest first.
+    let all = env.ok(&["changes", "--limit", "1"]);
+    assert!(
+        all.starts_with("#8  ") && all.contains("organisation tudeh: status dormant → partner"),
+        "{all}"
+    );
+}
+
+#[test]
+fn purge_leaves_no_trace_in_the_history() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&[
+        "org",
+        "add",
+        "Hidden Front",
+        "--native",
+        "جبهه پنهان",
+        "--country",
+        "IR",
+        "--handle",
+        "hf",
+        "--note",
+        "met in Tehran",
+    ]);
+    env.ok(&["person", "add", "Secret Contact", "--org", "hf"]);
+    env.ok(&["org", "edit", "hf", "--status", "partner"]);
+    env.ok(&["--yes", "person", "rm", "Secret Contact", "--purge"]);
+    env.ok(&["--yes", "org", "rm", "hf", "--purge"]);
+    for needle in ["Hidden Front", "جبهه پنهان", "Tehran", "Secret Contact"] {
+        let n = env.count(&format!(
+            "SELECT (SELECT count(*) FROM changes WHERE before LIKE '%{needle}%' OR after LIKE '%{needle}%')
+                  + (SELECT count(*) FROM commands WHERE line LIKE '%{needle}%')"
+        ));
+        assert_eq!(n, 0, "{needle} is still in the history");
+    }
+    // What came before stays undoable.
+    let out = env.ok(&["undo"]);
+    assert!(
+        out.contains("org add kcp") || out.contains("liaison org add 'Communist Party of Kurdistan'"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_failed_command_records_nothing_and_reads_record_nothing() {
+    let env = Env::new();
+    seed(&env);
+    let before = env.count("SELECT count(*) FROM commands");
+    env.fails(1, &["import", "log", &fixture("contact-log.csv")]);
+    env.fails(1, &["org", "edit", "nobody", "--status", "partner"]);
+    env.ok(&["org", "list"]);
+    env.ok(&["agenda"]);
+    env.ok(&["task", "list"]);
+    assert_eq!(env.count("SELECT count(*) FROM commands"), before);
+}
