@@ -1,8 +1,9 @@
 -- The liaison database schema: the single source of truth.
 --
 -- Each block headed `-- migration N: title` is one upgrade step. The binary
--- applies the steps a database lacks in order, each in its own transaction,
--- and records the last one in PRAGMA user_version. A block that has shipped
+-- applies the steps a database lacks in order, all in one transaction (a
+-- killed upgrade leaves the file as it was), and records the last one in
+-- PRAGMA user_version. A block that has shipped
 -- is never edited: changes are new blocks appended at the end.
 --
 -- Identity: every row has a random 128-bit `id` (32 hex digits), unique

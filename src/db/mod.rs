@@ -204,8 +204,8 @@ impl Db {
             .context("reading the schema version")
     }
 
-    /// Applies the upgrade steps this database lacks, each in its own
-    /// transaction; refuses a database written by a newer liaison.
+    /// Applies the upgrade steps this database lacks, in one transaction;
+    /// refuses a database written by a newer liaison.
     fn upgrade(&mut self) -> Result<()> {
         let current = self.version()?;
         let latest = latest_version();
@@ -221,36 +221,50 @@ impl Db {
         }
         if current > 0 && current < latest {
             // Keep the file as it was before its schema changes.
+            // Written under a temporary name and renamed when whole, so a
+            // killed upgrade leaves no half copy that looks like a backup.
             let copy = free_path(&self.path, &format!("schema-{current}.bak"));
-            self.copy_to(&copy).map_err(|e| {
-                Error::user(format!(
-                    "cannot back up {} before upgrading it: {}",
-                    self.path.display(),
-                    e.message
-                ))
-                .hint("free some disk space or check the folder's permissions, then run the command again")
-            })?;
+            let partial = copy.with_extension("bak.partial");
+            let _ = std::fs::remove_file(&partial);
+            self.copy_to(&partial)
+                .and_then(|()| {
+                    std::fs::rename(&partial, &copy).map_err(|e| {
+                        Error::user(format!("cannot rename {}: {}", partial.display(), io_reason(&e)))
+                    })
+                })
+                .map_err(|e| {
+                    Error::user(format!(
+                        "cannot back up {} before upgrading it: {}",
+                        self.path.display(),
+                        e.message
+                    ))
+                    .hint(
+                        "free some disk space or check the folder's permissions, then run the command again",
+                    )
+                })?;
         }
-        for (n, title, sql) in migrations().into_iter().filter(|m| m.0 > current) {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .context("starting the schema upgrade")?;
-            // Another process may have upgraded while we waited for the lock.
-            let now_at: u32 = tx
-                .query_row("PRAGMA user_version", [], |r| r.get(0))
-                .context("reading the schema version")?;
-            if now_at >= n {
-                continue;
-            }
+        if current == latest {
+            return Ok(());
+        }
+        // All the steps in one transaction: a process killed or failing
+        // mid-upgrade leaves the database as it was, never half upgraded.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting the schema upgrade")?;
+        // Another process may have upgraded while we waited for the lock.
+        let now_at: u32 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .context("reading the schema version")?;
+        for (n, title, sql) in migrations().into_iter().filter(|m| m.0 > now_at) {
             tx.execute_batch(sql)
                 .context(&format!("upgrading the schema ({title})"))?;
             tx.pragma_update(None, "user_version", n)
                 .context("recording the schema version")?;
-            tx.pragma_update(None, "application_id", APPLICATION_ID)
-                .context("marking the database")?;
-            tx.commit().context("saving the schema upgrade")?;
         }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .context("marking the database")?;
+        tx.commit().context("saving the schema upgrade")?;
         Ok(())
     }
 

@@ -244,3 +244,88 @@ fn a_killed_import_leaves_all_or_nothing() {
     // The database still takes writes.
     env.ok(&["log", "kke", "--channel", "call", "--summary", "after the kill"]);
 }
+
+#[test]
+fn a_killed_upgrade_leaves_the_old_schema_or_the_new_one() {
+    use std::os::unix::process::ExitStatusExt;
+    let env = Env::bare();
+    std::fs::create_dir_all(env.db.parent().unwrap()).unwrap();
+    // A database of schema 2 with enough log entries that building the
+    // indexes of the later steps takes a while.
+    let schema = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.sql")).unwrap();
+    let latest = schema.matches("\n-- migration ").count() as i64;
+    let template = env.path("schema-2.db");
+    let conn = rusqlite::Connection::open(&template).unwrap();
+    conn.execute_batch(&schema[..schema.find("-- migration 3:").unwrap()])
+        .unwrap();
+    conn.execute_batch(
+        "PRAGMA user_version = 2; PRAGMA application_id = 1279869257;
+         INSERT INTO organisations (id, handle, name, country, region, kind, status, sort_key, created_at, updated_at)
+         VALUES ('0123456789abcdef0123456789abcdef', 'kke', 'Communist Party of Greece', 'GR', 'Southern Europe',
+                 'party', 'partner', 'communist party of greece', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000)
+         INSERT INTO interactions (id, date, channel, direction, summary, created_at, updated_at)
+         SELECT printf('%032x', i), date('2016-01-01', '+' || (i % 3650) || ' days'), 'call', 'out',
+                'entry ' || i, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z' FROM n;
+         INSERT INTO interaction_orgs SELECT id, '0123456789abcdef0123456789abcdef', date FROM interactions;",
+    )
+    .unwrap();
+    drop(conn);
+    let mut killed = 0;
+    for delay in [30, 150, 250, 350, 450, 2000] {
+        for f in std::fs::read_dir(env.db.parent().unwrap()).unwrap() {
+            std::fs::remove_file(f.unwrap().path()).unwrap();
+        }
+        std::fs::copy(&template, &env.db).unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("liaison"))
+            .args(["org", "list"])
+            .env("LIAISON_DB", &env.db)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill(); // SIGKILL
+        let status = child.wait().unwrap();
+        if status.signal() == Some(9) {
+            killed += 1;
+        }
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert!(
+            version == 2 || version == latest,
+            "killed after {delay} ms, the schema is at step {version}"
+        );
+        let wal = env.db.with_file_name("liaison.db-wal");
+        eprintln!(
+            "killed after {delay} ms: {status:?}, schema {version}, backup {}, wal {} bytes",
+            env.db.with_file_name("liaison.db.schema-2.bak").exists(),
+            std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0)
+        );
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name IN ('objectives', 'commands')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, if version == 2 { 0 } else { 2 }, "after {delay} ms");
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 150_000);
+        drop(conn);
+        // The next command finishes the upgrade and finds nothing wrong.
+        assert!(env.ok(&["check"]).contains("no problems found"));
+        let names: Vec<String> = std::fs::read_dir(env.db.parent().unwrap())
+            .unwrap()
+            .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".partial")), "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with(".schema-2.bak")), "{names:?}");
+        let last = env.json(&["history", "kke", "--limit", "1"]);
+        assert_eq!(last[0]["date"], "2025-12-28", "{last}");
+    }
+    eprintln!("{killed} of 6 runs were killed before they ended");
+    assert!(killed > 0, "no run was killed before the upgrade ended");
+}
