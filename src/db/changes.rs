@@ -99,7 +99,7 @@ fn json_object(row: &str, columns: &[String]) -> String {
 fn triggers_sql(name: &str, record: &str, org: Option<&str>, t: &Table) -> String {
     let mut sql = String::new();
     for (op, row, before, after) in [
-        ("insert", "NEW", false, true),
+        ("insert", "NEW", false, false),
         ("update", "NEW", true, true),
         ("delete", "OLD", true, false),
     ] {
@@ -150,6 +150,82 @@ pub fn install(conn: &Connection) -> Result<()> {
         sql.push_str(&triggers_sql(name, record, *org, &table(conn, name)?));
     }
     conn.execute_batch(&sql).context("preparing the change history")
+}
+
+/// Which new rows of a table a bulk insert recorded at its end.
+#[derive(Debug, Clone, Copy)]
+pub enum NewRows {
+    /// Rows of a table keyed by `rid` added after the bulk began.
+    Added,
+    /// Rows whose record column names a row added to that table.
+    Of(&'static str),
+}
+
+/// A bulk insert in progress: the rows it adds to `tables` are recorded by
+/// one statement per table in [`end_bulk`] instead of a trigger per row
+/// (a trigger makes SQLite journal every statement's pages; over a
+/// million-row import that is most of the time).
+pub struct Bulk {
+    tables: Vec<(&'static str, NewRows)>,
+    /// The largest `rid` of each `Added` table when the bulk began.
+    marks: BTreeMap<&'static str, i64>,
+}
+
+/// Stops recording inserts into `tables` row by row; [`end_bulk`] records
+/// the rows added since. Updates and deletes are still recorded as they
+/// happen.
+pub fn begin_bulk(tx: &Transaction, tables: &[(&'static str, NewRows)]) -> Result<Bulk> {
+    install(tx)?;
+    let mut marks = BTreeMap::new();
+    for (table, how) in tables {
+        tx.execute_batch(&format!("DROP TRIGGER IF EXISTS temp.record_{table}_insert"))
+            .context("preparing the change history")?;
+        if let NewRows::Added = how {
+            let max: i64 = tx
+                .query_row(&format!("SELECT coalesce(max(rid), 0) FROM {table}"), [], |r| {
+                    r.get(0)
+                })
+                .context("preparing the change history")?;
+            marks.insert(*table, max);
+        }
+    }
+    Ok(Bulk {
+        tables: tables.to_vec(),
+        marks,
+    })
+}
+
+/// Records the rows a bulk insert added, in the order its tables were
+/// named, and recording resumes row by row.
+pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
+    for (table, how) in &bulk.tables {
+        let &(_, record, org) = RECORDED
+            .iter()
+            .find(|r| r.0 == *table)
+            .ok_or_else(|| Error::internal(format!("{table} is not a recorded table")))?;
+        let t = self::table(tx, table)?;
+        let filter = match how {
+            NewRows::Added => format!("rid > {}", bulk.marks.get(table).copied().unwrap_or(0)),
+            NewRows::Of(parent) => format!(
+                "\"{record}\" IN (SELECT id FROM {parent} WHERE rid > {})",
+                bulk.marks.get(parent).copied().unwrap_or(0)
+            ),
+        };
+        let org = org.map_or("NULL".to_string(), |c| format!("r.\"{c}\""));
+        tx.execute_batch(&format!(
+            "INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
+             SELECT (SELECT max(seq) FROM commands), '{table}', 'insert', {key}, r.\"{record}\", {org}, NULL, NULL
+               FROM {table} r WHERE {filter}",
+            key = json_object("r", &t.key),
+        ))
+        .context("recording the change history")?;
+    }
+    let mut sql = String::new();
+    for (table, _) in &bulk.tables {
+        let &(name, record, org) = RECORDED.iter().find(|r| r.0 == *table).expect("checked above");
+        sql.push_str(&triggers_sql(name, record, org, &self::table(tx, name)?));
+    }
+    tx.execute_batch(&sql).context("preparing the change history")
 }
 
 /// Opens the command's entry in the history; its changes attach to it.
@@ -282,8 +358,79 @@ pub fn changes_of(conn: &Connection, command: i64, limit: usize) -> Result<Vec<C
     let rows = stmt
         .query_map(params![command, limit as i64], change_from_row)
         .context("reading the change history")?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
+    let mut changes = rows
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")?;
+    fill_inserted(conn, &mut changes)?;
+    Ok(changes)
+}
+
+/// Fills in the values of inserted rows, which the history does not
+/// repeat: a row as inserted is the `before` of its next recorded change,
+/// or else the row as it is now.
+fn fill_inserted(conn: &Connection, changes: &mut [Change]) -> Result<()> {
+    for c in changes
+        .iter_mut()
+        .filter(|c| c.op == "insert" && c.after.is_none())
+    {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT key, before FROM changes WHERE record IS ?1 AND tbl = ?2 AND seq > ?3
+                   AND before IS NOT NULL ORDER BY seq",
+            )
+            .context("reading the change history")?;
+        let mut rows = stmt
+            .query(params![c.record, c.table, c.seq])
+            .context("reading the change history")?;
+        let mut next: Option<String> = None;
+        while let Some(r) = rows.next().context("reading the change history")? {
+            let key: String = r.get(0).context("reading the change history")?;
+            if serde_json::from_str::<serde_json::Value>(&key).is_ok_and(|k| k == c.key) {
+                next = r.get(1).context("reading the change history")?;
+                break;
+            }
+        }
+        c.after = match next {
+            Some(text) => object(Some(text)),
+            None => current_row(conn, &c.table, &c.key)?,
+        };
+    }
+    Ok(())
+}
+
+/// A row as it is now, found by its primary key.
+fn current_row(conn: &Connection, table: &str, key: &serde_json::Value) -> Result<Option<Row>> {
+    let Some(key) = key.as_object() else {
+        return Ok(None);
+    };
+    if !RECORDED.iter().any(|r| r.0 == table) {
+        return Ok(None);
+    }
+    let cond: Vec<String> = key.keys().map(|k| format!("\"{k}\" = ?")).collect();
+    let args: Vec<Value> = key.values().map(to_sql).collect();
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT * FROM \"{table}\" WHERE {}", cond.join(" AND ")))
+        .context("reading the change history")?;
+    let names: Vec<String> = stmt.column_names().into_iter().map(str::to_string).collect();
+    stmt.query_row(params_from_iter(args), |r| row_object(r, &names))
+        .optional()
         .context("reading the change history")
+}
+
+fn row_object(r: &rusqlite::Row, names: &[String]) -> rusqlite::Result<Row> {
+    let mut row = Row::new();
+    for (i, name) in names.iter().enumerate() {
+        let v = match r.get_ref(i)? {
+            rusqlite::types::ValueRef::Integer(n) => serde_json::Value::from(n),
+            rusqlite::types::ValueRef::Real(f) => serde_json::Value::from(f),
+            rusqlite::types::ValueRef::Text(t) => {
+                serde_json::Value::from(String::from_utf8_lossy(t).into_owned())
+            }
+            _ => serde_json::Value::Null,
+        };
+        row.insert(name.clone(), v);
+    }
+    Ok(row)
 }
 
 /// The changes of one command made before change `below`, newest first:
@@ -330,8 +477,11 @@ pub fn changes_for_org(conn: &Connection, org_id: &str, limit: usize) -> Result<
     let rows = stmt
         .query_map(params![org_id, limit as i64], change_from_row)
         .context("reading the change history")?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the change history")
+    let mut changes = rows
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")?;
+    fill_inserted(conn, &mut changes)?;
+    Ok(changes)
 }
 
 /// Reverts the changes of `targets` (newest command first) as command
@@ -508,7 +658,8 @@ impl Touched {
             }
             "interaction_orgs" => {
                 self.entry_ids.insert(record);
-                let row = c.before.as_ref().or(c.after.as_ref());
+                // An insert records only its key, which names the organisation.
+                let row = c.before.as_ref().or(c.after.as_ref()).or(c.key.as_object());
                 if let Some(org) = row.and_then(|r| r.get("org_id")).and_then(|v| v.as_str()) {
                     self.contact_orgs.insert(org.to_string());
                 }
@@ -546,7 +697,13 @@ impl Touched {
         for org in &self.contact_orgs {
             super::log::refresh_last_contact(tx, org)?;
         }
-        for task in &self.tasks {
+        // Numbered in the order the tasks were first added, as they were.
+        let mut tasks = Vec::new();
+        for id in &self.tasks {
+            tasks.extend(rid_of(tx, "tasks", id)?.map(|rid| (rid, id)));
+        }
+        tasks.sort();
+        for (_, task) in tasks {
             super::tasks::number_if_missing(tx, task)?;
         }
         Ok(())
@@ -570,20 +727,7 @@ pub fn label(conn: &Connection, entity: Entity, id: &str) -> Result<Option<Strin
         .context("reading the change history")?;
     let names: Vec<String> = stmt.column_names().into_iter().map(str::to_string).collect();
     let row = stmt
-        .query_row([id], |r| {
-            let mut row = Row::new();
-            for (i, name) in names.iter().enumerate() {
-                let v = match r.get_ref(i)? {
-                    rusqlite::types::ValueRef::Integer(n) => serde_json::Value::from(n),
-                    rusqlite::types::ValueRef::Text(t) => {
-                        serde_json::Value::from(String::from_utf8_lossy(t).into_owned())
-                    }
-                    _ => serde_json::Value::Null,
-                };
-                row.insert(name.clone(), v);
-            }
-            Ok(row)
-        })
+        .query_row([id], |r| row_object(r, &names))
         .optional()
         .context("reading the change history")?;
     Ok(row.map(|r| label_of_row(entity, &r)))

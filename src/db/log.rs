@@ -50,24 +50,51 @@ pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
     insert_with(conn, i, false)
 }
 
-/// Starts a bulk insert: search entries go to a temporary table and are
-/// indexed in one statement by [`index_deferred`] (FTS5 writes its
-/// in-memory segment at the end of every statement, so one statement per
-/// row makes thousands of tiny segments to merge).
-pub fn defer_indexing(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS pending_fts (rid INTEGER PRIMARY KEY, text TEXT NOT NULL)",
-    )
-    .context("preparing the search index")
+/// Starts a bulk insert: the entries added from now on get no search
+/// entry until [`index_deferred`] indexes them in one statement (FTS5
+/// writes its in-memory segment at the end of every statement, so one
+/// statement per row makes thousands of tiny segments to merge). Returns
+/// the mark to hand it.
+pub fn defer_indexing(conn: &Connection) -> Result<i64> {
+    conn.query_row("SELECT coalesce(max(rid), 0) FROM interactions", [], |r| r.get(0))
+        .context("preparing the search index")
 }
 
-/// Indexes the entries inserted since [`defer_indexing`].
-pub fn index_deferred(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "INSERT INTO interaction_fts (rowid, text) SELECT rid, text FROM temp.pending_fts;
-         DELETE FROM temp.pending_fts;",
+/// Indexes the entries added after `mark`, reading them back from the
+/// table: nothing is held in memory meanwhile.
+pub fn index_deferred(conn: &Connection, mark: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO interaction_fts (rowid, text)
+         SELECT i.rid, liaison_index_text(i.summary, i.subject,
+                    (SELECT group_concat(t.tag, char(10)) FROM interaction_tags t WHERE t.interaction_id = i.id))
+           FROM interactions i WHERE i.rid > ?1",
+        [mark],
     )
-    .context("updating the search index")
+    .context("updating the search index")?;
+    Ok(())
+}
+
+/// Makes `liaison_index_text(summary, subject, tags)` callable from SQL:
+/// the text an entry's search entry holds, as [`index_text`] makes it.
+pub fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "liaison_index_text",
+        3,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let summary: String = ctx.get::<Option<String>>(0)?.unwrap_or_default();
+            let subject: Option<String> = ctx.get(1)?;
+            let tags: Option<String> = ctx.get(2)?;
+            let tags: Vec<String> = tags
+                .iter()
+                .flat_map(|t| t.split('\n'))
+                .map(str::to_string)
+                .collect();
+            Ok(text_of(&summary, subject.as_deref(), &tags))
+        },
+    )
+    .context("preparing the search index")
 }
 
 /// Inserts a log entry; with `deferred`, its search entry waits for
@@ -126,22 +153,23 @@ pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result
             .execute(params![o, i.date])
             .context("recording last contact")?;
     }
-    let sql = if deferred {
-        "INSERT INTO temp.pending_fts (rid, text) VALUES (?1, ?2)"
-    } else {
-        "INSERT INTO interaction_fts (rowid, text) VALUES (?1, ?2)"
-    };
-    conn.prepare_cached(sql)
-        .and_then(|mut stmt| stmt.execute(params![rid, index_text(i)]))
-        .context("indexing log entry")?;
+    if !deferred {
+        conn.prepare_cached("INSERT INTO interaction_fts (rowid, text) VALUES (?1, ?2)")
+            .and_then(|mut stmt| stmt.execute(params![rid, index_text(i)]))
+            .context("indexing log entry")?;
+    }
     Ok(())
 }
 
 /// What the search index holds for an entry: its folded text.
 fn index_text(i: &Interaction) -> String {
-    let mut text = vec![i.summary.clone()];
-    text.extend(i.subject.clone());
-    text.extend(i.tags.iter().cloned());
+    text_of(&i.summary, i.subject.as_deref(), &i.tags)
+}
+
+fn text_of(summary: &str, subject: Option<&str>, tags: &[String]) -> String {
+    let mut text = vec![summary];
+    text.extend(subject);
+    text.extend(tags.iter().map(String::as_str));
     fold(&text.join("\n"))
 }
 
@@ -162,6 +190,13 @@ pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
         .context("indexing log entry")?;
     }
     Ok(())
+}
+
+/// The largest local row number of the log: about how many entries it
+/// has held.
+pub fn max_rid(conn: &Connection) -> Result<u64> {
+    conn.query_row("SELECT coalesce(max(rid), 0) FROM interactions", [], |r| r.get(0))
+        .context("reading the log")
 }
 
 /// Which entries `history` shows.

@@ -7,7 +7,8 @@ use rusqlite::{Connection, Transaction};
 use super::index::{OrgIndex, PersonIndex};
 use super::{Checks, Done, Importer, Options, Problem, Row};
 use crate::csvio::headers::{Field, LOG_FIELDS};
-use crate::db::{self, new_id};
+use crate::db::changes::{Bulk, NewRows};
+use crate::db::{self, AscendingIds, new_id};
 use crate::error::Result;
 use crate::model::log::{Channel, Direction, Interaction, time_of_day};
 use crate::model::task::{Priority, Task, TaskStatus};
@@ -25,7 +26,28 @@ pub struct Log {
     /// a file of millions of rows).
     seen: HashSet<(u64, u64)>,
     tasks: u64,
+    /// IDs for the new entries, ascending.
+    ids: AscendingIds,
+    /// Set while loading in bulk.
+    bulk: Option<Bulk>,
+    /// The indexes to build again after a bulk load.
+    indexes: Vec<String>,
+    /// The last entry before the import: those after it get their search
+    /// entries at the end.
+    fts_mark: i64,
 }
+
+/// From how many rows a log file is loaded in bulk.
+const BULK_ROWS: u64 = 10_000;
+
+/// Indexes dropped for a bulk load and built again at its end: those the
+/// import itself never reads, whose keys arrive in random order.
+const SUSPENDED_INDEXES: &[&str] = &[
+    "interactions_date",
+    "interactions_date_channel",
+    "interaction_orgs_date",
+    "changes_org",
+];
 
 impl Log {
     pub fn new(conn: &Connection) -> Result<Log> {
@@ -35,6 +57,10 @@ impl Log {
             people: PersonIndex::load(conn)?,
             seen: HashSet::new(),
             tasks: 0,
+            ids: AscendingIds::new(0),
+            bulk: None,
+            indexes: Vec::new(),
+            fts_mark: 0,
         })
     }
 
@@ -88,12 +114,43 @@ impl Importer for Log {
         self.tasks
     }
 
-    fn begin(&mut self, tx: &Transaction) -> Result<()> {
-        db::log::defer_indexing(tx)
+    fn begin(&mut self, tx: &Transaction, rows: u64) -> Result<()> {
+        self.fts_mark = db::log::defer_indexing(tx)?;
+        self.ids = AscendingIds::new(rows);
+        // A file large beside the log it joins is loaded in bulk: its rows
+        // recorded in the change history per table at the end, and the
+        // indexes by date built once from the whole table.
+        let existing = db::log::max_rid(tx)?;
+        if rows >= BULK_ROWS && rows.saturating_mul(4) >= existing {
+            self.bulk = Some(db::changes::begin_bulk(
+                tx,
+                &[
+                    ("interactions", NewRows::Added),
+                    ("interaction_orgs", NewRows::Of("interactions")),
+                    ("interaction_people", NewRows::Of("interactions")),
+                    ("interaction_tags", NewRows::Of("interactions")),
+                    ("interaction_objectives", NewRows::Of("interactions")),
+                    ("tasks", NewRows::Added),
+                ],
+            )?);
+            self.indexes = db::suspend_indexes(tx, SUSPENDED_INDEXES)?;
+        }
+        Ok(())
     }
 
     fn finish(&mut self, tx: &Transaction) -> Result<()> {
-        db::log::index_deferred(tx)
+        // The rows are in; what is left sorts, which wants the memory the
+        // duplicate check and the page cache held.
+        self.seen = HashSet::new();
+        if !self.indexes.is_empty() {
+            db::set_cache_size(tx, 16)?;
+        }
+        db::log::index_deferred(tx, self.fts_mark)?;
+        db::restore_indexes(tx, &self.indexes)?;
+        match self.bulk.take() {
+            Some(bulk) => db::changes::end_bulk(tx, bulk),
+            None => Ok(()),
+        }
     }
 
     fn row(
@@ -198,7 +255,7 @@ impl Importer for Log {
         }
         let now = opts.now.clone();
         let entry = Interaction {
-            id: id.unwrap_or_else(new_id),
+            id: id.unwrap_or_else(|| self.ids.next_id()),
             date,
             time,
             channel,

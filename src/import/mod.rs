@@ -310,8 +310,8 @@ pub trait Importer {
     fn extra_added(&self) -> u64 {
         0
     }
-    /// Called in the transaction before the first row.
-    fn begin(&mut self, _tx: &Transaction) -> Result<()> {
+    /// Called in the transaction before the first of about `rows` rows.
+    fn begin(&mut self, _tx: &Transaction, _rows: u64) -> Result<()> {
         Ok(())
     }
     /// Called in the transaction after the last row, when all were good.
@@ -372,7 +372,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     let progress = progress_bar(opts.progress, total);
     db.set_cache_mib(64)?;
     let result = db.write(|tx| {
-        importer.begin(tx)?;
+        importer.begin(tx, total)?;
         let mut record = csv::StringRecord::new();
         let (mut reader, _) = read::reader(&source, dialect)?;
         reader

@@ -329,3 +329,54 @@ fn a_failed_command_records_nothing_and_reads_record_nothing() {
     env.ok(&["task", "list"]);
     assert_eq!(env.count("SELECT count(*) FROM commands"), before);
 }
+
+#[test]
+fn a_large_import_is_recorded_in_bulk_and_undone_exactly() {
+    let env = Env::new();
+    seed(&env);
+    let path = env.path("big.csv");
+    let mut csv = String::from("date,organisation,channel,summary,tags,follow_up\n");
+    for i in 0..12_000 {
+        let org = ["kke", "tudeh", "Portuguese Communist Party"][i % 3];
+        let follow = if i % 1000 == 0 { "Send the minutes" } else { "" };
+        csv.push_str(&format!(
+            "2025-{:02}-{:02},{org},call,talk number {i} about the strike,t{},{follow}\n",
+            1 + i % 12,
+            1 + i % 28,
+            i % 5
+        ));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let before = data(&env);
+    env.ok(&["import", "log", path.to_str().unwrap()]);
+    let after = data(&env);
+    assert_eq!(
+        env.count("SELECT count(*) FROM changes WHERE tbl = 'interactions' AND op = 'insert'"),
+        12_000
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM changes WHERE tbl = 'interaction_tags' AND op = 'insert'"),
+        12_000
+    );
+    assert_eq!(env.count("SELECT count(*) FROM changes WHERE tbl = 'tasks'"), 12);
+    // The indexes set aside for the load are all back.
+    assert_eq!(
+        env.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('interactions_date', 'interactions_date_channel', 'interaction_orgs_date', 'changes_org')"),
+        4
+    );
+    let hits = env.json(&["search", "number 11999"]);
+    assert_eq!(hits[0]["excerpt"], "talk number 11999 about the strike", "{hits}");
+    let out = env.ok(&["changes", "tudeh", "--limit", "1", "--rows", "3"]);
+    assert!(out.contains("added log entry 2025-"), "{out}");
+    env.ok(&["undo"]);
+    same(&data(&env), &before, "undo of a large import");
+    assert_eq!(env.json(&["search", "strike"]).as_array().unwrap().len(), 0);
+    env.ok(&["undo", "--redo"]);
+    same(&data(&env), &after, "redo of a large import");
+    // Recording row by row resumed after the load.
+    env.ok(&["log", "kke", "--channel", "call", "--summary", "one more"]);
+    assert_eq!(
+        env.count("SELECT count(*) FROM changes WHERE tbl = 'interactions' AND op = 'insert' AND command = (SELECT max(seq) FROM commands)"),
+        1
+    );
+}
