@@ -204,10 +204,15 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
             .find(|r| r.0 == *table)
             .ok_or_else(|| Error::internal(format!("{table} is not a recorded table")))?;
         let t = self::table(tx, table)?;
-        let filter = match how {
-            NewRows::Added => format!("rid > {}", bulk.marks.get(table).copied().unwrap_or(0)),
+        // Walks the new parent rows in order and their rows by key, rather
+        // than building a set of a million IDs.
+        let from = match how {
+            NewRows::Added => format!(
+                "{table} r WHERE r.rid > {}",
+                bulk.marks.get(table).copied().unwrap_or(0)
+            ),
             NewRows::Of(parent) => format!(
-                "\"{record}\" IN (SELECT id FROM {parent} WHERE rid > {})",
+                "{parent} p JOIN {table} r ON r.\"{record}\" = p.id WHERE p.rid > {}",
                 bulk.marks.get(parent).copied().unwrap_or(0)
             ),
         };
@@ -215,7 +220,7 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
         tx.execute_batch(&format!(
             "INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
              SELECT (SELECT max(seq) FROM commands), '{table}', 'insert', {key}, r.\"{record}\", {org}, NULL, NULL
-               FROM {table} r WHERE {filter}",
+               FROM {from}",
             key = json_object("r", &t.key),
         ))
         .context("recording the change history")?;

@@ -423,8 +423,7 @@ pub fn for_each_row(
     };
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT i.id, i.date, i.time, i.channel, i.direction,
-                (SELECT group_concat(x.org_id, ' ') FROM interaction_orgs x WHERE x.interaction_id = i.id),
+            "SELECT i.id, i.date, i.time, i.channel, i.direction, NULL,
                 {people}, i.subject, i.summary, {tags}, {objectives}, i.logged_by, i.created_at, i.updated_at
              FROM interactions i
              WHERE i.deleted_at IS NULL AND (?1 IS NULL OR i.date >= ?1) AND (?2 IS NULL OR i.date <= ?2)
@@ -432,7 +431,22 @@ pub fn for_each_row(
         ))
         .context("exporting the log")?;
     let mut rows = stmt.query(params![since, until]).context("exporting the log")?;
+    // The organisations of each entry come from a second walk in date
+    // order over the index that holds them with their date, a day at a
+    // time, instead of one lookup at a random place per entry.
+    let mut link_stmt = conn
+        .prepare(
+            "SELECT date, interaction_id, org_id FROM interaction_orgs
+              WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date",
+        )
+        .context("exporting the log")?;
+    let mut links = LinksByDay::new(
+        link_stmt
+            .query(params![since, until])
+            .context("exporting the log")?,
+    )?;
     let mut orgs = String::new();
+    let mut org_ids = String::new();
     while let Some(r) = rows.next().context("exporting the log")? {
         let mut cells: [&str; 14] = [""; 14];
         for (i, cell) in cells.iter_mut().enumerate() {
@@ -440,18 +454,102 @@ pub fn for_each_row(
                 *cell = std::str::from_utf8(t).unwrap_or_default();
             }
         }
+        org_ids.clear();
+        links.orgs_of(conn, cells[1], cells[0], &mut org_ids)?;
         orgs.clear();
-        let mut found: Vec<&(String, String)> =
-            cells[5].split(' ').filter_map(|id| handles.get(id)).collect();
-        found.sort();
-        for (n, (_, handle)) in found.iter().enumerate() {
-            if n > 0 {
-                orgs.push_str("; ");
+        if !org_ids.contains(' ') {
+            // Most entries are with one organisation.
+            if let Some((_, handle)) = handles.get(org_ids.as_str()) {
+                orgs.push_str(handle);
             }
-            orgs.push_str(handle);
+        } else {
+            let mut found: Vec<&(String, String)> =
+                org_ids.split(' ').filter_map(|id| handles.get(id)).collect();
+            found.sort();
+            for (n, (_, handle)) in found.iter().enumerate() {
+                if n > 0 {
+                    orgs.push_str("; ");
+                }
+                orgs.push_str(handle);
+            }
         }
         cells[5] = &orgs;
         f(&cells)?;
     }
     Ok(())
+}
+
+/// The organisations of log entries, read day by day in date order.
+struct LinksByDay<'c> {
+    rows: rusqlite::Rows<'c>,
+    /// The next link not yet taken: (date, entry, organisation).
+    ahead: Option<(String, String, String)>,
+    day: String,
+    of_day: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl<'c> LinksByDay<'c> {
+    fn new(rows: rusqlite::Rows<'c>) -> Result<LinksByDay<'c>> {
+        let mut links = LinksByDay {
+            rows,
+            ahead: None,
+            day: String::new(),
+            of_day: std::collections::HashMap::new(),
+        };
+        links.advance()?;
+        Ok(links)
+    }
+
+    fn advance(&mut self) -> Result<()> {
+        self.ahead = match self.rows.next().context("exporting the log")? {
+            Some(r) => Some((
+                r.get(0).context("exporting the log")?,
+                r.get(1).context("exporting the log")?,
+                r.get(2).context("exporting the log")?,
+            )),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// Appends the organisation IDs of entry `id` of `date`, separated by
+    /// spaces, to `out`.
+    fn orgs_of(&mut self, conn: &Connection, date: &str, id: &str, out: &mut String) -> Result<()> {
+        if self.day != date {
+            self.day = date.to_string();
+            self.of_day.clear();
+            while let Some((d, _, _)) = &self.ahead {
+                match d.as_str().cmp(date) {
+                    std::cmp::Ordering::Less => self.advance()?,
+                    std::cmp::Ordering::Equal => {
+                        let (_, entry, org) = self.ahead.take().expect("just matched");
+                        self.of_day.entry(entry).or_default().push(org);
+                        self.advance()?;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+            }
+        }
+        match self.of_day.get(id) {
+            Some(orgs) => {
+                for (n, org) in orgs.iter().enumerate() {
+                    if n > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(org);
+                }
+            }
+            // A link whose date disagrees with its entry's: asked directly.
+            None => {
+                let found: Option<String> = conn
+                    .prepare_cached(
+                        "SELECT group_concat(org_id, ' ') FROM interaction_orgs WHERE interaction_id = ?1",
+                    )
+                    .and_then(|mut stmt| stmt.query_row([id], |r| r.get(0)))
+                    .context("exporting the log")?;
+                out.push_str(&found.unwrap_or_default());
+            }
+        }
+        Ok(())
+    }
 }

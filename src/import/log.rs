@@ -134,6 +134,12 @@ impl Importer for Log {
                 ],
             )?);
             self.indexes = db::suspend_indexes(tx, SUSPENDED_INDEXES)?;
+            // Into an empty log no row can repeat an entry already stored,
+            // so the index that check reads can wait for the end too.
+            if existing == 0 {
+                self.indexes
+                    .extend(db::suspend_indexes(tx, &["interaction_orgs_org_date"])?);
+            }
         }
         Ok(())
     }
@@ -146,11 +152,10 @@ impl Importer for Log {
             db::set_cache_size(tx, 16)?;
         }
         db::log::index_deferred(tx, self.fts_mark)?;
-        db::restore_indexes(tx, &self.indexes)?;
-        match self.bulk.take() {
-            Some(bulk) => db::changes::end_bulk(tx, bulk),
-            None => Ok(()),
+        if let Some(bulk) = self.bulk.take() {
+            db::changes::end_bulk(tx, bulk)?;
         }
+        db::restore_indexes(tx, &self.indexes)
     }
 
     fn row(

@@ -469,3 +469,61 @@ fn seed_one(env: &Env) {
         "partner",
     ]);
 }
+
+#[test]
+fn the_log_export_names_every_organisation_of_an_entry() {
+    let env = Env::new();
+    crate::common::seed(&env);
+    env.ok(&[
+        "log",
+        "kke",
+        "tudeh",
+        "--date",
+        "2026-03-02",
+        "--channel",
+        "call",
+        "--summary",
+        "Both",
+    ]);
+    env.ok(&[
+        "log",
+        "kcp",
+        "--date",
+        "2026-03-02",
+        "--channel",
+        "email",
+        "--summary",
+        "One",
+    ]);
+    env.ok(&[
+        "log",
+        "pcp",
+        "--date",
+        "2026-01-10",
+        "--channel",
+        "email",
+        "--summary",
+        "Earlier",
+    ]);
+    // A link whose copied date disagrees with its entry is still found.
+    env.sql()
+        .execute_batch(
+            "UPDATE interaction_orgs SET date = '1999-01-01'
+              WHERE interaction_id = (SELECT id FROM interactions WHERE summary = 'One')",
+        )
+        .unwrap();
+    let csv = env.ok(&["export", "log"]);
+    let rows: Vec<(&str, &str)> = csv
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[5], cells[8])
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![("pcp", "Earlier"), ("kke; tudeh", "Both"), ("kcp", "One")],
+        "{csv}"
+    );
+}
