@@ -62,7 +62,7 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
     };
     let until = today + Days::new(a.days.into());
     let cutoff = today - Days::new(cold_days.into());
-    let (overdue, upcoming) = db.write(|tx| {
+    let (overdue, upcoming) = db.write_unrecorded(|tx| {
         db::tasks::renumber(tx)?;
         let overdue = db::tasks::list(
             tx,

@@ -162,7 +162,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         filter.org_id = Some(resolve_org(ctx, db.conn(), o)?.id);
     }
     // Showing the list fixes the numbers that name tasks until the next one.
-    let tasks = db.write(|tx| {
+    let tasks = db.write_unrecorded(|tx| {
         db::tasks::renumber(tx)?;
         db::tasks::list(tx, &filter)
     })?;

@@ -134,14 +134,30 @@ impl Db {
     /// Like [`Db::write`], also handing `f` the number of the command the
     /// history records its changes under.
     pub fn write_recorded<T>(&mut self, f: impl FnOnce(&Transaction, i64) -> Result<T>) -> Result<T> {
-        changes::install(&self.conn)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("starting a transaction")?;
+        // Inside the transaction: one change to the temporary schema
+        // instead of one per trigger.
+        changes::install(&tx)?;
         let command = changes::begin(&tx, &self.actor)?;
         let value = f(&tx, command)?;
         changes::end(&tx, command)?;
+        tx.commit().context("saving the changes")?;
+        Ok(value)
+    }
+
+    /// Runs `f` in one writer transaction that the change history does
+    /// not record: only for the tables it leaves out on purpose (the
+    /// numbers of the last task list shown), so that showing a list does
+    /// not pay for recording.
+    pub fn write_unrecorded<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting a transaction")?;
+        let value = f(&tx)?;
         tx.commit().context("saving the changes")?;
         Ok(value)
     }

@@ -165,6 +165,25 @@ fn hostile_text_is_stored_as_given_but_printed_escaped() {
     );
     let show = env.ok(&["org", "show", "evil"]);
     assert!(!show.contains('\u{1b}') && !show.contains('\u{202e}'), "{show}");
+    // The change history shows the command line and the values escaped
+    // too, and so does the list of what undo would revert, even for a
+    // hostile user name.
+    env.ok(&["org", "edit", "evil", "--note", "\u{1b}[2J wiped"]);
+    let out = env
+        .cmd()
+        .env("LIAISON_USER", "\u{1b}[31mmallory")
+        .args(["org", "edit", "evil", "--status", "partner"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for args in [vec!["changes", "evil"], vec!["undo", "--list"], vec!["undo"]] {
+        let text = env.ok(&args);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{args:?} printed raw control characters: {text}"
+        );
+        assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
+    }
     // JSON carries the exact text, escaped as JSON.
     assert_eq!(env.json(&["org", "show", "evil"])["name"], name);
 }
