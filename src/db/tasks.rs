@@ -156,6 +156,13 @@ pub fn by_id_prefix(conn: &Connection, prefix: &str) -> Result<Vec<Task>> {
     rows.collect::<rusqlite::Result<Vec<_>>>().context("finding task")
 }
 
+/// Whether a task with exactly this ID is stored (deleted ones included).
+pub fn exists(conn: &Connection, id: &str) -> Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM tasks WHERE id = ?1)")
+        .and_then(|mut stmt| stmt.query_row([id], |r| r.get(0)))
+        .context("finding task")
+}
+
 /// Which tasks `task list` shows.
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
