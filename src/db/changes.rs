@@ -295,18 +295,21 @@ fn command_from_row(r: &rusqlite::Row) -> rusqlite::Result<Command> {
     })
 }
 
-/// The latest commands, newest first.
-pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Command>> {
+/// The commands a query picks (`{COMMAND_COLUMNS}` from `commands c`).
+fn commands_by(conn: &Connection, rest: &str, args: impl rusqlite::Params) -> Result<Vec<Command>> {
     let mut stmt = conn
-        .prepare(&format!(
-            "SELECT {COMMAND_COLUMNS} FROM commands c ORDER BY c.seq DESC LIMIT ?1"
-        ))
+        .prepare_cached(&format!("SELECT {COMMAND_COLUMNS} FROM commands c {rest}"))
         .context("reading the change history")?;
     let rows = stmt
-        .query_map([limit as i64], command_from_row)
+        .query_map(args, command_from_row)
         .context("reading the change history")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("reading the change history")
+}
+
+/// The latest commands, newest first.
+pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Command>> {
+    commands_by(conn, "ORDER BY c.seq DESC LIMIT ?1", [limit as i64])
 }
 
 /// One command by its number.
@@ -323,17 +326,11 @@ pub fn command(conn: &Connection, seq: i64) -> Result<Option<Command>> {
 /// The last `n` commands an undo would revert, newest first: those not
 /// undone already, and not undos themselves.
 pub fn undoable(conn: &Connection, n: usize, by: i64) -> Result<Vec<Command>> {
-    let mut stmt = conn
-        .prepare(&format!(
-            "SELECT {COMMAND_COLUMNS} FROM commands c
-              WHERE c.undone_by IS NULL AND c.reverts IS NULL AND c.seq < ?2 ORDER BY c.seq DESC LIMIT ?1"
-        ))
-        .context("reading the change history")?;
-    let rows = stmt
-        .query_map(params![n as i64, by], command_from_row)
-        .context("reading the change history")?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the change history")
+    commands_by(
+        conn,
+        "WHERE c.undone_by IS NULL AND c.reverts IS NULL AND c.seq < ?2 ORDER BY c.seq DESC LIMIT ?1",
+        params![n as i64, by],
+    )
 }
 
 const CHANGE_COLUMNS: &str = "ch.seq, ch.command, ch.tbl, ch.op, ch.key, ch.record, ch.before, ch.after";
@@ -355,19 +352,25 @@ fn change_from_row(r: &rusqlite::Row) -> rusqlite::Result<Change> {
 /// The changes of one command, in the order they were made; at most
 /// `limit` of them.
 pub fn changes_of(conn: &Connection, command: i64, limit: usize) -> Result<Vec<Change>> {
-    let mut stmt = conn
-        .prepare_cached(&format!(
-            "SELECT {CHANGE_COLUMNS} FROM changes ch WHERE ch.command = ?1 ORDER BY ch.seq LIMIT ?2"
-        ))
-        .context("reading the change history")?;
-    let rows = stmt
-        .query_map(params![command, limit as i64], change_from_row)
-        .context("reading the change history")?;
-    let mut changes = rows
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the change history")?;
+    let mut changes = changes_by(
+        conn,
+        "WHERE ch.command = ?1 ORDER BY ch.seq LIMIT ?2",
+        params![command, limit as i64],
+    )?;
     fill_inserted(conn, &mut changes)?;
     Ok(changes)
+}
+
+/// The changes a query picks (`{CHANGE_COLUMNS}` from `changes ch`).
+fn changes_by(conn: &Connection, rest: &str, args: impl rusqlite::Params) -> Result<Vec<Change>> {
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {CHANGE_COLUMNS} FROM changes ch {rest}"))
+        .context("reading the change history")?;
+    let rows = stmt
+        .query_map(args, change_from_row)
+        .context("reading the change history")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the change history")
 }
 
 /// Fills in the values of inserted rows, which the history does not
@@ -441,17 +444,11 @@ fn row_object(r: &rusqlite::Row, names: &[String]) -> rusqlite::Result<Row> {
 /// The changes of one command made before change `below`, newest first:
 /// a page of what an undo walks back through.
 fn page_back(conn: &Connection, command: i64, below: i64, limit: usize) -> Result<Vec<Change>> {
-    let mut stmt = conn
-        .prepare_cached(&format!(
-            "SELECT {CHANGE_COLUMNS} FROM changes ch WHERE ch.command = ?1 AND ch.seq < ?2
-              ORDER BY ch.seq DESC LIMIT ?3"
-        ))
-        .context("reading the change history")?;
-    let rows = stmt
-        .query_map(params![command, below, limit as i64], change_from_row)
-        .context("reading the change history")?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the change history")
+    changes_by(
+        conn,
+        "WHERE ch.command = ?1 AND ch.seq < ?2 ORDER BY ch.seq DESC LIMIT ?3",
+        params![command, below, limit as i64],
+    )
 }
 
 /// The changes that concern an organisation: its own rows, rows that name
@@ -541,16 +538,7 @@ pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Resu
 
 /// The commands an undo reverted, newest first.
 pub fn undone_by(conn: &Connection, undo: i64) -> Result<Vec<Command>> {
-    let mut stmt = conn
-        .prepare(&format!(
-            "SELECT {COMMAND_COLUMNS} FROM commands c WHERE c.undone_by = ?1 ORDER BY c.seq DESC"
-        ))
-        .context("reading the change history")?;
-    let rows = stmt
-        .query_map([undo], command_from_row)
-        .context("reading the change history")?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the change history")
+    commands_by(conn, "WHERE c.undone_by = ?1 ORDER BY c.seq DESC", [undo])
 }
 
 /// The undo a redo would revert: the last command, when it is an undo.
