@@ -41,10 +41,6 @@ const RECORDED: &[(&str, &str, Option<&str>)] = &[
     ("distributions", "id", Some("org_id")),
 ];
 
-/// Tables deliberately not recorded: the numbers of the last task list
-/// shown (a view, not data) and the history itself.
-pub const NOT_RECORDED: &[&str] = &["task_numbers", "commands", "changes"];
-
 /// Columns the program derives from other rows; an update that changes
 /// only these is not recorded, and an undo recomputes them.
 const DERIVED: &[(&str, &str)] = &[("organisations", "last_contact")];
@@ -55,11 +51,6 @@ pub struct Actor {
     pub user: String,
     pub at: String,
     pub line: String,
-}
-
-/// The names of the recorded tables.
-pub fn recorded_tables() -> impl Iterator<Item = &'static str> {
-    RECORDED.iter().map(|r| r.0)
 }
 
 /// A table's columns and its primary key columns, from the live schema.
@@ -198,8 +189,9 @@ pub fn begin_bulk(tx: &Transaction, tables: &[(&'static str, NewRows)]) -> Resul
 /// Records the rows a bulk insert added, in the order its tables were
 /// named, and recording resumes row by row.
 pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
+    let mut triggers = String::new();
     for (table, how) in &bulk.tables {
-        let &(_, record, org) = RECORDED
+        let &(_, record, org_column) = RECORDED
             .iter()
             .find(|r| r.0 == *table)
             .ok_or_else(|| Error::internal(format!("{table} is not a recorded table")))?;
@@ -216,7 +208,7 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
                 bulk.marks.get(parent).copied().unwrap_or(0)
             ),
         };
-        let org = org.map_or("NULL".to_string(), |c| format!("r.\"{c}\""));
+        let org = org_column.map_or("NULL".to_string(), |c| format!("r.\"{c}\""));
         tx.execute_batch(&format!(
             "INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
              SELECT (SELECT max(seq) FROM commands), '{table}', 'insert', {key}, r.\"{record}\", {org}, NULL, NULL
@@ -224,13 +216,10 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
             key = json_object("r", &t.key),
         ))
         .context("recording the change history")?;
+        triggers.push_str(&triggers_sql(table, record, org_column, &t));
     }
-    let mut sql = String::new();
-    for (table, _) in &bulk.tables {
-        let &(name, record, org) = RECORDED.iter().find(|r| r.0 == *table).expect("checked above");
-        sql.push_str(&triggers_sql(name, record, org, &self::table(tx, name)?));
-    }
-    tx.execute_batch(&sql).context("preparing the change history")
+    tx.execute_batch(&triggers)
+        .context("preparing the change history")
 }
 
 /// Opens the command's entry in the history; its changes attach to it.
@@ -738,6 +727,10 @@ fn rid_of(tx: &Transaction, table: &str, id: &str) -> Result<Option<i64>> {
 mod tests {
     use super::*;
 
+    /// Tables deliberately not recorded: the numbers of the last task
+    /// list shown (a view, not data) and the history itself.
+    const NOT_RECORDED: &[&str] = &["task_numbers", "commands", "changes"];
+
     #[test]
     fn every_table_is_recorded_or_left_out_on_purpose() {
         let dir = tempfile::tempdir().unwrap();
@@ -756,7 +749,7 @@ mod tests {
             .unwrap();
         for name in names {
             assert!(
-                recorded_tables().any(|t| t == name) || NOT_RECORDED.contains(&name.as_str()),
+                RECORDED.iter().any(|r| r.0 == name) || NOT_RECORDED.contains(&name.as_str()),
                 "table {name} is neither recorded in the change history nor left out on purpose"
             );
         }

@@ -518,15 +518,17 @@ impl<'c> LinksByDay<'c> {
         if self.day != date {
             self.day = date.to_string();
             self.of_day.clear();
-            while let Some((d, _, _)) = &self.ahead {
+            while let Some((d, entry, org)) = self.ahead.take() {
                 match d.as_str().cmp(date) {
                     std::cmp::Ordering::Less => self.advance()?,
                     std::cmp::Ordering::Equal => {
-                        let (_, entry, org) = self.ahead.take().expect("just matched");
                         self.of_day.entry(entry).or_default().push(org);
                         self.advance()?;
                     }
-                    std::cmp::Ordering::Greater => break,
+                    std::cmp::Ordering::Greater => {
+                        self.ahead = Some((d, entry, org));
+                        break;
+                    }
                 }
             }
         }
