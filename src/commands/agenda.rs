@@ -21,6 +21,9 @@ pub struct AgendaArgs {
     /// [default: the `cold_days` setting, else 90]
     #[arg(long, value_name = "DAYS")]
     pub cold: Option<u32>,
+    /// List at most this many in each section (0: all)
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
 }
 
 /// A partner with no recent contact.
@@ -38,9 +41,15 @@ pub struct Cold {
 #[derive(Debug, Serialize)]
 pub struct Agenda {
     pub today: NaiveDate,
+    /// The first overdue follow-ups in list order (up to --limit).
     pub overdue: Vec<Task>,
+    /// How many follow-ups are overdue in all.
+    pub overdue_total: usize,
     pub upcoming: Vec<Task>,
+    pub upcoming_total: usize,
+    /// The partners silent longest (up to --limit).
     pub going_cold: Vec<Cold>,
+    pub going_cold_total: usize,
     /// Events starting within the window.
     pub events: Vec<crate::model::event::Event>,
 }
@@ -62,26 +71,29 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
     };
     let until = today + Days::new(a.days.into());
     let cutoff = today - Days::new(cold_days.into());
-    let (overdue, upcoming) = db.write_unrecorded(|tx| {
+    let limit = (a.limit > 0).then_some(a.limit);
+    let ((overdue, overdue_total), (upcoming, upcoming_total)) = db.write_unrecorded(|tx| {
         db::tasks::renumber(tx)?;
-        let overdue = db::tasks::list(
+        let overdue = db::tasks::page(
             tx,
             &db::tasks::Filter {
                 due_before: Some(today),
+                limit,
                 ..Default::default()
             },
         )?;
-        let mut upcoming = db::tasks::list(
+        let upcoming = db::tasks::page(
             tx,
             &db::tasks::Filter {
+                due_from: Some(today),
                 due_until: Some(until),
+                limit,
                 ..Default::default()
             },
         )?;
-        upcoming.retain(|t| t.due.is_some_and(|d| d >= today));
         Ok((overdue, upcoming))
     })?;
-    let going_cold = db::log::going_cold(db.conn(), cutoff)?
+    let going_cold: Vec<Cold> = db::log::going_cold(db.conn(), cutoff, limit)?
         .into_iter()
         .map(|(o, last)| Cold {
             handle: o.handle,
@@ -91,6 +103,10 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
             last_contact: last,
         })
         .collect();
+    let going_cold_total = match limit {
+        Some(n) if going_cold.len() >= n => db::log::going_cold_count(db.conn(), cutoff)?,
+        _ => going_cold.len(),
+    };
     let events = db::events::list(
         db.conn(),
         &db::events::Filter {
@@ -102,8 +118,11 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
     let agenda = Agenda {
         today,
         overdue,
+        overdue_total,
         upcoming,
+        upcoming_total,
         going_cold,
+        going_cold_total,
         events,
     };
     match ctx.format() {
@@ -114,12 +133,24 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
 }
 
 fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
-    ctx.out.heading(&format!("Overdue ({})", a.overdue.len()))?;
+    ctx.out.heading(&format!("Overdue ({})", a.overdue_total))?;
     super::task::print(ctx, &a.overdue, "nothing overdue")?;
+    super::task::more(
+        ctx,
+        a.overdue.len(),
+        a.overdue_total,
+        "liaison task list --overdue",
+    )?;
     ctx.out.line("")?;
     ctx.out
-        .heading(&format!("Due in the next {days} days ({})", a.upcoming.len()))?;
+        .heading(&format!("Due in the next {days} days ({})", a.upcoming_total))?;
     super::task::print(ctx, &a.upcoming, "nothing due")?;
+    super::task::more(
+        ctx,
+        a.upcoming.len(),
+        a.upcoming_total,
+        &format!("liaison task list --due-within {days}d"),
+    )?;
     ctx.out.line("")?;
     ctx.out
         .heading(&format!("Events in the next {days} days ({})", a.events.len()))?;
@@ -127,7 +158,7 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
     ctx.out.line("")?;
     ctx.out.heading(&format!(
         "Partners going cold: no contact for over {cold_days} days ({})",
-        a.going_cold.len()
+        a.going_cold_total
     ))?;
     if a.going_cold.is_empty() {
         return ctx.out.line("none");
@@ -148,6 +179,12 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
     ctx.out.table(
         &["handle", "name", "country", "last contact", "silent for"],
         &rows,
+    )?;
+    super::task::more(
+        ctx,
+        a.going_cold.len(),
+        a.going_cold_total,
+        "--limit 0 lists them all",
     )
 }
 
@@ -173,15 +210,6 @@ fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
             e.starts.to_string(),
         ]);
     }
-    for e in &a.events {
-        rows.push(vec![
-            "event".into(),
-            String::new(),
-            e.name.clone(),
-            String::new(),
-            e.starts.to_string(),
-        ]);
-    }
     for c in &a.going_cold {
         rows.push(vec![
             "going_cold".into(),
@@ -192,5 +220,13 @@ fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
         ]);
     }
     ctx.out
-        .csv(&["section", "number", "title", "organisation", "date"], &rows)
+        .csv(&["section", "number", "title", "organisation", "date"], &rows)?;
+    for (shown, total, what) in [
+        (a.overdue.len(), a.overdue_total, "overdue"),
+        (a.upcoming.len(), a.upcoming_total, "upcoming"),
+        (a.going_cold.len(), a.going_cold_total, "going_cold"),
+    ] {
+        super::task::more(ctx, shown, total, &format!("{what}; --limit 0 lists all"))?;
+    }
+    Ok(())
 }

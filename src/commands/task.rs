@@ -138,6 +138,9 @@ pub struct ListArgs {
     /// Done and cancelled tasks too
     #[arg(long)]
     pub all: bool,
+    /// At most this many (0: all)
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub limit: usize,
 }
 
 fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
@@ -145,6 +148,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     let today = ctx.today();
     let mut filter = db::tasks::Filter {
         all: a.all,
+        limit: (a.limit > 0).then_some(a.limit),
         ..Default::default()
     };
     if a.overdue {
@@ -162,11 +166,28 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         filter.org_id = Some(resolve_org(ctx, db.conn(), o)?.id);
     }
     // Showing the list fixes the numbers that name tasks until the next one.
-    let tasks = db.write_unrecorded(|tx| {
+    let (tasks, total) = db.write_unrecorded(|tx| {
         db::tasks::renumber(tx)?;
-        db::tasks::list(tx, &filter)
+        db::tasks::page(tx, &filter)
     })?;
-    print(ctx, &tasks, "no tasks match")
+    print(ctx, &tasks, "no tasks match")?;
+    more(ctx, tasks.len(), total, "--limit 0 shows all")
+}
+
+/// Says how many matching tasks a capped list left out: under the table,
+/// or on stderr when the output is data for another program.
+pub fn more(ctx: &mut Ctx, shown: usize, total: usize, hint: &str) -> Result<()> {
+    if total <= shown {
+        return Ok(());
+    }
+    let text = format!("{} more not shown ({hint})", total - shown);
+    match ctx.format() {
+        Format::Table => ctx.out.line(&format!("… and {text}")),
+        Format::Json | Format::Csv => {
+            eprintln!("note: {text}");
+            Ok(())
+        }
+    }
 }
 
 /// Writes tasks in the chosen format.

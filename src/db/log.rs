@@ -289,17 +289,19 @@ pub fn refresh_last_contact(conn: &Connection, org_id: &str) -> Result<()> {
 
 /// Partners (status `partner`) last contacted before `before`, or never;
 /// longest silence first.
-pub fn going_cold(conn: &Connection, before: NaiveDate) -> Result<Vec<(OrgRef, Option<NaiveDate>)>> {
+pub fn going_cold(
+    conn: &Connection,
+    before: NaiveDate,
+    limit: Option<usize>,
+) -> Result<Vec<(OrgRef, Option<NaiveDate>)>> {
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT o.id, o.handle, o.name, o.country, o.last_contact FROM organisations o
-              WHERE o.status = 'partner' AND o.deleted_at IS NULL
-                AND (o.last_contact IS NULL OR o.last_contact < ?1)
-              ORDER BY o.last_contact, o.sort_key",
-        )
+        .prepare_cached(&format!(
+            "SELECT o.id, o.handle, o.name, o.country, o.last_contact {COLD} ORDER BY o.last_contact, o.sort_key LIMIT ?2"
+        ))
         .context("finding partners going cold")?;
+    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
     let rows = stmt
-        .query_map([before], |r| {
+        .query_map(params![before, limit], |r| {
             Ok((
                 OrgRef {
                     id: r.get(0)?,
@@ -314,6 +316,20 @@ pub fn going_cold(conn: &Connection, before: NaiveDate) -> Result<Vec<(OrgRef, O
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("finding partners going cold")
 }
+
+/// How many partners have had no contact since before `before`.
+pub fn going_cold_count(conn: &Connection, before: NaiveDate) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) {COLD}"))
+        .and_then(|mut stmt| stmt.query_row([before], |r| r.get(0)))
+        .context("counting partners going cold")?;
+    Ok(usize::try_from(n).unwrap_or_default())
+}
+
+/// The partners `going_cold` lists.
+const COLD: &str = "FROM organisations o
+  WHERE o.status = 'partner' AND o.deleted_at IS NULL
+    AND (o.last_contact IS NULL OR o.last_contact < ?1)";
 
 /// IDs of live entries whose subject, summary or tags match, most recently
 /// logged first. (Ranking every match by relevance would read them all; in

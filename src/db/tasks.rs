@@ -172,35 +172,75 @@ pub struct Filter {
     pub due_before: Option<NaiveDate>,
     /// Only open tasks due on or before this date.
     pub due_until: Option<NaiveDate>,
+    /// Only open tasks due on or after this date.
+    pub due_from: Option<NaiveDate>,
     pub org_id: Option<String>,
+    /// At most this many, the first in list order.
+    pub limit: Option<usize>,
+}
+
+impl Filter {
+    /// The WHERE clause (for `t`) and its arguments.
+    fn condition(&self) -> (String, Vec<Value>) {
+        let mut sql = String::from(" WHERE t.deleted_at IS NULL");
+        let mut args: Vec<Value> = Vec::new();
+        if !self.all {
+            sql.push_str(" AND t.status = 'open'");
+        }
+        if let Some(d) = self.due_before {
+            sql.push_str(" AND t.status = 'open' AND t.due < ?");
+            args.push(Value::Text(d.to_string()));
+        }
+        if let Some(d) = self.due_until {
+            sql.push_str(" AND t.status = 'open' AND t.due <= ?");
+            args.push(Value::Text(d.to_string()));
+        }
+        if let Some(d) = self.due_from {
+            sql.push_str(" AND t.status = 'open' AND t.due >= ?");
+            args.push(Value::Text(d.to_string()));
+        }
+        if let Some(o) = &self.org_id {
+            sql.push_str(" AND t.org_id = ?");
+            args.push(Value::Text(o.clone()));
+        }
+        (sql, args)
+    }
 }
 
 /// Live tasks matching `f`: open ones in list order, then closed ones.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Task>> {
-    let mut sql = format!("{SELECT} WHERE t.deleted_at IS NULL");
-    let mut args: Vec<Value> = Vec::new();
-    if !f.all {
-        sql.push_str(" AND t.status = 'open'");
-    }
-    if let Some(d) = f.due_before {
-        sql.push_str(" AND t.status = 'open' AND t.due < ?");
-        args.push(Value::Text(d.to_string()));
-    }
-    if let Some(d) = f.due_until {
-        sql.push_str(" AND t.status = 'open' AND t.due <= ?");
-        args.push(Value::Text(d.to_string()));
-    }
-    if let Some(o) = &f.org_id {
-        sql.push_str(" AND t.org_id = ?");
-        args.push(Value::Text(o.clone()));
-    }
+    let (condition, args) = f.condition();
+    let mut sql = format!("{SELECT}{condition}");
     sql.push_str(&ORDER.replace("ORDER BY", "ORDER BY t.status <> 'open',"));
+    if let Some(n) = f.limit {
+        sql.push_str(&format!(" LIMIT {n}"));
+    }
     let mut stmt = conn.prepare_cached(&sql).context("listing tasks")?;
     let rows = stmt
         .query_map(params_from_iter(args), from_row)
         .context("listing tasks")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("listing tasks")
+}
+
+/// How many live tasks match `f`, whatever its limit.
+pub fn count(conn: &Connection, f: &Filter) -> Result<usize> {
+    let (condition, args) = f.condition();
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM tasks t{condition}"))
+        .and_then(|mut stmt| stmt.query_row(params_from_iter(args), |r| r.get(0)))
+        .context("counting tasks")?;
+    Ok(usize::try_from(n).unwrap_or_default())
+}
+
+/// The first tasks matching `f` (up to its limit) and how many match in all.
+pub fn page(conn: &Connection, f: &Filter) -> Result<(Vec<Task>, usize)> {
+    let tasks = list(conn, f)?;
+    let total = match f.limit {
+        Some(n) if tasks.len() >= n => count(conn, f)?,
+        _ => tasks.len(),
+    };
+    Ok((tasks, total))
 }
 
 /// Marks a task deleted and drops its number.

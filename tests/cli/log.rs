@@ -713,3 +713,77 @@ fn settings_give_defaults_that_flags_override() {
     let err = env.fails(1, &["config", "set", "cold-days", "soon"]);
     assert!(err.contains("invalid value `soon` for cold_days"), "{err}");
 }
+
+#[test]
+fn long_task_lists_are_capped_and_say_how_many_are_left_out() {
+    let env = Env::new();
+    seed(&env);
+    // 110 overdue follow-ups for kke, 30 due in the next days for pcp.
+    let mut csv = String::from("title,organisation,due\n");
+    for i in 0..110 {
+        csv.push_str(&format!("Overdue {i:03},kke,2026-10-{:02}\n", 1 + i % 28));
+    }
+    for i in 0..30 {
+        csv.push_str(&format!("Soon {i:03},pcp,2026-11-{:02}\n", 28 + i % 3));
+    }
+    std::fs::write(env.path("tasks.csv"), csv).unwrap();
+    env.ok(&["import", "tasks", "tasks.csv"]);
+
+    let text = env.ok(&["task", "list"]);
+    assert!(
+        text.contains("… and 40 more not shown (--limit 0 shows all)"),
+        "{text}"
+    );
+    assert!(!text.contains("Soon 000"), "{text}");
+    // Tasks past the cap are numbered all the same.
+    env.ok(&["task", "done", "140"]);
+    assert_eq!(env.count("SELECT count(*) FROM tasks WHERE status = 'done'"), 1);
+    let all = env.ok(&["task", "list", "--limit", "0"]);
+    assert!(
+        all.contains("Soon 000") && !all.contains("more not shown"),
+        "{all}"
+    );
+    let r = env.run(&["task", "list", "--limit", "5", "--format", "json"]);
+    assert_eq!(r.code, 0);
+    let listed: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 5);
+    assert_eq!(r.stderr, "note: 134 more not shown (--limit 0 shows all)\n");
+
+    let a = env.json(&["agenda"]);
+    assert_eq!(a["overdue"].as_array().unwrap().len(), 20);
+    assert_eq!(a["overdue_total"], 110);
+    assert_eq!(a["upcoming"].as_array().unwrap().len(), 20);
+    assert_eq!(a["upcoming_total"], 29);
+    assert!(
+        a["upcoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["title"].as_str().unwrap().starts_with("Soon")),
+        "{a}"
+    );
+    let text = env.ok(&["agenda"]);
+    assert!(
+        text.contains("Overdue (110)")
+            && text.contains("… and 90 more not shown (liaison task list --overdue)")
+            && text.contains("Due in the next 7 days (29)"),
+        "{text}"
+    );
+    assert_eq!(
+        env.json(&["agenda", "--limit", "0"])["overdue"]
+            .as_array()
+            .unwrap()
+            .len(),
+        110
+    );
+
+    let show = env.ok(&["org", "show", "kke"]);
+    assert!(
+        show.contains("Open follow-ups (110)")
+            && show.contains("… and 100 more not shown (liaison task list --org kke)"),
+        "{show}"
+    );
+    let profile = env.json(&["org", "show", "kke"]);
+    assert_eq!(profile["open_tasks"].as_array().unwrap().len(), 10);
+    assert_eq!(profile["open_tasks_total"], 110);
+}

@@ -32,7 +32,10 @@ pub struct Profile {
     pub people: Vec<Person>,
     /// The latest log entries, newest first.
     pub recent_log: Vec<Interaction>,
+    /// The first open follow-ups in list order (at most ten).
     pub open_tasks: Vec<Task>,
+    /// How many open follow-ups it has in all.
+    pub open_tasks_total: usize,
     pub events: Vec<Event>,
     /// Copies of documents sent to it, with their language.
     pub documents_sent: Vec<Distribution>,
@@ -42,6 +45,9 @@ pub struct Profile {
 
 /// How many log entries the profile shows.
 const RECENT: usize = 5;
+
+/// How many open follow-ups the profile lists.
+const OPEN_TASKS: usize = 10;
 
 pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let db = ctx.open_db()?;
@@ -63,10 +69,11 @@ pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
             ..Default::default()
         },
     )?;
-    let open_tasks = db::tasks::list(
+    let (open_tasks, open_tasks_total) = db::tasks::page(
         db.conn(),
         &db::tasks::Filter {
             org_id: Some(org.id.clone()),
+            limit: Some(OPEN_TASKS),
             ..Default::default()
         },
     )?;
@@ -87,6 +94,7 @@ pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
         people,
         recent_log,
         open_tasks,
+        open_tasks_total,
     };
     match ctx.format() {
         Format::Json => ctx.out.json(&profile),
@@ -162,8 +170,14 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
     }
     ctx.out.line("")?;
     ctx.out
-        .heading(&format!("Open follow-ups ({})", p.open_tasks.len()))?;
+        .heading(&format!("Open follow-ups ({})", p.open_tasks_total))?;
     crate::commands::task::print(ctx, &p.open_tasks, "none")?;
+    crate::commands::task::more(
+        ctx,
+        p.open_tasks.len(),
+        p.open_tasks_total,
+        &format!("liaison task list --org {}", o.handle),
+    )?;
     if !p.events.is_empty() {
         ctx.out.line("")?;
         ctx.out.heading(&format!("Events ({})", p.events.len()))?;
