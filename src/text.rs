@@ -187,6 +187,35 @@ pub fn excerpt(original: &str, terms: &[String], radius: usize) -> Option<String
     Some(out)
 }
 
+/// Up to three distinct records whose folded names are most like `key`
+/// (at least half alike), best first.
+pub fn closest<T: PartialEq>(names: impl IntoIterator<Item = (String, T)>, key: &str) -> Vec<T> {
+    let mut scored: Vec<(f64, T)> = names
+        .into_iter()
+        .map(|(k, r)| (similarity(&k, key), r))
+        .filter(|(s, _)| *s >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<T> = Vec::new();
+    for (_, r) in scored {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// How alike two folded names are, from 0 to 1: the better of the whole
+/// names compared and the query compared with the same-length start.
+pub fn similarity(name: &str, key: &str) -> f64 {
+    let whole = strsim::normalized_levenshtein(name, key);
+    let prefix: String = name.chars().take(key.chars().count()).collect();
+    whole.max(strsim::normalized_levenshtein(&prefix, key) * 0.9)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,5 +368,16 @@ mod tests {
         );
         assert!(!ascii_words("Κομμουνιστικό Κόμμα").is_empty());
         assert!(!ascii_words("حزب توده").is_empty());
+    }
+
+    #[test]
+    fn closest_prefers_the_most_alike() {
+        let names = vec![
+            (fold("حزب کمونیست کردستان"), "ckp"),
+            (fold("Communist Party of Greece"), "kke"),
+            (fold("حزب توده ایران"), "tudeh"),
+        ];
+        assert_eq!(closest(names.clone(), &fold("حزب كمونيست كردستان عراق")), ["ckp"]);
+        assert_eq!(closest(names, &fold("communist party of grece")), ["kke"]);
     }
 }

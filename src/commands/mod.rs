@@ -24,7 +24,7 @@ pub mod undo;
 
 mod resolve;
 
-pub use resolve::{closest, resolve_org, resolve_person};
+pub use resolve::{resolve_org, resolve_person};
 
 use std::str::FromStr;
 

@@ -8,7 +8,7 @@ use crate::db;
 use crate::error::{Error, Result};
 use crate::model::org::OrgRef;
 use crate::model::person::PersonRef;
-use crate::text::fold;
+use crate::text::{closest, fold};
 
 /// How many candidates an error lists before saying "and N more".
 const SHOWN: usize = 8;
@@ -40,10 +40,8 @@ pub fn resolve_org(ctx: &Ctx, conn: &Connection, query: &str) -> Result<OrgRef> 
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => Err(
-            not_found("organisation", q, closest(db::orgs::all_name_keys(conn)?, &key))
-                .hint("list them with: liaison org list"),
-        ),
+        0 => Err(not_found("organisation", q, db::orgs::closest(conn, &key)?)
+            .hint("list them with: liaison org list")),
         _ => choose(ctx, "organisation", q, found, "name it by its handle"),
     }
 }
@@ -108,48 +106,9 @@ fn not_found<T: std::fmt::Display>(what: &str, q: &str, close: Vec<T>) -> Error 
     err
 }
 
-/// Up to three distinct records whose folded names are most like `key`.
-pub fn closest<T: Clone + PartialEq>(names: Vec<(String, T)>, key: &str) -> Vec<T> {
-    let mut scored: Vec<(f64, T)> = names
-        .into_iter()
-        .map(|(k, r)| (similarity(&k, key), r))
-        .filter(|(s, _)| *s >= 0.5)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut out: Vec<T> = Vec::new();
-    for (_, r) in scored {
-        if !out.contains(&r) {
-            out.push(r);
-        }
-        if out.len() == 3 {
-            break;
-        }
-    }
-    out
-}
-
-/// How alike two folded names are, from 0 to 1: the better of the whole
-/// names compared and the query compared with the same-length start.
-fn similarity(name: &str, key: &str) -> f64 {
-    let whole = strsim::normalized_levenshtein(name, key);
-    let prefix: String = name.chars().take(key.chars().count()).collect();
-    whole.max(strsim::normalized_levenshtein(&prefix, key) * 0.9)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn closest_prefers_the_most_alike() {
-        let names = vec![
-            (fold("حزب کمونیست کردستان"), "ckp"),
-            (fold("Communist Party of Greece"), "kke"),
-            (fold("حزب توده ایران"), "tudeh"),
-        ];
-        assert_eq!(closest(names.clone(), &fold("حزب كمونيست كردستان عراق")), ["ckp"]);
-        assert_eq!(closest(names, &fold("communist party of grece")), ["kke"]);
-    }
 
     #[test]
     fn id_prefixes_are_hex() {

@@ -199,6 +199,35 @@ pub fn max_rid(conn: &Connection) -> Result<u64> {
         .context("reading the log")
 }
 
+/// Starts a record of the entries an import has brought so far, as 128-bit
+/// hashes in a temporary table: a file of millions of rows is checked for
+/// repeats with bounded memory (SQLite keeps the table's pages in its cache
+/// and, for plain databases, spills them to a temporary file).
+pub fn begin_seen(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS import_seen (
+             a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+         DELETE FROM temp.import_seen;
+         PRAGMA temp.cache_size = -32768;",
+    )
+    .context("preparing the duplicate check")
+}
+
+/// Notes an entry's hash; false when it was noted before.
+pub fn first_sighting(conn: &Connection, hash: (u64, u64)) -> Result<bool> {
+    let added = conn
+        .prepare_cached("INSERT OR IGNORE INTO temp.import_seen (a, b) VALUES (?1, ?2)")
+        .and_then(|mut stmt| stmt.execute(params![hash.0 as i64, hash.1 as i64]))
+        .context("checking for repeated entries")?;
+    Ok(added == 1)
+}
+
+/// Drops the record `begin_seen` started.
+pub fn end_seen(conn: &Connection) -> Result<()> {
+    conn.execute_batch("DROP TABLE IF EXISTS temp.import_seen")
+        .context("finishing the duplicate check")
+}
+
 /// Which entries `history` shows.
 #[derive(Debug, Default, Clone)]
 pub struct Filter {

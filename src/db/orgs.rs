@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, typ
 
 use crate::error::{Context, Result};
 use crate::model::org::{Org, OrgKind, OrgRef, OrgStatus};
-use crate::text::fold;
+use crate::text::{self, fold, similarity};
 
 use super::{from_json_list, parse_word, to_json_list};
 
@@ -239,6 +239,26 @@ pub fn all_name_keys(conn: &Connection) -> Result<Vec<(String, OrgRef)>> {
         .context("reading organisation names")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("reading organisation names")
+}
+
+/// Up to three live organisations with a name most like the folded `key`,
+/// read name by name (only the likely ones are kept).
+pub fn closest(conn: &Connection, key: &str) -> Result<Vec<OrgRef>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT o.id, o.handle, o.name, o.country, n.key FROM organisations o
+               JOIN org_names n ON n.org_id = o.id WHERE o.deleted_at IS NULL",
+        )
+        .context("reading organisation names")?;
+    let mut rows = stmt.query([]).context("reading organisation names")?;
+    let mut likely = Vec::new();
+    while let Some(r) = rows.next().context("reading organisation names")? {
+        let name: String = r.get(4).context("reading organisation names")?;
+        if similarity(&name, key) >= 0.5 {
+            likely.push((name, ref_from_row(r).context("reading organisation names")?));
+        }
+    }
+    Ok(text::closest(likely, key))
 }
 
 fn refs<P: rusqlite::Params>(conn: &Connection, sql: &str, p: P) -> Result<Vec<OrgRef>> {

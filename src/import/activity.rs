@@ -64,7 +64,7 @@ pub struct Events {
 impl Events {
     pub fn new(conn: &Connection) -> Result<Events> {
         Ok(Events {
-            orgs: OrgIndex::load(conn)?,
+            orgs: OrgIndex::new(),
             people: PersonIndex::load(conn)?,
             seen: HashSet::new(),
         })
@@ -123,8 +123,8 @@ impl Importer for Events {
                 ),
                 None => (cell.clone(), Some(PartnerRole::Participant)),
             };
-            match (self.orgs.find(&name), role) {
-                (Ok(o), Some(role)) => orgs.push((o.id, role)),
+            match (self.orgs.find(tx, &name), role) {
+                (Ok(o), Some(role)) => orgs.push((o.id.clone(), role)),
                 (Err((reason, candidates)), _) => c.problems.push(Problem {
                     candidates,
                     value: name,
@@ -196,11 +196,11 @@ pub struct Docs {
 }
 
 impl Docs {
-    pub fn new(conn: &Connection) -> Result<Docs> {
-        Ok(Docs {
-            orgs: OrgIndex::load(conn)?,
+    pub fn new() -> Docs {
+        Docs {
+            orgs: OrgIndex::new(),
             seen: HashSet::new(),
-        })
+        }
     }
 }
 
@@ -239,7 +239,7 @@ impl Importer for Docs {
             .and_then(|k| c.take("direction", k.parse()))
             .unwrap_or(DocDirection::Ours);
         let (mut author, mut author_org_id) = (None, None);
-        if let Some(o) = c.org(&mut self.orgs, "author") {
+        if let Some(o) = c.org(tx, &mut self.orgs, "author") {
             author = Some(o.handle);
             author_org_id = Some(o.id);
             direction = DocDirection::Received;
@@ -313,10 +313,10 @@ pub struct Distributions {
 }
 
 impl Distributions {
-    pub fn new(conn: &Connection) -> Result<Distributions> {
-        Ok(Distributions {
-            orgs: OrgIndex::load(conn)?,
-        })
+    pub fn new() -> Distributions {
+        Distributions {
+            orgs: OrgIndex::new(),
+        }
     }
 }
 
@@ -349,7 +349,7 @@ impl Importer for Distributions {
         if row.get("organisation").is_none() {
             c.fail("organisation", "no organisation given");
         }
-        let org = c.org(&mut self.orgs, "organisation");
+        let org = c.org(tx, &mut self.orgs, "organisation");
         let date = c.date("date");
         let channel = row
             .get("channel")

@@ -1,6 +1,7 @@
 //! Rows of a contact log, with their follow-ups.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use rusqlite::{Connection, Transaction};
 
@@ -18,13 +19,10 @@ use crate::text::fold;
 pub struct Log {
     /// Organisations that had no log entry when the import began: rows for
     /// them cannot be in the database already, so no query is needed.
-    fresh: HashSet<String>,
+    /// `None` when the log was empty: then that holds for all.
+    fresh: Option<HashSet<String>>,
     orgs: OrgIndex,
     people: PersonIndex,
-    /// This file's entries, as a 128-bit hash of date, organisations and
-    /// folded summary (the entries themselves would not fit in memory for
-    /// a file of millions of rows).
-    seen: HashSet<(u64, u64)>,
     tasks: u64,
     /// IDs for the new entries, ascending.
     ids: AscendingIds,
@@ -51,11 +49,15 @@ const SUSPENDED_INDEXES: &[&str] = &[
 
 impl Log {
     pub fn new(conn: &Connection) -> Result<Log> {
+        let fresh = if db::log::max_rid(conn)? == 0 {
+            None
+        } else {
+            Some(db::orgs::never_contacted(conn)?.into_iter().collect())
+        };
         Ok(Log {
-            fresh: db::orgs::never_contacted(conn)?.into_iter().collect(),
-            orgs: OrgIndex::load(conn)?,
+            fresh,
+            orgs: OrgIndex::new(),
             people: PersonIndex::load(conn)?,
-            seen: HashSet::new(),
             tasks: 0,
             ids: AscendingIds::new(0),
             bulk: None,
@@ -65,15 +67,19 @@ impl Log {
     }
 
     /// The organisations of a cell: one name, or several separated by `;`.
-    fn organisations(&mut self, cell: &str) -> std::result::Result<Vec<OrgRef>, (String, String)> {
-        match self.orgs.find(cell) {
+    fn organisations(
+        &mut self,
+        conn: &Connection,
+        cell: &str,
+    ) -> std::result::Result<Vec<Rc<OrgRef>>, (String, String)> {
+        match self.orgs.find(conn, cell) {
             Ok(o) => Ok(vec![o]),
             Err(whole) if cell.contains(';') => {
-                let mut out: Vec<OrgRef> = Vec::new();
+                let mut out: Vec<Rc<OrgRef>> = Vec::new();
                 for part in cell.split(';').map(str::trim).filter(|p| !p.is_empty()) {
                     let o = self
                         .orgs
-                        .find(part)
+                        .find(conn, part)
                         .map_err(|(r, c)| (format!("`{part}`: {r}"), c))?;
                     if !out.iter().any(|x| x.id == o.id) {
                         out.push(o);
@@ -116,6 +122,7 @@ impl Importer for Log {
 
     fn begin(&mut self, tx: &Transaction, rows: u64) -> Result<()> {
         self.fts_mark = db::log::defer_indexing(tx)?;
+        db::log::begin_seen(tx)?;
         self.ids = AscendingIds::new(rows);
         // A file large beside the log it joins is loaded in bulk: its rows
         // recorded in the change history per table at the end, and the
@@ -147,7 +154,7 @@ impl Importer for Log {
     fn finish(&mut self, tx: &Transaction) -> Result<()> {
         // The rows are in; what is left sorts, which wants the memory the
         // duplicate check and the page cache held.
-        self.seen = HashSet::new();
+        db::log::end_seen(tx)?;
         if !self.indexes.is_empty() {
             db::set_cache_size(tx, 16)?;
         }
@@ -171,7 +178,7 @@ impl Importer for Log {
             c.fail("date", "the date is empty");
         }
         let orgs = match row.get("organisations") {
-            Some(cell) => match self.organisations(cell) {
+            Some(cell) => match self.organisations(tx, cell) {
                 Ok(o) => o,
                 Err((reason, candidates)) => {
                     c.problems.push(Problem {
@@ -241,12 +248,13 @@ impl Importer for Log {
         };
         let db_err = |e: crate::error::Error| vec![row.error("summary", e)];
         let org_ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
-        if !self.seen.insert(entry_hash(date, &org_ids, &fold(&summary))) {
+        if !db::log::first_sighting(tx, entry_hash(date, &org_ids, &fold(&summary))).map_err(db_err)? {
             return super::duplicate(row, "summary", opts, "the same entry as an earlier line", "");
         }
+        let fresh = self.fresh.as_ref().is_none_or(|f| f.contains(&org_ids[0]));
         let duplicate = match &id {
             Some(id) => db::log::get(tx, id).map_err(db_err)?.is_some(),
-            None if self.fresh.contains(&org_ids[0]) => false,
+            None if fresh => false,
             None => db::log::same_entry(tx, &org_ids[0], date, &summary).map_err(db_err)?,
         };
         if duplicate {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 
 use crate::csvio::headers::{self, Field, Mapping};
@@ -283,10 +283,15 @@ pub fn duplicate(
 impl Checks<'_, '_> {
     /// The organisation named in `field` (handle or any name), noting the
     /// problem and the closest candidates when there is none.
-    pub fn org(&mut self, orgs: &mut index::OrgIndex, field: &str) -> Option<crate::model::org::OrgRef> {
+    pub fn org(
+        &mut self,
+        conn: &Connection,
+        orgs: &mut index::OrgIndex,
+        field: &str,
+    ) -> Option<crate::model::org::OrgRef> {
         let cell = self.row.get(field)?;
-        match orgs.find(cell) {
-            Ok(o) => Some(o),
+        match orgs.find(conn, cell) {
+            Ok(o) => Some((*o).clone()),
             Err((reason, candidates)) => {
                 self.problems.push(Problem {
                     candidates,
@@ -331,12 +336,12 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     let dialect = read::detect(&source, opts.choices)?;
     let mut importer: Box<dyn Importer> = match opts.entity {
         Entity::Orgs => Box::new(orgs::Orgs::new(db.conn(), opts)?),
-        Entity::People => Box::new(people::People::new(db.conn())?),
+        Entity::People => Box::new(people::People::new()),
         Entity::Log => Box::new(log::Log::new(db.conn())?),
-        Entity::Tasks => Box::new(tasks::Tasks::new(db.conn())?),
+        Entity::Tasks => Box::new(tasks::Tasks::new()),
         Entity::Events => Box::new(activity::Events::new(db.conn())?),
-        Entity::Docs => Box::new(activity::Docs::new(db.conn())?),
-        Entity::Distributions => Box::new(activity::Distributions::new(db.conn())?),
+        Entity::Docs => Box::new(activity::Docs::new()),
+        Entity::Distributions => Box::new(activity::Distributions::new()),
     };
     let fields = importer.fields();
     let (mut records, _) = read::reader(&source, dialect)?;

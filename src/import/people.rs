@@ -8,7 +8,6 @@ use super::index::OrgIndex;
 use super::{Checks, Done, Importer, OnDuplicate, Options, Problem, Row};
 use crate::csvio::headers::{Field, PERSON_FIELDS};
 use crate::db::{self, new_id};
-use crate::error::Result;
 use crate::model::fields;
 use crate::model::person::{self, Person};
 use crate::text::fold;
@@ -19,14 +18,19 @@ pub struct People {
 }
 
 impl People {
-    pub fn new(conn: &Connection) -> Result<People> {
-        Ok(People {
-            orgs: OrgIndex::load(conn)?,
+    pub fn new() -> People {
+        People {
+            orgs: OrgIndex::new(),
             seen: HashMap::new(),
-        })
+        }
     }
 
-    fn values(&mut self, row: &Row, opts: &Options) -> std::result::Result<Person, Vec<Problem>> {
+    fn values(
+        &mut self,
+        conn: &Connection,
+        row: &Row,
+        opts: &Options,
+    ) -> std::result::Result<Person, Vec<Problem>> {
         let mut c = Checks::new(row);
         let mut p = Person::new(c.id().unwrap_or_else(new_id), String::new(), &opts.now);
         match row.get("name") {
@@ -37,7 +41,7 @@ impl People {
             .get("native_name")
             .and_then(|n| c.take("native_name", fields::opt_line("native name", Some(n))))
             .flatten();
-        if let Some(o) = c.org(&mut self.orgs, "organisation") {
+        if let Some(o) = c.org(conn, &mut self.orgs, "organisation") {
             p.org_id = Some(o.id);
             p.organisation = Some(o.handle);
         }
@@ -94,7 +98,7 @@ impl Importer for People {
         row: &Row,
         opts: &Options,
     ) -> std::result::Result<Done, Vec<Problem>> {
-        let p = self.values(row, opts)?;
+        let p = self.values(tx, row, opts)?;
         let db_err = |e: crate::error::Error| vec![row.error("name", e)];
         let key = format!("{}|{}", fold(&p.name), p.org_id.as_deref().unwrap_or_default());
         if let Some(first) = self.seen.insert(key, row.line) {

@@ -2,13 +2,12 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::Transaction;
 
 use super::index::OrgIndex;
 use super::{Checks, Done, Importer, Options, Problem, Row};
 use crate::csvio::headers::{Field, TASK_FIELDS};
 use crate::db::{self, new_id};
-use crate::error::Result;
 use crate::model::fields;
 use crate::model::task::Task;
 use crate::text::fold;
@@ -19,11 +18,11 @@ pub struct Tasks {
 }
 
 impl Tasks {
-    pub fn new(conn: &Connection) -> Result<Tasks> {
-        Ok(Tasks {
-            orgs: OrgIndex::load(conn)?,
+    pub fn new() -> Tasks {
+        Tasks {
+            orgs: OrgIndex::new(),
             seen: HashSet::new(),
-        })
+        }
     }
 }
 
@@ -48,7 +47,7 @@ impl Importer for Tasks {
             Some(v) => t.title = c.take("title", fields::line("title", v)).unwrap_or_default(),
             None => c.fail("title", "the title is empty"),
         }
-        if let Some(o) = c.org(&mut self.orgs, "organisation") {
+        if let Some(o) = c.org(tx, &mut self.orgs, "organisation") {
             t.org_id = Some(o.id);
             t.organisation = Some(o.handle);
         }

@@ -1,6 +1,6 @@
 //! CSV import and export with the files people really have.
 
-use crate::common::{Env, fixture};
+use crate::common::{Env, fixture, seed};
 
 /// Writes bytes to a file in the scratch folder and returns its path.
 fn file(env: &Env, name: &str, bytes: &[u8]) -> String {
@@ -526,4 +526,28 @@ fn the_log_export_names_every_organisation_of_an_entry() {
         vec![("pcp", "Earlier"), ("kke; tudeh", "Both"), ("kcp", "One")],
         "{csv}"
     );
+}
+
+#[test]
+fn a_log_entry_repeated_in_one_file_is_refused_or_skipped() {
+    let env = Env::new();
+    seed(&env);
+    // Lines 2 and 4 are the same entry (the summary differs only in case
+    // and spacing, the organisation is named once by handle, once by name);
+    // line 3 differs by date.
+    let body = "date,organisation,channel,summary\n\
+        2026-03-01,kke,email,Sent the  statement\n\
+        2026-03-02,kke,email,Sent the statement\n\
+        2026-03-01,Communist Party of Greece,email,sent the statement\n";
+    std::fs::write(env.path("twice.csv"), body).unwrap();
+    let before = env.snapshot();
+    let err = env.fails(1, &["import", "log", "twice.csv"]);
+    assert!(
+        err.contains("line 4, column summary") && err.contains("the same entry as an earlier line"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before);
+    let out = env.ok(&["import", "log", "twice.csv", "--on-duplicate", "skip"]);
+    assert!(out.contains(": 2 added, 0 updated, 1 skipped"), "{out}");
+    assert_eq!(env.count("SELECT count(*) FROM interactions"), 2);
 }
