@@ -53,11 +53,13 @@ fn ref_from_row(r: &Row) -> rusqlite::Result<OrgRef> {
 
 /// Inserts a new organisation with its names, tags and search entry.
 pub fn insert(conn: &Connection, o: &Org) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO organisations (id, handle, name, native_name, country, region, region_overridden,
             kind, status, since, languages, website, email, notes, sensitivity, sort_key, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        params![
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
             o.id,
             o.handle,
             o.name,
@@ -76,20 +78,22 @@ pub fn insert(conn: &Connection, o: &Org) -> Result<()> {
             fold(&o.name),
             o.created_at,
             o.updated_at,
-        ],
-    )
+        ])
+    })
     .context("inserting organisation")?;
     write_names_tags_index(conn, o)
 }
 
 /// Rewrites an organisation's fields, names, tags and search entry.
 pub fn update(conn: &Connection, o: &Org) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE organisations SET handle = ?2, name = ?3, native_name = ?4, country = ?5, region = ?6,
             region_overridden = ?7, kind = ?8, status = ?9, since = ?10, languages = ?11, website = ?12,
             email = ?13, notes = ?14, sensitivity = ?15, sort_key = ?16, updated_at = ?17
          WHERE id = ?1",
-        params![
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
             o.id,
             o.handle,
             o.name,
@@ -107,12 +111,14 @@ pub fn update(conn: &Connection, o: &Org) -> Result<()> {
             o.sensitivity.as_str(),
             fold(&o.name),
             o.updated_at,
-        ],
-    )
+        ])
+    })
     .context("updating organisation")?;
-    conn.execute("DELETE FROM org_names WHERE org_id = ?1", [&o.id])
+    conn.prepare_cached("DELETE FROM org_names WHERE org_id = ?1")
+        .and_then(|mut stmt| stmt.execute([&o.id]))
         .context("updating organisation names")?;
-    conn.execute("DELETE FROM org_tags WHERE org_id = ?1", [&o.id])
+    conn.prepare_cached("DELETE FROM org_tags WHERE org_id = ?1")
+        .and_then(|mut stmt| stmt.execute([&o.id]))
         .context("updating organisation tags")?;
     write_names_tags_index(conn, o)
 }
@@ -153,40 +159,36 @@ pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
 
 fn index(conn: &Connection, o: &Org) -> Result<()> {
     let rid: i64 = conn
-        .query_row("SELECT rid FROM organisations WHERE id = ?1", [&o.id], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT rid FROM organisations WHERE id = ?1")
+        .and_then(|mut stmt| stmt.query_row([&o.id], |r| r.get(0)))
         .context("indexing organisation")?;
     let mut text = vec![o.handle.clone(), o.name.clone()];
     text.extend(o.native_name.clone());
     text.extend(o.aliases.iter().cloned());
     text.extend(o.tags.iter().cloned());
     text.extend(o.notes.clone());
-    conn.execute("DELETE FROM org_fts WHERE rowid = ?1", [rid])
+    conn.prepare_cached("DELETE FROM org_fts WHERE rowid = ?1")
+        .and_then(|mut stmt| stmt.execute([rid]))
         .context("indexing organisation")?;
-    conn.execute(
-        "INSERT INTO org_fts (rowid, text) VALUES (?1, ?2)",
-        params![rid, fold(&text.join("\n"))],
-    )
-    .context("indexing organisation")?;
+    conn.prepare_cached("INSERT INTO org_fts (rowid, text) VALUES (?1, ?2)")
+        .and_then(|mut stmt| stmt.execute(params![rid, fold(&text.join("\n"))]))
+        .context("indexing organisation")?;
     Ok(())
 }
 
 /// Loads one organisation by its full ID (deleted ones included).
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Org>> {
-    conn.query_row(&format!("{SELECT} WHERE o.id = ?1"), [id], from_row)
-        .optional()
+    conn.prepare_cached(&format!("{SELECT} WHERE o.id = ?1"))
+        .and_then(|mut stmt| stmt.query_row([id], from_row).optional())
         .context("reading organisation")
 }
 
 /// The organisation holding `handle`, and whether it is deleted.
 pub fn by_handle(conn: &Connection, handle: &str) -> Result<Option<(OrgRef, bool)>> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT o.id, o.handle, o.name, o.country, o.deleted_at IS NOT NULL FROM organisations o WHERE o.handle = ?1",
-        [handle],
-        |r| Ok((ref_from_row(r)?, r.get(4)?)),
     )
-    .optional()
+    .and_then(|mut stmt| stmt.query_row([handle], |r| Ok((ref_from_row(r)?, r.get(4)?))).optional())
     .context("looking up handle")
 }
 
@@ -380,7 +382,9 @@ pub fn same_name_and_country(conn: &Connection, name: &str, country: &str) -> Re
     refs(
         conn,
         &format!(
-            "{SELECT_REF} WHERE o.deleted_at IS NULL AND o.country = ?2
+            // `+` keeps SQLite from walking the country's organisations
+            // (hundreds) instead of the name index (one or two).
+            "{SELECT_REF} WHERE o.deleted_at IS NULL AND +o.country = ?2
                AND o.id IN (SELECT org_id FROM org_names WHERE key = ?1)"
         ),
         params![fold(name), country],
