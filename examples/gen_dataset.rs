@@ -365,7 +365,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
         "due",
     ])?;
     let mut tasks_csv = csv::Writer::from_path(a.out.join("tasks.csv"))?;
-    tasks_csv.write_record(["title", "organisation", "due", "priority", "status"])?;
+    tasks_csv.write_record(["title", "organisation", "due", "priority", "status", "done_on"])?;
     let batch = 20_000;
     let mut written = 0;
     while written < a.log {
@@ -415,7 +415,10 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                         priority: Priority::Normal,
                         assignee: None,
                         status: if open { TaskStatus::Open } else { TaskStatus::Done },
-                        done_on: None,
+                        // Closed ones were done around their due date (without
+                        // drawing from `rng`, which would change every later row).
+                        done_on: (!open)
+                            .then(|| (due + Days::new((written + entries.len()) as u64 % 10)).min(today)),
                         notes: None,
                         created_at: now.clone(),
                         updated_at: now.clone(),
@@ -455,6 +458,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                 &t.due.map(|d| d.to_string()).unwrap_or_default(),
                 t.priority.as_str(),
                 t.status.as_str(),
+                &t.done_on.map(|d| d.to_string()).unwrap_or_default(),
             ])?;
         }
         if let Some(db) = db.as_mut() {
