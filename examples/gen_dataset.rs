@@ -184,6 +184,14 @@ const SUBJECTS: &[&str] = &[
     "Solidarity message for May Day",
     "Statement on the oil workers' strike",
 ];
+const FOLLOW_UPS: &[&str] = &[
+    "Send report on strikes",
+    "Send the seminar programme",
+    "Ask for their congress resolution",
+    "Translate their statement",
+    "Confirm the delegation",
+    "Send our greetings to their congress",
+];
 const SUMMARIES: &[&str] = &[
     "No answer yet; follow up.",
     "They shared their resolution on the regional war; to be summarised for members.",
@@ -399,6 +407,10 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
             };
             let follow = rng.below(20) == 0;
             let (title, due) = if follow {
+                // Titles differ by the entry's reference, as two real
+                // follow-ups of one partner due the same day would.
+                let reference = written + entries.len();
+                let title = format!("{} (ref {reference})", FOLLOW_UPS[reference % FOLLOW_UPS.len()]);
                 let due = date + Days::new(7 + rng.below(30) as u64);
                 let open = due >= today - Days::new(60) && rng.below(3) != 0;
                 tasks.push((
@@ -408,7 +420,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                             "{:032x}",
                             (u128::from(rng.next_u64()) << 64) | u128::from(rng.next_u64())
                         ),
-                        title: "Send report on strikes".into(),
+                        title: title.clone(),
                         organisation: Some(o.handle.clone()),
                         origin: Some(entry.id.clone()),
                         due: Some(due),
@@ -417,8 +429,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                         status: if open { TaskStatus::Open } else { TaskStatus::Done },
                         // Closed ones were done around their due date (without
                         // drawing from `rng`, which would change every later row).
-                        done_on: (!open)
-                            .then(|| (due + Days::new((written + entries.len()) as u64 % 10)).min(today)),
+                        done_on: (!open).then(|| (due + Days::new(reference as u64 % 10)).min(today)),
                         notes: None,
                         created_at: now.clone(),
                         updated_at: now.clone(),
@@ -427,7 +438,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                     entry.id.clone(),
                 ));
                 if open {
-                    ("Send report on strikes".to_string(), due.to_string())
+                    (title, due.to_string())
                 } else {
                     (String::new(), String::new())
                 }

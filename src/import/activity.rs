@@ -2,13 +2,12 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::Transaction;
 
 use super::index::{OrgIndex, PersonIndex};
 use super::{Checks, Done, Importer, Options, Problem, Row};
 use crate::csvio::headers::{DISTRIBUTION_FIELDS, DOC_FIELDS, EVENT_FIELDS, Field};
 use crate::db::{self, new_id};
-use crate::error::Result;
 use crate::model::document::{DocDirection, DocKind, Document, SendChannel};
 use crate::model::event::{Event, EventKind, OurRole, PartnerRole};
 use crate::model::{country, fields};
@@ -62,12 +61,12 @@ pub struct Events {
 }
 
 impl Events {
-    pub fn new(conn: &Connection) -> Result<Events> {
-        Ok(Events {
+    pub fn new() -> Events {
+        Events {
             orgs: OrgIndex::new(),
-            people: PersonIndex::load(conn)?,
+            people: PersonIndex::new(),
             seen: HashSet::new(),
-        })
+        }
     }
 }
 
@@ -135,7 +134,7 @@ impl Importer for Events {
         }
         let mut people = Vec::new();
         for p in row.list("people") {
-            match self.people.find(&p) {
+            match self.people.find(tx, &p) {
                 Ok(p) => people.push(p.id),
                 Err(reason) => c.problems.push(Problem {
                     value: p.clone(),

@@ -12,50 +12,65 @@ use crate::model::org::OrgRef;
 use crate::model::person::PersonRef;
 use crate::text::fold;
 
-/// Organisations by handle or any name, looked up in the database's name
-/// index once per distinct cell. The answers are kept for the cells that
-/// recur (a file names the same partners again and again), up to a bound,
-/// so memory does not grow with the number of organisations.
-#[derive(Default)]
-pub struct OrgIndex {
-    /// Answers for cells already looked up, unknown ones included (finding
-    /// the closest names reads them all).
-    cache: HashMap<Box<str>, Found>,
+/// Answers for names already looked up, unknown ones included, kept up to
+/// a bound (a file names the same partners again and again; the bound keeps
+/// memory from growing with the number of organisations or people).
+struct Answers<T> {
+    map: HashMap<Box<str>, T>,
 }
-
-type Found = std::result::Result<Rc<OrgRef>, Rc<(String, String)>>;
 
 /// How many answers are kept before the cache starts again.
 const CACHED: usize = 50_000;
 
+impl<T: Clone> Answers<T> {
+    fn new() -> Answers<T> {
+        Answers { map: HashMap::new() }
+    }
+
+    fn get_or(&mut self, name: &str, find: impl FnOnce() -> T) -> T {
+        if let Some(hit) = self.map.get(name) {
+            return hit.clone();
+        }
+        let answer = find();
+        if self.map.len() >= CACHED {
+            self.map.clear();
+        }
+        self.map.insert(name.into(), answer.clone());
+        answer
+    }
+}
+
+/// Organisations by handle or any name, looked up in the database's name
+/// index once per distinct cell.
+pub struct OrgIndex {
+    answers: Answers<Found>,
+}
+
+type Found = std::result::Result<Rc<OrgRef>, Rc<(String, String)>>;
+
 impl OrgIndex {
     pub fn new() -> OrgIndex {
-        OrgIndex::default()
+        OrgIndex {
+            answers: Answers::new(),
+        }
     }
 
     /// The live organisation named by a handle or any name; or the reason
-    /// it is not found, with candidates.
+    /// it is not found, with candidates (finding those reads every name).
     pub fn find(
         &mut self,
         conn: &Connection,
         name: &str,
     ) -> std::result::Result<Rc<OrgRef>, (String, String)> {
-        if let Some(hit) = self.cache.get(name) {
-            return hit.clone().map_err(|e| (*e).clone());
-        }
-        let answer = match lookup(conn, name) {
-            Ok(found) => found,
-            Err(e) => Err(Rc::new((e.to_string(), String::new()))),
-        };
-        if self.cache.len() >= CACHED {
-            self.cache.clear();
-        }
-        self.cache.insert(name.into(), answer.clone());
-        answer.map_err(|e| (*e).clone())
+        self.answers
+            .get_or(name, || {
+                lookup_org(conn, name).unwrap_or_else(|e| Err(Rc::new((e.to_string(), String::new()))))
+            })
+            .map_err(|e| (*e).clone())
     }
 }
 
-fn lookup(conn: &Connection, name: &str) -> Result<Found> {
+fn lookup_org(conn: &Connection, name: &str) -> Result<Found> {
     if let Some((o, false)) = db::orgs::by_handle(conn, &name.to_ascii_lowercase())? {
         return Ok(Ok(Rc::new(o)));
     }
@@ -82,28 +97,51 @@ fn lookup(conn: &Connection, name: &str) -> Result<Found> {
     })
 }
 
-/// People by folded name.
+/// People by any of their names, looked up in the database once per
+/// distinct name.
 pub struct PersonIndex {
-    by_key: HashMap<String, Vec<PersonRef>>,
+    answers: Answers<std::result::Result<PersonRef, String>>,
 }
 
 impl PersonIndex {
-    pub fn load(conn: &Connection) -> Result<PersonIndex> {
-        let mut by_key: HashMap<String, Vec<PersonRef>> = HashMap::new();
-        for (key, p) in db::people::all_name_keys(conn)? {
-            let list = by_key.entry(key).or_default();
-            if !list.iter().any(|x| x.id == p.id) {
-                list.push(p);
-            }
+    pub fn new() -> PersonIndex {
+        PersonIndex {
+            answers: Answers::new(),
         }
-        Ok(PersonIndex { by_key })
     }
 
-    pub fn find(&self, name: &str) -> std::result::Result<PersonRef, String> {
-        match self.by_key.get(&fold(name)).map(Vec::as_slice) {
-            Some([one]) => Ok(one.clone()),
-            Some(many) if !many.is_empty() => Err(format!("{} people have this name", many.len())),
-            _ => Err("no person matches".into()),
+    pub fn find(&mut self, conn: &Connection, name: &str) -> std::result::Result<PersonRef, String> {
+        self.answers.get_or(name, || {
+            let mut found = db::people::by_name_key(conn, &fold(name)).map_err(|e| e.to_string())?;
+            match found.len() {
+                1 => Ok(found.remove(0)),
+                0 => Err("no person matches".into()),
+                n => Err(format!("{n} people have this name")),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_found_once_and_kept_up_to_the_bound() {
+        let mut answers: Answers<usize> = Answers::new();
+        let mut lookups = 0;
+        for _ in 0..3 {
+            answers.get_or("kke", || {
+                lookups += 1;
+                7
+            });
         }
+        assert_eq!(lookups, 1);
+        for i in 0..CACHED {
+            answers.get_or(&i.to_string(), || i);
+        }
+        // The cache started again when it was full: kke is looked up anew.
+        assert!(answers.map.len() <= CACHED);
+        assert_eq!(answers.get_or("kke", || 8), 8);
     }
 }

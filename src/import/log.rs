@@ -57,7 +57,7 @@ impl Log {
         Ok(Log {
             fresh,
             orgs: OrgIndex::new(),
-            people: PersonIndex::load(conn)?,
+            people: PersonIndex::new(),
             tasks: 0,
             ids: AscendingIds::new(0),
             bulk: None,
@@ -195,7 +195,7 @@ impl Importer for Log {
         };
         let mut person_ids = Vec::new();
         for name in row.list("people") {
-            match self.people.find(&name) {
+            match self.people.find(tx, &name) {
                 Ok(p) => person_ids.push(p.id),
                 Err(reason) => c.problems.push(Problem {
                     value: name.clone(),

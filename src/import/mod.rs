@@ -339,7 +339,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Entity::People => Box::new(people::People::new()),
         Entity::Log => Box::new(log::Log::new(db.conn())?),
         Entity::Tasks => Box::new(tasks::Tasks::new()),
-        Entity::Events => Box::new(activity::Events::new(db.conn())?),
+        Entity::Events => Box::new(activity::Events::new()),
         Entity::Docs => Box::new(activity::Docs::new()),
         Entity::Distributions => Box::new(activity::Distributions::new()),
     };
