@@ -313,3 +313,8 @@ CREATE TABLE changes (
 CREATE INDEX changes_command ON changes (command);
 CREATE INDEX changes_record ON changes (record);
 CREATE INDEX changes_org ON changes (org_id) WHERE org_id IS NOT NULL;
+
+-- migration 6: follow-ups by organisation and due date
+-- An import checks each task against the organisation's tasks due the
+-- same day; by organisation alone it read all of a busy partner's tasks.
+CREATE INDEX tasks_org_due ON tasks (org_id, due);

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
 
 use crate::error::{Context, Result};
-use crate::model::task::Task;
+use crate::model::task::{Task, TaskStatus};
 
 use super::parse_word;
 
@@ -36,7 +36,8 @@ fn from_row(r: &Row) -> rusqlite::Result<Task> {
     })
 }
 
-/// Inserts a task and gives it the next free list number.
+/// Inserts a task and, when it is open, gives it the next free list number
+/// (returned; 0 for a closed task).
 pub fn insert(conn: &Connection, t: &Task, interaction_id: Option<&str>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO tasks (id, title, org_id, interaction_id, due, priority, assignee, status, done_on, notes,
@@ -60,6 +61,9 @@ pub fn insert(conn: &Connection, t: &Task, interaction_id: Option<&str>) -> Resu
         ])
     })
     .context("inserting task")?;
+    if t.status != TaskStatus::Open {
+        return Ok(0);
+    }
     conn.prepare_cached(
         "INSERT INTO task_numbers (number, task_id)
          VALUES ((SELECT coalesce(max(number), 0) + 1 FROM task_numbers), ?1) RETURNING number",
