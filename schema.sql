@@ -314,7 +314,12 @@ CREATE INDEX changes_command ON changes (command);
 CREATE INDEX changes_record ON changes (record);
 CREATE INDEX changes_org ON changes (org_id) WHERE org_id IS NOT NULL;
 
--- migration 6: follow-ups by organisation and due date
+-- migration 6: indexes for large offices
 -- An import checks each task against the organisation's tasks due the
 -- same day; by organisation alone it read all of a busy partner's tasks.
 CREATE INDEX tasks_org_due ON tasks (org_id, due);
+-- The agenda's partners going cold, silent longest first: read in this
+-- order, the first page needs no sort of every partner, and counting them
+-- needs no row.
+CREATE INDEX organisations_cold ON organisations (status, last_contact, sort_key)
+    WHERE deleted_at IS NULL;

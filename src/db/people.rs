@@ -203,27 +203,59 @@ fn refs<P: rusqlite::Params>(conn: &Connection, sql: &str, p: P) -> Result<Vec<P
 pub struct Filter {
     pub org_id: Option<String>,
     pub countries: Vec<String>,
+    /// At most this many, the first by name.
+    pub limit: Option<usize>,
+}
+
+impl Filter {
+    /// The WHERE clause (for `p` and its organisation `o`) and its arguments.
+    fn condition(&self) -> (String, Vec<Value>) {
+        let mut sql = String::from(" WHERE p.deleted_at IS NULL");
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(org) = &self.org_id {
+            sql.push_str(" AND p.org_id = ?");
+            args.push(Value::Text(org.clone()));
+        }
+        if !self.countries.is_empty() {
+            sql.push_str(" AND o.country IN (SELECT value FROM json_each(?))");
+            args.push(Value::Text(to_json_list(&self.countries)));
+        }
+        (sql, args)
+    }
 }
 
 /// Live people matching `f`, by name.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Person>> {
-    let mut sql = format!("{SELECT} WHERE p.deleted_at IS NULL");
-    let mut args: Vec<Value> = Vec::new();
-    if let Some(org) = &f.org_id {
-        sql.push_str(" AND p.org_id = ?");
-        args.push(Value::Text(org.clone()));
+    let (condition, args) = f.condition();
+    let mut sql = format!("{SELECT}{condition} ORDER BY p.sort_key, p.id");
+    if let Some(n) = f.limit {
+        sql.push_str(&format!(" LIMIT {n}"));
     }
-    if !f.countries.is_empty() {
-        sql.push_str(" AND o.country IN (SELECT value FROM json_each(?))");
-        args.push(Value::Text(to_json_list(&f.countries)));
-    }
-    sql.push_str(" ORDER BY p.sort_key, p.id");
     let mut stmt = conn.prepare(&sql).context("listing people")?;
     let rows = stmt
         .query_map(params_from_iter(args), from_row)
         .context("listing people")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("listing people")
+}
+
+/// The first people matching `f` (up to its limit) and how many match in all.
+pub fn page(conn: &Connection, f: &Filter) -> Result<(Vec<Person>, usize)> {
+    let people = list(conn, f)?;
+    let total = match f.limit {
+        Some(n) if people.len() >= n => {
+            let (condition, args) = f.condition();
+            let n: i64 = conn
+                .prepare(&format!(
+                    "SELECT count(*) FROM people p LEFT JOIN organisations o ON o.id = p.org_id{condition}"
+                ))
+                .and_then(|mut stmt| stmt.query_row(params_from_iter(args), |r| r.get(0)))
+                .context("counting people")?;
+            usize::try_from(n).unwrap_or_default()
+        }
+        _ => people.len(),
+    };
+    Ok((people, total))
 }
 
 /// Marks a person deleted.

@@ -8,10 +8,19 @@ use crate::model::task::{Task, TaskStatus};
 
 use super::parse_word;
 
-const SELECT: &str =
-    "SELECT n.number, t.id, t.title, o.handle, t.interaction_id, t.due, t.priority, t.assignee,
-    t.status, t.done_on, t.notes, t.created_at, t.updated_at, t.org_id
-  FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id LEFT JOIN task_numbers n ON n.task_id = t.id";
+/// The columns `from_row` reads, of a task `t`, its organisation `o` and
+/// its list number `n`.
+macro_rules! columns {
+    () => {
+        "SELECT n.number, t.id, t.title, o.handle, t.interaction_id, t.due, t.priority, t.assignee,
+    t.status, t.done_on, t.notes, t.created_at, t.updated_at, t.org_id"
+    };
+}
+
+const SELECT: &str = concat!(
+    columns!(),
+    " FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id LEFT JOIN task_numbers n ON n.task_id = t.id"
+);
 
 /// Open tasks in list order: due first (undated last), then priority, then age.
 const ORDER: &str = " ORDER BY t.due IS NULL, t.due,
@@ -214,11 +223,15 @@ impl Filter {
 /// Live tasks matching `f`: open ones in list order, then closed ones.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Task>> {
     let (condition, args) = f.condition();
-    let mut sql = format!("{SELECT}{condition}");
-    sql.push_str(&ORDER.replace("ORDER BY", "ORDER BY t.status <> 'open',"));
-    if let Some(n) = f.limit {
-        sql.push_str(&format!(" LIMIT {n}"));
-    }
+    let order = ORDER.replace("ORDER BY", "ORDER BY t.status <> 'open',");
+    let limit = f.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    // The tasks are chosen and sorted before their organisations and
+    // numbers are joined: a page of a long list joins only its own rows.
+    let sql = format!(
+        "{} FROM (SELECT * FROM tasks t{condition}{order}{limit}) t
+           LEFT JOIN organisations o ON o.id = t.org_id LEFT JOIN task_numbers n ON n.task_id = t.id{order}",
+        columns!()
+    );
     let mut stmt = conn.prepare_cached(&sql).context("listing tasks")?;
     let rows = stmt
         .query_map(params_from_iter(args), from_row)

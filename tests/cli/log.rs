@@ -777,7 +777,20 @@ fn long_task_lists_are_capped_and_say_how_many_are_left_out() {
         110
     );
 
+    let mut people = String::from("name,organisation\n");
+    for i in 0..22 {
+        people.push_str(&format!("Person {i:02},kke\n"));
+    }
+    std::fs::write(env.path("people.csv"), people).unwrap();
+    env.ok(&["import", "people", "people.csv"]);
     let show = env.ok(&["org", "show", "kke"]);
+    assert!(
+        show.contains("People (22)")
+            && show.contains("Person 19")
+            && !show.contains("Person 20")
+            && show.contains("… and 2 more not shown (liaison person list --org kke)"),
+        "{show}"
+    );
     assert!(
         show.contains("Open follow-ups (110)")
             && show.contains("… and 100 more not shown (liaison task list --org kke)"),
@@ -786,4 +799,6 @@ fn long_task_lists_are_capped_and_say_how_many_are_left_out() {
     let profile = env.json(&["org", "show", "kke"]);
     assert_eq!(profile["open_tasks"].as_array().unwrap().len(), 10);
     assert_eq!(profile["open_tasks_total"], 110);
+    assert_eq!(profile["people"].as_array().unwrap().len(), 20);
+    assert_eq!(profile["people_total"], 22);
 }

@@ -29,7 +29,10 @@ pub struct ShowArgs {
 pub struct Profile {
     #[serde(flatten)]
     pub org: Org,
+    /// Its people by name (at most twenty).
     pub people: Vec<Person>,
+    /// How many people it has in all.
+    pub people_total: usize,
     /// The latest log entries, newest first.
     pub recent_log: Vec<Interaction>,
     /// The first open follow-ups in list order (at most ten).
@@ -49,15 +52,19 @@ const RECENT: usize = 5;
 /// How many open follow-ups the profile lists.
 const OPEN_TASKS: usize = 10;
 
+/// How many people the profile lists.
+const PEOPLE: usize = 20;
+
 pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let db = ctx.open_db()?;
     let found = resolve_org(ctx, db.conn(), &a.org)?;
     let org = db::orgs::get(db.conn(), &found.id)?
         .ok_or_else(|| Error::internal(format!("organisation {} vanished while reading", found.handle)))?;
-    let people = db::people::list(
+    let (people, people_total) = db::people::page(
         db.conn(),
         &db::people::Filter {
             org_id: Some(org.id.clone()),
+            limit: Some(PEOPLE),
             ..Default::default()
         },
     )?;
@@ -92,6 +99,7 @@ pub fn run(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
         documents_received,
         org,
         people,
+        people_total,
         recent_log,
         open_tasks,
         open_tasks_total,
@@ -142,7 +150,7 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
         ("notes", opt(&o.notes)),
     ])?;
     ctx.out.line("")?;
-    ctx.out.heading(&format!("People ({})", p.people.len()))?;
+    ctx.out.heading(&format!("People ({})", p.people_total))?;
     if p.people.is_empty() {
         ctx.out.line(&format!(
             "none yet; add one with: liaison person add NAME --org {}",
@@ -167,6 +175,12 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
             })
             .collect();
         ctx.out.table(&["name", "native name", "role", "", "id"], &rows)?;
+        crate::commands::task::more(
+            ctx,
+            p.people.len(),
+            p.people_total,
+            &format!("liaison person list --org {}", o.handle),
+        )?;
     }
     ctx.out.line("")?;
     ctx.out
