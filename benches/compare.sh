@@ -10,6 +10,7 @@
 #       # ten times larger: the database is built by importing the CSV files
 #       # (the generator's --db writes row by row), and the import row is
 #       # timed once, without a warm-up
+#   ONLY='task list|agenda' bash benches/compare.sh   # only the rows whose names match
 #
 # Results go to target/bench/results-ORGS-LOG.md (a markdown table).
 set -euo pipefail
@@ -96,10 +97,14 @@ peak_kb() {
     echo "|---|---|---|---|---|---|"
 } >"$RESULTS"
 
-# row NAME TARGET REFERENCE-CMD -- LIAISON-CMD
+# row NAME TARGET REFERENCE-CMD -- LIAISON-CMD (skipped unless NAME
+# matches ONLY, when that is set)
 row() {
     local name=$1 target=$2
     shift 2
+    if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then
+        return 0
+    fi
     local ref=()
     while [ "$1" != "--" ]; do ref+=("$1"); shift; done
     shift
