@@ -135,7 +135,7 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
 fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
     ctx.out.heading(&format!("Overdue ({})", a.overdue_total))?;
     super::task::print(ctx, &a.overdue, "nothing overdue")?;
-    super::task::more(
+    super::more(
         ctx,
         a.overdue.len(),
         a.overdue_total,
@@ -145,7 +145,7 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
     ctx.out
         .heading(&format!("Due in the next {days} days ({})", a.upcoming_total))?;
     super::task::print(ctx, &a.upcoming, "nothing due")?;
-    super::task::more(
+    super::more(
         ctx,
         a.upcoming.len(),
         a.upcoming_total,
@@ -180,7 +180,7 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
         &["handle", "name", "country", "last contact", "silent for"],
         &rows,
     )?;
-    super::task::more(
+    super::more(
         ctx,
         a.going_cold.len(),
         a.going_cold_total,
@@ -226,7 +226,7 @@ fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
         (a.upcoming.len(), a.upcoming_total, "upcoming"),
         (a.going_cold.len(), a.going_cold_total, "going_cold"),
     ] {
-        super::task::more(ctx, shown, total, &format!("{what}; --limit 0 lists all"))?;
+        super::more(ctx, shown, total, &format!("{what}; --limit 0 lists all"))?;
     }
     Ok(())
 }

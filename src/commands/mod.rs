@@ -28,7 +28,25 @@ pub use resolve::{resolve_org, resolve_person};
 
 use std::str::FromStr;
 
+use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::render::Format;
+
+/// Says how many items a capped list left out: under the table,
+/// or on stderr when the output is data for another program.
+pub fn more(ctx: &mut Ctx, shown: usize, total: usize, hint: &str) -> Result<()> {
+    if total <= shown {
+        return Ok(());
+    }
+    let text = format!("{} more not shown ({hint})", total - shown);
+    match ctx.format() {
+        Format::Table => ctx.out.line(&format!("… and {text}")),
+        Format::Json | Format::Csv => {
+            eprintln!("note: {text}");
+            Ok(())
+        }
+    }
+}
 
 /// A clap value parser for the closed word sets of `model` (kinds,
 /// statuses…), so a bad value is a usage error naming the choices.

@@ -171,23 +171,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         db::tasks::page(tx, &filter)
     })?;
     print(ctx, &tasks, "no tasks match")?;
-    more(ctx, tasks.len(), total, "--limit 0 shows all")
-}
-
-/// Says how many matching tasks a capped list left out: under the table,
-/// or on stderr when the output is data for another program.
-pub fn more(ctx: &mut Ctx, shown: usize, total: usize, hint: &str) -> Result<()> {
-    if total <= shown {
-        return Ok(());
-    }
-    let text = format!("{} more not shown ({hint})", total - shown);
-    match ctx.format() {
-        Format::Table => ctx.out.line(&format!("… and {text}")),
-        Format::Json | Format::Csv => {
-            eprintln!("note: {text}");
-            Ok(())
-        }
-    }
+    super::more(ctx, tasks.len(), total, "--limit 0 shows all")
 }
 
 /// Writes tasks in the chosen format.

@@ -175,7 +175,7 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
             })
             .collect();
         ctx.out.table(&["name", "native name", "role", "", "id"], &rows)?;
-        crate::commands::task::more(
+        crate::commands::more(
             ctx,
             p.people.len(),
             p.people_total,
@@ -186,7 +186,7 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
     ctx.out
         .heading(&format!("Open follow-ups ({})", p.open_tasks_total))?;
     crate::commands::task::print(ctx, &p.open_tasks, "none")?;
-    crate::commands::task::more(
+    crate::commands::more(
         ctx,
         p.open_tasks.len(),
         p.open_tasks_total,
