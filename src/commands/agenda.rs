@@ -149,7 +149,7 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
         ctx,
         a.upcoming.len(),
         a.upcoming_total,
-        &format!("liaison task list --due-within {days}d"),
+        "--limit 0 lists them all",
     )?;
     ctx.out.line("")?;
     ctx.out

@@ -766,7 +766,8 @@ fn long_task_lists_are_capped_and_say_how_many_are_left_out() {
     assert!(
         text.contains("Overdue (110)")
             && text.contains("… and 90 more not shown (liaison task list --overdue)")
-            && text.contains("Due in the next 7 days (29)"),
+            && text.contains("Due in the next 7 days (29)")
+            && text.contains("… and 9 more not shown (--limit 0 lists them all)"),
         "{text}"
     );
     assert_eq!(
