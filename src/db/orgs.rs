@@ -228,21 +228,6 @@ pub fn by_name_part(conn: &Connection, key: &str, limit: usize) -> Result<Vec<Or
     )
 }
 
-/// Every folded name of every live organisation, for "did you mean".
-pub fn all_name_keys(conn: &Connection) -> Result<Vec<(String, OrgRef)>> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT o.id, o.handle, o.name, o.country, n.key FROM organisations o
-               JOIN org_names n ON n.org_id = o.id WHERE o.deleted_at IS NULL",
-        )
-        .context("reading organisation names")?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(4)?, ref_from_row(r)?)))
-        .context("reading organisation names")?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading organisation names")
-}
-
 /// Up to three live organisations with a name most like the folded `key`,
 /// read name by name (only the likely ones are kept).
 pub fn closest(conn: &Connection, key: &str) -> Result<Vec<OrgRef>> {
