@@ -148,6 +148,37 @@ impl Db {
         Ok(value)
     }
 
+    /// Runs `f` like [`Db::write`]; when `bulk` (a write of many rows, such
+    /// as a large import) and no other connection has the file open, with a
+    /// rollback journal instead of the write-ahead log. A transaction larger
+    /// than the page cache then writes each page once, to the file itself
+    /// (the journal keeps only the pages that existed before it), where the
+    /// log would take every page and copy it to the file again at the
+    /// checkpoint. The price: other processes cannot read until it commits
+    /// (they wait, as for a writer, and then give up as busy).
+    pub fn write_bulk<T>(&mut self, bulk: bool, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let journal = bulk && self.set_journal_mode("delete");
+        let value = self.write(f);
+        if journal {
+            // Failing here leaves the rollback journal until the next
+            // open, which asks for the log again.
+            self.set_journal_mode("wal");
+        }
+        value
+    }
+
+    /// Switches the journal mode without waiting: true when it took.
+    fn set_journal_mode(&self, mode: &str) -> bool {
+        let _ = self.conn.busy_timeout(std::time::Duration::ZERO);
+        let now = self
+            .conn
+            .query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| {
+                r.get::<_, String>(0)
+            });
+        let _ = self.conn.busy_timeout(busy_timeout());
+        now.is_ok_and(|m| m.eq_ignore_ascii_case(mode))
+    }
+
     /// Runs `f` in one writer transaction that the change history does
     /// not record: only for the tables it leaves out on purpose (the
     /// numbers of the last task list shown), so that showing a list does

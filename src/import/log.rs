@@ -26,6 +26,9 @@ pub struct Log {
     tasks: u64,
     /// IDs for the new entries, ascending.
     ids: AscendingIds,
+    /// Whether the file is loaded in bulk, and into an empty log.
+    in_bulk: bool,
+    into_empty: bool,
     /// Set while loading in bulk.
     bulk: Option<Bulk>,
     /// The indexes to build again after a bulk load.
@@ -60,6 +63,8 @@ impl Log {
             people: PersonIndex::new(),
             tasks: 0,
             ids: AscendingIds::new(0),
+            in_bulk: false,
+            into_empty: false,
             bulk: None,
             indexes: Vec::new(),
             fts_mark: 0,
@@ -120,15 +125,21 @@ impl Importer for Log {
         self.tasks
     }
 
+    fn bulk(&mut self, conn: &Connection, rows: u64) -> Result<bool> {
+        // A file large beside the log it joins is loaded in bulk: its rows
+        // recorded in the change history per table at the end, and the
+        // indexes by date built once from the whole table.
+        let existing = db::log::max_rid(conn)?;
+        self.in_bulk = rows >= BULK_ROWS && rows.saturating_mul(4) >= existing;
+        self.into_empty = existing == 0;
+        Ok(self.in_bulk)
+    }
+
     fn begin(&mut self, tx: &Transaction, rows: u64) -> Result<()> {
         self.fts_mark = db::log::defer_indexing(tx)?;
         db::log::begin_seen(tx)?;
         self.ids = AscendingIds::new(rows);
-        // A file large beside the log it joins is loaded in bulk: its rows
-        // recorded in the change history per table at the end, and the
-        // indexes by date built once from the whole table.
-        let existing = db::log::max_rid(tx)?;
-        if rows >= BULK_ROWS && rows.saturating_mul(4) >= existing {
+        if self.in_bulk {
             self.bulk = Some(db::changes::begin_bulk(
                 tx,
                 &[
@@ -143,7 +154,7 @@ impl Importer for Log {
             self.indexes = db::suspend_indexes(tx, SUSPENDED_INDEXES)?;
             // Into an empty log no row can repeat an entry already stored,
             // so the index that check reads can wait for the end too.
-            if existing == 0 {
+            if self.into_empty {
                 self.indexes
                     .extend(db::suspend_indexes(tx, &["interaction_orgs_org_date"])?);
             }

@@ -315,6 +315,12 @@ pub trait Importer {
     fn extra_added(&self) -> u64 {
         0
     }
+    /// Whether about `rows` rows are a bulk load: large beside what the
+    /// database holds, so that [`Db::write_bulk`] suits them. Asked once,
+    /// before the transaction.
+    fn bulk(&mut self, _conn: &Connection, _rows: u64) -> Result<bool> {
+        Ok(false)
+    }
     /// Called in the transaction before the first of about `rows` rows.
     fn begin(&mut self, _tx: &Transaction, _rows: u64) -> Result<()> {
         Ok(())
@@ -376,7 +382,8 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     )?;
     let progress = progress_bar(opts.progress, total);
     db.set_cache_mib(64)?;
-    let result = db.write(|tx| {
+    let bulk = importer.bulk(db.conn(), total)?;
+    let result = db.write_bulk(bulk, |tx| {
         importer.begin(tx, total)?;
         let mut record = csv::StringRecord::new();
         let (mut reader, _) = read::reader(&source, dialect)?;

@@ -330,13 +330,11 @@ fn a_failed_command_records_nothing_and_reads_record_nothing() {
     assert_eq!(env.count("SELECT count(*) FROM commands"), before);
 }
 
-#[test]
-fn a_large_import_is_recorded_in_bulk_and_undone_exactly() {
-    let env = Env::new();
-    seed(&env);
+/// A log file of `n` calls with three partners of `seed`.
+fn big_log(env: &Env, n: usize) -> String {
     let path = env.path("big.csv");
     let mut csv = String::from("date,organisation,channel,summary,tags,follow_up\n");
-    for i in 0..12_000 {
+    for i in 0..n {
         let org = ["kke", "tudeh", "Portuguese Communist Party"][i % 3];
         let follow = if i % 1000 == 0 { "Send the minutes" } else { "" };
         csv.push_str(&format!(
@@ -347,8 +345,37 @@ fn a_large_import_is_recorded_in_bulk_and_undone_exactly() {
         ));
     }
     std::fs::write(&path, csv).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_large_import_while_another_process_has_the_file_open_still_loads() {
+    let env = Env::new();
+    seed(&env);
+    let path = big_log(&env, 12_000);
+    // An idle reader: the import cannot have the file to itself, so it
+    // keeps the write-ahead log, and the reader sees the rows once done.
+    let reader = env.sql();
+    let n = |c: &rusqlite::Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = n(&reader);
+    env.ok(&["import", "log", &path]);
+    assert_eq!(n(&reader), before + 12_000);
+    assert_eq!(
+        env.count("SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
+        1
+    );
+}
+
+#[test]
+fn a_large_import_is_recorded_in_bulk_and_undone_exactly() {
+    let env = Env::new();
+    seed(&env);
+    let path = big_log(&env, 12_000);
     let before = data(&env);
-    env.ok(&["import", "log", path.to_str().unwrap()]);
+    env.ok(&["import", "log", &path]);
     let after = data(&env);
     assert_eq!(
         env.count("SELECT count(*) FROM changes WHERE tbl = 'interactions' AND op = 'insert'"),
@@ -364,6 +391,12 @@ fn a_large_import_is_recorded_in_bulk_and_undone_exactly() {
         env.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('interactions_date', 'interactions_date_channel', 'interaction_orgs_date', 'changes_org')"),
         4
     );
+    // Loaded with a rollback journal, and back to the write-ahead log.
+    assert_eq!(
+        env.count("SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
+        1
+    );
+    assert!(!env.path("liaison.db-journal").exists());
     let hits = env.json(&["search", "number 11999"]);
     assert_eq!(hits[0]["excerpt"], "talk number 11999 about the strike", "{hits}");
     let out = env.ok(&["changes", "tudeh", "--limit", "1", "--rows", "3"]);
