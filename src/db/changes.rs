@@ -148,8 +148,10 @@ pub fn install(conn: &Connection) -> Result<()> {
 pub enum NewRows {
     /// Rows of a table keyed by `rid` added after the bulk began.
     Added,
-    /// Rows whose record column names a row added to that table.
-    Of(&'static str),
+    /// Rows that go with the row they belong to (`ON DELETE CASCADE`):
+    /// not recorded one by one. Undoing the insert of that row removes
+    /// them, and the undo records them as it does.
+    WithRecord,
 }
 
 /// A bulk insert in progress: the rows it adds to `tables` are recorded by
@@ -196,16 +198,12 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
             .find(|r| r.0 == *table)
             .ok_or_else(|| Error::internal(format!("{table} is not a recorded table")))?;
         let t = self::table(tx, table)?;
-        // Walks the new parent rows in order and their rows by key, rather
-        // than building a set of a million IDs.
+        triggers.push_str(&triggers_sql(table, record, org_column, &t));
         let from = match how {
+            NewRows::WithRecord => continue,
             NewRows::Added => format!(
                 "{table} r WHERE r.rid > {}",
                 bulk.marks.get(table).copied().unwrap_or(0)
-            ),
-            NewRows::Of(parent) => format!(
-                "{parent} p JOIN {table} r ON r.\"{record}\" = p.id WHERE p.rid > {}",
-                bulk.marks.get(parent).copied().unwrap_or(0)
             ),
         };
         let org = org_column.map_or("NULL".to_string(), |c| format!("r.\"{c}\""));
@@ -216,7 +214,6 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
             key = json_object("r", &t.key),
         ))
         .context("recording the change history")?;
-        triggers.push_str(&triggers_sql(table, record, org_column, &t));
     }
     tx.execute_batch(&triggers)
         .context("preparing the change history")
@@ -521,6 +518,9 @@ pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Resu
         params![by, reverts],
     )
     .context("recording the undo")?;
+    // Rows removed with the rows they belong to (the organisations of
+    // log entries an undo removed) are recorded only by the undo itself.
+    touched.note_cascaded(tx, by)?;
     touched.resync(tx)?;
     Ok(n)
 }
@@ -648,6 +648,24 @@ impl Touched {
             }
             _ => {}
         }
+    }
+
+    /// Notes the organisations whose links to log entries command `by`
+    /// changed, including those that went with their entries.
+    fn note_cascaded(&mut self, tx: &Transaction, by: i64) -> Result<()> {
+        let mut stmt = tx
+            .prepare_cached(
+                "SELECT DISTINCT json_extract(coalesce(before, after, key), '$.org_id')
+                   FROM changes WHERE command = ?1 AND tbl = 'interaction_orgs'",
+            )
+            .context("reading the change history")?;
+        let orgs = stmt
+            .query_map([by], |r| r.get::<_, Option<String>>(0))
+            .context("reading the change history")?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .context("reading the change history")?;
+        self.contact_orgs.extend(orgs.into_iter().flatten());
+        Ok(())
     }
 
     fn resync(mut self, tx: &Transaction) -> Result<()> {

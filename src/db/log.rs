@@ -51,18 +51,29 @@ pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
 }
 
 /// Starts a bulk insert: the entries added from now on get no search
-/// entry until [`index_deferred`] indexes them in one statement (FTS5
-/// writes its in-memory segment at the end of every statement, so one
-/// statement per row makes thousands of tiny segments to merge). Returns
-/// the mark to hand it.
-pub fn defer_indexing(conn: &Connection) -> Result<i64> {
+/// entry, and move no organisation's last contact, until [`end_deferred`]
+/// does both in one statement each (FTS5 writes its in-memory segment at
+/// the end of every statement, so one statement per row makes thousands of
+/// tiny segments to merge). Returns the mark to hand it.
+pub fn begin_deferred(conn: &Connection) -> Result<i64> {
     conn.query_row("SELECT coalesce(max(rid), 0) FROM interactions", [], |r| r.get(0))
         .context("preparing the search index")
 }
 
-/// Indexes the entries added after `mark`, reading them back from the
-/// table: nothing is held in memory meanwhile.
-pub fn index_deferred(conn: &Connection, mark: i64) -> Result<()> {
+/// Indexes the entries added after `mark` and brings their organisations'
+/// last contact forward, reading them back from the tables: nothing is
+/// held in memory meanwhile.
+pub fn end_deferred(conn: &Connection, mark: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE organisations SET last_contact = n.latest
+           FROM (SELECT x.org_id, max(x.date) AS latest
+                   FROM interactions i JOIN interaction_orgs x ON x.interaction_id = i.id
+                  WHERE i.rid > ?1 GROUP BY x.org_id) AS n
+          WHERE organisations.id = n.org_id
+            AND (organisations.last_contact IS NULL OR organisations.last_contact < n.latest)",
+        [mark],
+    )
+    .context("recording last contact")?;
     conn.execute(
         "INSERT INTO interaction_fts (rowid, text)
          SELECT i.rid, liaison_index_text(i.summary, i.subject,
@@ -97,8 +108,8 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
     .context("preparing the search index")
 }
 
-/// Inserts a log entry; with `deferred`, its search entry waits for
-/// [`index_deferred`].
+/// Inserts a log entry; with `deferred`, its search entry and its
+/// organisations' last contact wait for [`end_deferred`].
 pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO interactions (id, date, time, channel, direction, subject, summary, logged_by, created_at, updated_at)
@@ -143,17 +154,17 @@ pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result
     for t in &i.tags {
         tags.execute(params![i.id, t]).context("tagging log entry")?;
     }
-    let mut later = conn
-        .prepare_cached(
-            "UPDATE organisations SET last_contact = ?2 WHERE id = ?1 AND (last_contact IS NULL OR last_contact < ?2)",
-        )
-        .context("recording last contact")?;
-    for o in &i.org_ids {
-        later
-            .execute(params![o, i.date])
-            .context("recording last contact")?;
-    }
     if !deferred {
+        let mut later = conn
+            .prepare_cached(
+                "UPDATE organisations SET last_contact = ?2 WHERE id = ?1 AND (last_contact IS NULL OR last_contact < ?2)",
+            )
+            .context("recording last contact")?;
+        for o in &i.org_ids {
+            later
+                .execute(params![o, i.date])
+                .context("recording last contact")?;
+        }
         conn.prepare_cached("INSERT INTO interaction_fts (rowid, text) VALUES (?1, ?2)")
             .and_then(|mut stmt| stmt.execute(params![rid, index_text(i)]))
             .context("indexing log entry")?;

@@ -34,8 +34,8 @@ pub struct Log {
     /// The indexes to build again after a bulk load.
     indexes: Vec<String>,
     /// The last entry before the import: those after it get their search
-    /// entries at the end.
-    fts_mark: i64,
+    /// entries, and move their organisations' last contact, at the end.
+    mark: i64,
 }
 
 /// From how many rows a log file is loaded in bulk.
@@ -47,7 +47,6 @@ const SUSPENDED_INDEXES: &[&str] = &[
     "interactions_date",
     "interactions_date_channel",
     "interaction_orgs_date",
-    "changes_org",
 ];
 
 impl Log {
@@ -67,7 +66,7 @@ impl Log {
             into_empty: false,
             bulk: None,
             indexes: Vec::new(),
-            fts_mark: 0,
+            mark: 0,
         })
     }
 
@@ -136,7 +135,7 @@ impl Importer for Log {
     }
 
     fn begin(&mut self, tx: &Transaction, rows: u64) -> Result<()> {
-        self.fts_mark = db::log::defer_indexing(tx)?;
+        self.mark = db::log::begin_deferred(tx)?;
         db::log::begin_seen(tx)?;
         self.ids = AscendingIds::new(rows);
         if self.in_bulk {
@@ -144,10 +143,10 @@ impl Importer for Log {
                 tx,
                 &[
                     ("interactions", NewRows::Added),
-                    ("interaction_orgs", NewRows::Of("interactions")),
-                    ("interaction_people", NewRows::Of("interactions")),
-                    ("interaction_tags", NewRows::Of("interactions")),
-                    ("interaction_objectives", NewRows::Of("interactions")),
+                    ("interaction_orgs", NewRows::WithRecord),
+                    ("interaction_people", NewRows::WithRecord),
+                    ("interaction_tags", NewRows::WithRecord),
+                    ("interaction_objectives", NewRows::WithRecord),
                     ("tasks", NewRows::Added),
                 ],
             )?);
@@ -169,7 +168,7 @@ impl Importer for Log {
         if !self.indexes.is_empty() {
             db::set_cache_size(tx, 16)?;
         }
-        db::log::index_deferred(tx, self.fts_mark)?;
+        db::log::end_deferred(tx, self.mark)?;
         if let Some(bulk) = self.bulk.take() {
             db::changes::end_bulk(tx, bulk)?;
         }
