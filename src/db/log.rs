@@ -45,35 +45,42 @@ fn from_row(r: &Row) -> rusqlite::Result<Interaction> {
     })
 }
 
-/// Inserts a log entry with its organisations, people, tags and search entry.
+/// Inserts a log entry with its organisations, people, tags and search
+/// entry, and moves its organisations' last contact.
 pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
-    insert_with(conn, i, false)
+    insert_with(conn, i, false)?;
+    move_last_contact(conn, i)
+}
+
+/// Moves the last contact of the entry's organisations to its date when
+/// that is later.
+pub fn move_last_contact(conn: &Connection, i: &Interaction) -> Result<()> {
+    let mut later = conn
+        .prepare_cached(
+            "UPDATE organisations SET last_contact = ?2 WHERE id = ?1 AND (last_contact IS NULL OR last_contact < ?2)",
+        )
+        .context("recording last contact")?;
+    for o in &i.org_ids {
+        later
+            .execute(params![o, i.date])
+            .context("recording last contact")?;
+    }
+    Ok(())
 }
 
 /// Starts a bulk insert: the entries added from now on get no search
-/// entry, and move no organisation's last contact, until [`end_deferred`]
-/// does both in one statement each (FTS5 writes its in-memory segment at
-/// the end of every statement, so one statement per row makes thousands of
-/// tiny segments to merge). Returns the mark to hand it.
-pub fn begin_deferred(conn: &Connection) -> Result<i64> {
+/// entry until [`index_deferred`] indexes them in one statement (FTS5
+/// writes its in-memory segment at the end of every statement, so one
+/// statement per row makes thousands of tiny segments to merge). Returns
+/// the mark to hand it.
+pub fn defer_indexing(conn: &Connection) -> Result<i64> {
     conn.query_row("SELECT coalesce(max(rid), 0) FROM interactions", [], |r| r.get(0))
         .context("preparing the search index")
 }
 
-/// Indexes the entries added after `mark` and brings their organisations'
-/// last contact forward, reading them back from the tables: nothing is
-/// held in memory meanwhile.
-pub fn end_deferred(conn: &Connection, mark: i64) -> Result<()> {
-    conn.execute(
-        "UPDATE organisations SET last_contact = n.latest
-           FROM (SELECT x.org_id, max(x.date) AS latest
-                   FROM interactions i JOIN interaction_orgs x ON x.interaction_id = i.id
-                  WHERE i.rid > ?1 GROUP BY x.org_id) AS n
-          WHERE organisations.id = n.org_id
-            AND (organisations.last_contact IS NULL OR organisations.last_contact < n.latest)",
-        [mark],
-    )
-    .context("recording last contact")?;
+/// Indexes the entries added after `mark`, reading them back from the
+/// table: nothing is held in memory meanwhile.
+pub fn index_deferred(conn: &Connection, mark: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO interaction_fts (rowid, text)
          SELECT i.rid, liaison_index_text(i.summary, i.subject,
@@ -82,6 +89,21 @@ pub fn end_deferred(conn: &Connection, mark: i64) -> Result<()> {
         [mark],
     )
     .context("updating the search index")?;
+    Ok(())
+}
+
+/// Sets every organisation's last contact from its links, which only live
+/// entries have: two seeks of the index by organisation and date each.
+/// After a bulk insert that left them behind, one statement instead of
+/// one per row.
+pub fn refresh_last_contacts(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "UPDATE organisations
+            SET last_contact = (SELECT max(x.date) FROM interaction_orgs x WHERE x.org_id = organisations.id)
+          WHERE last_contact IS NOT (SELECT max(x.date) FROM interaction_orgs x WHERE x.org_id = organisations.id)",
+        [],
+    )
+    .context("recording last contact")?;
     Ok(())
 }
 
@@ -108,8 +130,9 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
     .context("preparing the search index")
 }
 
-/// Inserts a log entry; with `deferred`, its search entry and its
-/// organisations' last contact wait for [`end_deferred`].
+/// Inserts a log entry; with `deferred`, its search entry waits for
+/// [`index_deferred`] and its organisations' last contact for
+/// [`refresh_last_contacts`].
 pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO interactions (id, date, time, channel, direction, subject, summary, logged_by, created_at, updated_at)
@@ -155,16 +178,6 @@ pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result
         tags.execute(params![i.id, t]).context("tagging log entry")?;
     }
     if !deferred {
-        let mut later = conn
-            .prepare_cached(
-                "UPDATE organisations SET last_contact = ?2 WHERE id = ?1 AND (last_contact IS NULL OR last_contact < ?2)",
-            )
-            .context("recording last contact")?;
-        for o in &i.org_ids {
-            later
-                .execute(params![o, i.date])
-                .context("recording last contact")?;
-        }
         conn.prepare_cached("INSERT INTO interaction_fts (rowid, text) VALUES (?1, ?2)")
             .and_then(|mut stmt| stmt.execute(params![rid, index_text(i)]))
             .context("indexing log entry")?;

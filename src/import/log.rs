@@ -34,7 +34,7 @@ pub struct Log {
     /// The indexes to build again after a bulk load.
     indexes: Vec<String>,
     /// The last entry before the import: those after it get their search
-    /// entries, and move their organisations' last contact, at the end.
+    /// entries at the end.
     mark: i64,
 }
 
@@ -126,8 +126,9 @@ impl Importer for Log {
 
     fn bulk(&mut self, conn: &Connection, rows: u64) -> Result<bool> {
         // A file large beside the log it joins is loaded in bulk: its rows
-        // recorded in the change history per table at the end, and the
-        // indexes by date built once from the whole table.
+        // recorded in the change history per table at the end, the indexes
+        // by date built once from the whole table, and the organisations'
+        // last contact set once.
         let existing = db::log::max_rid(conn)?;
         self.in_bulk = rows >= BULK_ROWS && rows.saturating_mul(4) >= existing;
         self.into_empty = existing == 0;
@@ -135,7 +136,7 @@ impl Importer for Log {
     }
 
     fn begin(&mut self, tx: &Transaction, rows: u64) -> Result<()> {
-        self.mark = db::log::begin_deferred(tx)?;
+        self.mark = db::log::defer_indexing(tx)?;
         db::log::begin_seen(tx)?;
         self.ids = AscendingIds::new(rows);
         if self.in_bulk {
@@ -168,11 +169,15 @@ impl Importer for Log {
         if !self.indexes.is_empty() {
             db::set_cache_size(tx, 16)?;
         }
-        db::log::end_deferred(tx, self.mark)?;
+        db::log::index_deferred(tx, self.mark)?;
         if let Some(bulk) = self.bulk.take() {
             db::changes::end_bulk(tx, bulk)?;
         }
-        db::restore_indexes(tx, &self.indexes)
+        db::restore_indexes(tx, &self.indexes)?;
+        if self.in_bulk {
+            db::log::refresh_last_contacts(tx)?;
+        }
+        Ok(())
     }
 
     fn row(
@@ -296,6 +301,9 @@ impl Importer for Log {
             person_ids,
         };
         db::log::insert_with(tx, &entry, true).map_err(db_err)?;
+        if !self.in_bulk {
+            db::log::move_last_contact(tx, &entry).map_err(db_err)?;
+        }
         db::objectives::link(tx, db::objectives::LinkTable::Log, &entry.id, &objective_ids)
             .map_err(db_err)?;
         if let Some(title) = follow_up {
