@@ -130,9 +130,9 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
     .context("preparing the search index")
 }
 
-/// Inserts a log entry; with `deferred`, its search entry waits for
-/// [`index_deferred`] and its organisations' last contact for
-/// [`refresh_last_contacts`].
+/// Inserts a log entry, leaving its organisations' last contact to the
+/// caller ([`move_last_contact`], or [`refresh_last_contacts`] after a bulk
+/// insert); with `deferred`, its search entry waits for [`index_deferred`].
 pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO interactions (id, date, time, channel, direction, subject, summary, logged_by, created_at, updated_at)
@@ -223,33 +223,76 @@ pub fn max_rid(conn: &Connection) -> Result<u64> {
         .context("reading the log")
 }
 
-/// Starts a record of the entries an import has brought so far, as 128-bit
-/// hashes in a temporary table: a file of millions of rows is checked for
-/// repeats with bounded memory (SQLite keeps the table's pages in its cache
-/// and, for plain databases, spills them to a temporary file).
-pub fn begin_seen(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS import_seen (
-             a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
-         DELETE FROM temp.import_seen;
-         PRAGMA temp.cache_size = -32768;",
-    )
-    .context("preparing the duplicate check")
+/// How many hashes [`Seen`] keeps in memory (about 35 MB) before it moves
+/// them to a temporary table.
+const SEEN_IN_MEMORY: usize = 1 << 20;
+
+/// The entries an import has brought so far, as 128-bit hashes, to find
+/// rows repeated within a file. The first million are kept in memory, where
+/// a lookup costs a fraction of a statement; past that they move to a
+/// temporary table, so that a file of tens of millions of rows is checked
+/// with bounded memory (SQLite keeps the table's pages in its cache and,
+/// for plain databases, spills them to a temporary file).
+pub struct Seen {
+    memory: Option<std::collections::HashSet<u128>>,
+    limit: usize,
 }
 
-/// Notes an entry's hash; false when it was noted before.
-pub fn first_sighting(conn: &Connection, hash: (u64, u64)) -> Result<bool> {
+impl Seen {
+    /// For a file of about `rows` rows.
+    pub fn new(rows: u64) -> Seen {
+        Seen::with_limit(rows, SEEN_IN_MEMORY)
+    }
+
+    fn with_limit(rows: u64, limit: usize) -> Seen {
+        let room = usize::try_from(rows).unwrap_or(usize::MAX).min(limit);
+        Seen {
+            memory: Some(std::collections::HashSet::with_capacity(room)),
+            limit,
+        }
+    }
+
+    /// Notes an entry's hash; false when it was noted before.
+    pub fn first_sighting(&mut self, conn: &Connection, hash: (u64, u64)) -> Result<bool> {
+        if let Some(memory) = &mut self.memory {
+            let new = memory.insert((u128::from(hash.0) << 64) | u128::from(hash.1));
+            if memory.len() >= self.limit {
+                let mut all: Vec<u128> = memory.drain().collect();
+                self.memory = None;
+                all.sort_unstable();
+                conn.execute_batch(
+                    "CREATE TEMP TABLE IF NOT EXISTS import_seen (
+                         a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+                     DELETE FROM temp.import_seen;
+                     PRAGMA temp.cache_size = -32768;",
+                )
+                .context("checking for repeated entries")?;
+                for h in all {
+                    insert_seen(conn, ((h >> 64) as u64, h as u64))?;
+                }
+            }
+            return Ok(new);
+        }
+        insert_seen(conn, hash)
+    }
+
+    /// Lets go of the hashes: the memory, or the temporary table.
+    pub fn end(&mut self, conn: &Connection) -> Result<()> {
+        if self.memory.replace(Default::default()).is_none() {
+            conn.execute_batch("DROP TABLE IF EXISTS temp.import_seen")
+                .context("finishing the duplicate check")?;
+        }
+        Ok(())
+    }
+}
+
+/// Adds a hash to the temporary table; false when it was there.
+fn insert_seen(conn: &Connection, hash: (u64, u64)) -> Result<bool> {
     let added = conn
         .prepare_cached("INSERT OR IGNORE INTO temp.import_seen (a, b) VALUES (?1, ?2)")
         .and_then(|mut stmt| stmt.execute(params![hash.0 as i64, hash.1 as i64]))
         .context("checking for repeated entries")?;
     Ok(added == 1)
-}
-
-/// Drops the record `begin_seen` started.
-pub fn end_seen(conn: &Connection) -> Result<()> {
-    conn.execute_batch("DROP TABLE IF EXISTS temp.import_seen")
-        .context("finishing the duplicate check")
 }
 
 /// Which entries `history` shows.
@@ -635,5 +678,47 @@ impl<'c> LinksByDay<'c> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_are_found_in_memory_and_after_the_move_to_a_table() {
+        let conn = Connection::open_in_memory().unwrap();
+        let mut seen = Seen::with_limit(10, 4);
+        let hashes = [
+            (1, 2),
+            (3, 4),
+            (1, 2),
+            (5, 6),
+            (7, 8),
+            (9, 10),
+            (3, 4),
+            (9, 10),
+            (1, 3),
+        ];
+        let first: Vec<bool> = hashes
+            .iter()
+            .map(|h| seen.first_sighting(&conn, *h).unwrap())
+            .collect();
+        assert_eq!(first, [true, true, false, true, true, true, false, false, true]);
+        // The fifth new hash moved them all to the table.
+        assert!(seen.memory.is_none());
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM temp.import_seen", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 6);
+        seen.end(&conn).unwrap();
+        let left: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM temp.sqlite_master WHERE name = 'import_seen'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
     }
 }

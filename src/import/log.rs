@@ -9,6 +9,7 @@ use super::index::{OrgIndex, PersonIndex};
 use super::{Checks, Done, Importer, Options, Problem, Row};
 use crate::csvio::headers::{Field, LOG_FIELDS};
 use crate::db::changes::{Bulk, NewRows};
+use crate::db::log::Seen;
 use crate::db::{self, AscendingIds, new_id};
 use crate::error::Result;
 use crate::model::log::{Channel, Direction, Interaction, time_of_day};
@@ -26,6 +27,8 @@ pub struct Log {
     tasks: u64,
     /// IDs for the new entries, ascending.
     ids: AscendingIds,
+    /// The entries of the file so far, to find those it repeats.
+    seen: Seen,
     /// Whether the file is loaded in bulk, and into an empty log.
     in_bulk: bool,
     into_empty: bool,
@@ -62,6 +65,7 @@ impl Log {
             people: PersonIndex::new(),
             tasks: 0,
             ids: AscendingIds::new(0),
+            seen: Seen::new(0),
             in_bulk: false,
             into_empty: false,
             bulk: None,
@@ -137,7 +141,7 @@ impl Importer for Log {
 
     fn begin(&mut self, tx: &Transaction, rows: u64) -> Result<()> {
         self.mark = db::log::defer_indexing(tx)?;
-        db::log::begin_seen(tx)?;
+        self.seen = Seen::new(rows);
         self.ids = AscendingIds::new(rows);
         if self.in_bulk {
             self.bulk = Some(db::changes::begin_bulk(
@@ -165,7 +169,7 @@ impl Importer for Log {
     fn finish(&mut self, tx: &Transaction) -> Result<()> {
         // The rows are in; what is left sorts, which wants the memory the
         // duplicate check and the page cache held.
-        db::log::end_seen(tx)?;
+        self.seen.end(tx)?;
         if !self.indexes.is_empty() {
             db::set_cache_size(tx, 16)?;
         }
@@ -263,7 +267,11 @@ impl Importer for Log {
         };
         let db_err = |e: crate::error::Error| vec![row.error("summary", e)];
         let org_ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
-        if !db::log::first_sighting(tx, entry_hash(date, &org_ids, &fold(&summary))).map_err(db_err)? {
+        if !self
+            .seen
+            .first_sighting(tx, entry_hash(date, &org_ids, &fold(&summary)))
+            .map_err(db_err)?
+        {
             return super::duplicate(row, "summary", opts, "the same entry as an earlier line", "");
         }
         let fresh = self.fresh.as_ref().is_none_or(|f| f.contains(&org_ids[0]));

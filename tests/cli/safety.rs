@@ -251,17 +251,31 @@ fn a_killed_import_leaves_all_or_nothing() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    // A load this large writes through a rollback journal: killed while
+    // the journal exists, the next open rolls the file back.
+    let journal = env.db.with_extension("db-journal");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !journal.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let mid_load = journal.exists();
+    std::thread::sleep(std::time::Duration::from_millis(200));
     let _ = child.kill(); // SIGKILL
     let status = child.wait().unwrap();
+    assert!(mid_load, "the import never wrote a rollback journal");
     let n = env.count("SELECT count(*) FROM interactions");
     assert!(
         n == 0 || n == 60_000,
         "a killed import left {n} rows (status {status:?})"
     );
     assert!(env.ok(&["check"]).contains("no problems found"));
-    // The database still takes writes.
+    // The database still takes writes, through the write-ahead log again.
     env.ok(&["log", "kke", "--channel", "call", "--summary", "after the kill"]);
+    assert!(!journal.exists());
+    assert_eq!(
+        env.count("SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
+        1
+    );
 }
 
 #[test]

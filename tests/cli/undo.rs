@@ -405,7 +405,7 @@ fn a_large_import_is_recorded_in_bulk_and_undone_exactly() {
         env.count("SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
         1
     );
-    assert!(!env.path("liaison.db-journal").exists());
+    assert!(!env.db.with_extension("db-journal").exists());
     let hits = env.json(&["search", "number 11999"]);
     assert_eq!(hits[0]["excerpt"], "talk number 11999 about the strike", "{hits}");
     let out = env.ok(&["changes", "tudeh", "--limit", "1", "--rows", "3"]);
