@@ -8,35 +8,51 @@ use rusqlite::Connection;
 
 use crate::db;
 use crate::error::Result;
+use crate::model::fields;
 use crate::model::org::OrgRef;
 use crate::model::person::PersonRef;
 use crate::text::fold;
 
 /// Answers for names already looked up, unknown ones included, kept up to
 /// a bound (a file names the same partners again and again; the bound keeps
-/// memory from growing with the number of organisations or people).
+/// memory from growing with the number of organisations or people). Two
+/// generations: when the newer is full it becomes the older, and the older
+/// is dropped; an answer found in the older moves to the newer, so the
+/// names a file keeps using stay while the rest make room.
 struct Answers<T> {
-    map: HashMap<Box<str>, T>,
+    newer: HashMap<Box<str>, T>,
+    older: HashMap<Box<str>, T>,
 }
 
-/// How many answers are kept before the cache starts again.
+/// How many answers are kept, at most.
 const CACHED: usize = 50_000;
 
 impl<T: Clone> Answers<T> {
     fn new() -> Answers<T> {
-        Answers { map: HashMap::new() }
+        Answers {
+            newer: HashMap::new(),
+            older: HashMap::new(),
+        }
     }
 
     fn get_or(&mut self, name: &str, find: impl FnOnce() -> T) -> T {
-        if let Some(hit) = self.map.get(name) {
+        if let Some(hit) = self.newer.get(name) {
             return hit.clone();
         }
-        let answer = find();
-        if self.map.len() >= CACHED {
-            self.map.clear();
+        let (key, answer) = match self.older.remove_entry(name) {
+            Some(kept) => kept,
+            None => (name.into(), find()),
+        };
+        if self.newer.len() >= CACHED / 2 {
+            self.older = std::mem::take(&mut self.newer);
         }
-        self.map.insert(name.into(), answer.clone());
+        self.newer.insert(key, answer.clone());
         answer
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.newer.len() + self.older.len()
     }
 }
 
@@ -71,7 +87,11 @@ impl OrgIndex {
 }
 
 fn lookup_org(conn: &Connection, name: &str) -> Result<Found> {
-    if let Some((o, false)) = db::orgs::by_handle(conn, &name.to_ascii_lowercase())? {
+    // Most cells are names, which cannot be handles: no query for those.
+    let handle = name.to_ascii_lowercase();
+    if fields::is_handle(&handle)
+        && let Some((o, false)) = db::orgs::by_handle(conn, &handle)?
+    {
         return Ok(Ok(Rc::new(o)));
     }
     let key = fold(name);
@@ -140,8 +160,25 @@ mod tests {
         for i in 0..CACHED {
             answers.get_or(&i.to_string(), || i);
         }
-        // The cache started again when it was full: kke is looked up anew.
-        assert!(answers.map.len() <= CACHED);
+        // Not asked for since: kke made room and is looked up anew.
+        assert!(answers.len() <= CACHED);
         assert_eq!(answers.get_or("kke", || 8), 8);
+    }
+
+    #[test]
+    fn answers_in_use_stay_while_others_come_and_go() {
+        let mut answers: Answers<usize> = Answers::new();
+        let mut lookups = 0;
+        for i in 0..3 * CACHED {
+            answers.get_or(&i.to_string(), || i);
+            if i % 1000 == 0 {
+                answers.get_or("kke", || {
+                    lookups += 1;
+                    7
+                });
+            }
+            assert!(answers.len() <= CACHED);
+        }
+        assert_eq!(lookups, 1);
     }
 }

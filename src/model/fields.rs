@@ -193,18 +193,22 @@ pub const MAX_HANDLE: usize = 24;
 /// inner hyphens, starting with a letter.
 pub fn handle(value: &str) -> Result<String> {
     let v = value.trim().to_ascii_lowercase();
-    let ok = !v.is_empty()
-        && v.len() <= MAX_HANDLE
-        && v.starts_with(|c: char| c.is_ascii_lowercase())
-        && !v.ends_with('-')
-        && v.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !ok {
+    if !is_handle(&v) {
         return Err(Error::user(format!("invalid handle `{}`", value.trim())).hint(format!(
             "a handle is 1 to {MAX_HANDLE} lower-case ASCII letters, digits or hyphens, starting with a letter, e.g. kke or pcp"
         )));
     }
     Ok(v)
+}
+
+/// Whether `v` is a well-formed handle as it is (lower case, trimmed).
+pub fn is_handle(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= MAX_HANDLE
+        && v.starts_with(|c: char| c.is_ascii_lowercase())
+        && !v.ends_with('-')
+        && v.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Words left out of a generated acronym.
