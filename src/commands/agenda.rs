@@ -103,10 +103,9 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
             last_contact: last,
         })
         .collect();
-    let going_cold_total = match limit {
-        Some(n) if going_cold.len() >= n => db::log::going_cold_count(db.conn(), cutoff)?,
-        _ => going_cold.len(),
-    };
+    let going_cold_total = db::page_total(going_cold.len(), limit, || {
+        db::log::going_cold_count(db.conn(), cutoff)
+    })?;
     let events = db::events::list(
         db.conn(),
         &db::events::Filter {

@@ -658,6 +658,20 @@ impl AscendingIds {
     }
 }
 
+/// How many rows match in all, given a first page of `shown` rows cut at
+/// `limit`: the page's length unless the page is full, when `count` asks
+/// the database.
+pub fn page_total(
+    shown: usize,
+    limit: Option<usize>,
+    count: impl FnOnce() -> Result<usize>,
+) -> Result<usize> {
+    match limit {
+        Some(n) if shown >= n => count(),
+        _ => Ok(shown),
+    }
+}
+
 /// Drops the named indexes for a bulk load and returns the statements
 /// that build them again ([`restore_indexes`]): building an index once
 /// from sorted rows is far cheaper than a million inserts at random

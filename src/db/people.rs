@@ -242,19 +242,16 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Person>> {
 /// The first people matching `f` (up to its limit) and how many match in all.
 pub fn page(conn: &Connection, f: &Filter) -> Result<(Vec<Person>, usize)> {
     let people = list(conn, f)?;
-    let total = match f.limit {
-        Some(n) if people.len() >= n => {
-            let (condition, args) = f.condition();
-            let n: i64 = conn
-                .prepare(&format!(
-                    "SELECT count(*) FROM people p LEFT JOIN organisations o ON o.id = p.org_id{condition}"
-                ))
-                .and_then(|mut stmt| stmt.query_row(params_from_iter(args), |r| r.get(0)))
-                .context("counting people")?;
-            usize::try_from(n).unwrap_or_default()
-        }
-        _ => people.len(),
-    };
+    let total = super::page_total(people.len(), f.limit, || {
+        let (condition, args) = f.condition();
+        let n: i64 = conn
+            .prepare(&format!(
+                "SELECT count(*) FROM people p LEFT JOIN organisations o ON o.id = p.org_id{condition}"
+            ))
+            .and_then(|mut stmt| stmt.query_row(params_from_iter(args), |r| r.get(0)))
+            .context("counting people")?;
+        Ok(usize::try_from(n).unwrap_or_default())
+    })?;
     Ok((people, total))
 }
 

@@ -253,10 +253,7 @@ pub fn count(conn: &Connection, f: &Filter) -> Result<usize> {
 /// The first tasks matching `f` (up to its limit) and how many match in all.
 pub fn page(conn: &Connection, f: &Filter) -> Result<(Vec<Task>, usize)> {
     let tasks = list(conn, f)?;
-    let total = match f.limit {
-        Some(n) if tasks.len() >= n => count(conn, f)?,
-        _ => tasks.len(),
-    };
+    let total = super::page_total(tasks.len(), f.limit, || count(conn, f))?;
     Ok((tasks, total))
 }
 

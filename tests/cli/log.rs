@@ -534,6 +534,12 @@ fn agenda_shows_overdue_upcoming_and_partners_going_cold() {
         text.contains("Partners going cold: no contact for over 90 days (1)"),
         "{text}"
     );
+    // A second partner, never contacted: a capped list counts both.
+    env.ok(&["org", "edit", "tudeh", "--status", "partner"]);
+    let capped = env.json(&["agenda", "--limit", "1"]);
+    assert_eq!(capped["going_cold"].as_array().unwrap().len(), 1);
+    assert_eq!(capped["going_cold_total"], 2);
+    assert_eq!(env.json(&["agenda"])["going_cold_total"], 2);
 }
 
 #[test]
