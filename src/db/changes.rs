@@ -670,10 +670,10 @@ impl Touched {
 
     fn resync(mut self, tx: &Transaction) -> Result<()> {
         for id in &self.org_ids {
-            self.orgs.extend(rid_of(tx, "organisations", id)?);
+            self.orgs.extend(super::rid_of(tx, "organisations", id)?);
         }
         for id in &self.entry_ids {
-            self.entries.extend(rid_of(tx, "interactions", id)?);
+            self.entries.extend(super::rid_of(tx, "interactions", id)?);
             // The organisations of an entry whose date or deletion changed.
             let mut stmt = tx
                 .prepare_cached("SELECT org_id FROM interaction_orgs WHERE interaction_id = ?1")
@@ -700,7 +700,7 @@ impl Touched {
         // Numbered in the order the tasks were first added, as they were.
         let mut tasks = Vec::new();
         for id in &self.tasks {
-            tasks.extend(rid_of(tx, "tasks", id)?.map(|rid| (rid, id)));
+            tasks.extend(super::rid_of(tx, "tasks", id)?.map(|rid| (rid, id)));
         }
         tasks.sort();
         for (_, task) in tasks {
@@ -731,14 +731,6 @@ pub fn label(conn: &Connection, entity: Entity, id: &str) -> Result<Option<Strin
         .optional()
         .context("reading the change history")?;
     Ok(row.map(|r| label_of_row(entity, &r)))
-}
-
-fn rid_of(tx: &Transaction, table: &str, id: &str) -> Result<Option<i64>> {
-    tx.query_row(&format!("SELECT rid FROM {table} WHERE id = ?1"), [id], |r| {
-        r.get(0)
-    })
-    .optional()
-    .context("reading the change history")
 }
 
 #[cfg(test)]

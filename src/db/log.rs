@@ -8,7 +8,7 @@ use crate::model::log::{Channel, Interaction};
 use crate::model::org::OrgRef;
 use crate::text::fold;
 
-use super::{from_json_list, parse_word};
+use super::{from_json_list, parse_word, search};
 
 const COLUMNS: &str = "i.id, i.date, i.time, i.channel, i.direction,
     (SELECT json_group_array(o.handle) FROM (SELECT o.handle FROM interaction_orgs x JOIN organisations o ON o.id = x.org_id
@@ -200,20 +200,16 @@ fn text_of(summary: &str, subject: Option<&str>, tags: &[String]) -> String {
 /// Rewrites the search entry of the entry stored as `rid` (or drops it
 /// when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    conn.execute("DELETE FROM interaction_fts WHERE rowid = ?1", [rid])
-        .context("indexing log entry")?;
-    let id: Option<String> = conn
-        .query_row("SELECT id FROM interactions WHERE rid = ?1", [rid], |r| r.get(0))
-        .optional()
-        .context("indexing log entry")?;
-    if let Some(i) = id.map(|id| get(conn, &id)).transpose()?.flatten() {
-        conn.execute(
-            "INSERT INTO interaction_fts (rowid, text) VALUES (?1, ?2)",
-            params![rid, index_text(&i)],
-        )
-        .context("indexing log entry")?;
-    }
-    Ok(())
+    let entry = match super::id_of(conn, "interactions", rid)? {
+        Some(id) => get(conn, &id)?,
+        None => None,
+    };
+    search::put(
+        conn,
+        "interaction_fts",
+        rid,
+        entry.as_ref().map(index_text).as_deref(),
+    )
 }
 
 /// The largest local row number of the log: about how many entries it

@@ -658,6 +658,21 @@ impl AscendingIds {
     }
 }
 
+/// The `rid` the row of `table` with this ID is stored as, if there is one.
+/// Table names come from the program, never from input.
+pub fn rid_of(conn: &Connection, table: &str, id: &str) -> Result<Option<i64>> {
+    conn.prepare_cached(&format!("SELECT rid FROM {table} WHERE id = ?1"))
+        .and_then(|mut stmt| stmt.query_row([id], |r| r.get(0)).optional())
+        .context("reading the database")
+}
+
+/// The ID of the row of `table` stored as `rid`, if there is one.
+pub fn id_of(conn: &Connection, table: &str, rid: i64) -> Result<Option<String>> {
+    conn.prepare_cached(&format!("SELECT id FROM {table} WHERE rid = ?1"))
+        .and_then(|mut stmt| stmt.query_row([rid], |r| r.get(0)).optional())
+        .context("reading the database")
+}
+
 /// How many rows match in all, given a first page of `shown` rows cut at
 /// `limit`: the page's length unless the page is full, when `count` asks
 /// the database.

@@ -2,11 +2,11 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
 
-use crate::error::{Context, Result};
+use crate::error::{Context, Error, Result};
 use crate::model::org::{Org, OrgKind, OrgRef, OrgStatus};
 use crate::text::{self, fold, similarity};
 
-use super::{from_json_list, parse_word, to_json_list};
+use super::{from_json_list, parse_word, search, to_json_list};
 
 const SELECT: &str = "SELECT o.id, o.handle, o.name, o.native_name,
     (SELECT json_group_array(value) FROM (SELECT value FROM org_names WHERE org_id = o.id AND kind = 'alias' ORDER BY key)),
@@ -145,35 +145,28 @@ fn write_names_tags_index(conn: &Connection, o: &Org) -> Result<()> {
 /// Rewrites the search entry of the organisation stored as `rid` (or drops
 /// it when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    conn.execute("DELETE FROM org_fts WHERE rowid = ?1", [rid])
-        .context("indexing organisation")?;
-    let id: Option<String> = conn
-        .query_row("SELECT id FROM organisations WHERE rid = ?1", [rid], |r| r.get(0))
-        .optional()
-        .context("indexing organisation")?;
-    match id.map(|id| get(conn, &id)).transpose()?.flatten() {
-        Some(o) => index(conn, &o),
-        None => Ok(()),
-    }
+    let org = match super::id_of(conn, "organisations", rid)? {
+        Some(id) => get(conn, &id)?,
+        None => None,
+    };
+    search::put(conn, "org_fts", rid, org.as_ref().map(search_text).as_deref())
 }
 
 fn index(conn: &Connection, o: &Org) -> Result<()> {
-    let rid: i64 = conn
-        .prepare_cached("SELECT rid FROM organisations WHERE id = ?1")
-        .and_then(|mut stmt| stmt.query_row([&o.id], |r| r.get(0)))
-        .context("indexing organisation")?;
+    let rid = super::rid_of(conn, "organisations", &o.id)?
+        .ok_or_else(|| Error::internal(format!("organisation {} is not stored", o.id)))?;
+    search::put(conn, "org_fts", rid, Some(&search_text(o)))
+}
+
+/// What the search index holds for an organisation: its folded names,
+/// tags and notes.
+fn search_text(o: &Org) -> String {
     let mut text = vec![o.handle.clone(), o.name.clone()];
     text.extend(o.native_name.clone());
     text.extend(o.aliases.iter().cloned());
     text.extend(o.tags.iter().cloned());
     text.extend(o.notes.clone());
-    conn.prepare_cached("DELETE FROM org_fts WHERE rowid = ?1")
-        .and_then(|mut stmt| stmt.execute([rid]))
-        .context("indexing organisation")?;
-    conn.prepare_cached("INSERT INTO org_fts (rowid, text) VALUES (?1, ?2)")
-        .and_then(|mut stmt| stmt.execute(params![rid, fold(&text.join("\n"))]))
-        .context("indexing organisation")?;
-    Ok(())
+    fold(&text.join("\n"))
 }
 
 /// Loads one organisation by its full ID (deleted ones included).

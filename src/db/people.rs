@@ -2,11 +2,11 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
 
-use crate::error::{Context, Result};
+use crate::error::{Context, Error, Result};
 use crate::model::person::{Person, PersonRef};
 use crate::text::fold;
 
-use super::{from_json_list, parse_word, to_json_list};
+use super::{from_json_list, parse_word, search, to_json_list};
 
 const SELECT: &str = "SELECT p.id, p.name, p.native_name, o.handle, p.role, p.email, p.phone, p.messaging,
     p.languages, p.notes, p.do_not_contact, p.sensitivity, p.created_at, p.updated_at, p.org_id
@@ -104,34 +104,32 @@ pub fn update(conn: &Connection, p: &Person) -> Result<()> {
 /// Rewrites the search entry of the person stored as `rid` (or drops it
 /// when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    conn.execute("DELETE FROM person_fts WHERE rowid = ?1", [rid])
-        .context("indexing person")?;
-    let id: Option<String> = conn
-        .query_row("SELECT id FROM people WHERE rid = ?1", [rid], |r| r.get(0))
-        .optional()
-        .context("indexing person")?;
-    match id.map(|id| get(conn, &id)).transpose()?.flatten() {
-        Some(p) => index(conn, &p),
-        None => Ok(()),
-    }
+    let person = match super::id_of(conn, "people", rid)? {
+        Some(id) => get(conn, &id)?,
+        None => None,
+    };
+    search::put(
+        conn,
+        "person_fts",
+        rid,
+        person.as_ref().map(search_text).as_deref(),
+    )
 }
 
 fn index(conn: &Connection, p: &Person) -> Result<()> {
-    let rid: i64 = conn
-        .query_row("SELECT rid FROM people WHERE id = ?1", [&p.id], |r| r.get(0))
-        .context("indexing person")?;
+    let rid = super::rid_of(conn, "people", &p.id)?
+        .ok_or_else(|| Error::internal(format!("person {} is not stored", p.id)))?;
+    search::put(conn, "person_fts", rid, Some(&search_text(p)))
+}
+
+/// What the search index holds for a person: their folded names, role and
+/// notes.
+fn search_text(p: &Person) -> String {
     let mut text = vec![p.name.clone()];
     text.extend(p.native_name.clone());
     text.extend(p.role.clone());
     text.extend(p.notes.clone());
-    conn.execute("DELETE FROM person_fts WHERE rowid = ?1", [rid])
-        .context("indexing person")?;
-    conn.execute(
-        "INSERT INTO person_fts (rowid, text) VALUES (?1, ?2)",
-        params![rid, fold(&text.join("\n"))],
-    )
-    .context("indexing person")?;
-    Ok(())
+    fold(&text.join("\n"))
 }
 
 /// Loads one person by full ID.

@@ -5,6 +5,21 @@ use rusqlite::{Connection, params};
 use crate::error::{Context, Result};
 use crate::text::fold;
 
+/// Sets the search entry of the row stored as `rid` in the full-text
+/// index `fts` to `text` (already folded), or drops it when `None`. Names
+/// come from the program, never from input.
+pub fn put(conn: &Connection, fts: &str, rid: i64, text: Option<&str>) -> Result<()> {
+    conn.prepare_cached(&format!("DELETE FROM {fts} WHERE rowid = ?1"))
+        .and_then(|mut stmt| stmt.execute([rid]))
+        .context("updating the search index")?;
+    if let Some(text) = text {
+        conn.prepare_cached(&format!("INSERT INTO {fts} (rowid, text) VALUES (?1, ?2)"))
+            .and_then(|mut stmt| stmt.execute(params![rid, text]))
+            .context("updating the search index")?;
+    }
+    Ok(())
+}
+
 /// Builds an FTS5 query from what a user typed: every word must match, as
 /// a prefix, after folding. Returns `None` when nothing searchable is left.
 pub fn fts_query(input: &str) -> Option<String> {
