@@ -200,16 +200,9 @@ fn text_of(summary: &str, subject: Option<&str>, tags: &[String]) -> String {
 /// Rewrites the search entry of the entry stored as `rid` (or drops it
 /// when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    let entry = match super::id_of(conn, "interactions", rid)? {
-        Some(id) => get(conn, &id)?,
-        None => None,
-    };
-    search::put(
-        conn,
-        "interaction_fts",
-        rid,
-        entry.as_ref().map(index_text).as_deref(),
-    )
+    search::reindex(conn, "interactions", "interaction_fts", rid, |id| {
+        Ok(get(conn, id)?.as_ref().map(index_text))
+    })
 }
 
 /// The largest local row number of the log: about how many entries it

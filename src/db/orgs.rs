@@ -145,11 +145,9 @@ fn write_names_tags_index(conn: &Connection, o: &Org) -> Result<()> {
 /// Rewrites the search entry of the organisation stored as `rid` (or drops
 /// it when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    let org = match super::id_of(conn, "organisations", rid)? {
-        Some(id) => get(conn, &id)?,
-        None => None,
-    };
-    search::put(conn, "org_fts", rid, org.as_ref().map(search_text).as_deref())
+    search::reindex(conn, "organisations", "org_fts", rid, |id| {
+        Ok(get(conn, id)?.as_ref().map(search_text))
+    })
 }
 
 fn index(conn: &Connection, o: &Org) -> Result<()> {

@@ -104,16 +104,9 @@ pub fn update(conn: &Connection, p: &Person) -> Result<()> {
 /// Rewrites the search entry of the person stored as `rid` (or drops it
 /// when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    let person = match super::id_of(conn, "people", rid)? {
-        Some(id) => get(conn, &id)?,
-        None => None,
-    };
-    search::put(
-        conn,
-        "person_fts",
-        rid,
-        person.as_ref().map(search_text).as_deref(),
-    )
+    search::reindex(conn, "people", "person_fts", rid, |id| {
+        Ok(get(conn, id)?.as_ref().map(search_text))
+    })
 }
 
 fn index(conn: &Connection, p: &Person) -> Result<()> {

@@ -20,6 +20,24 @@ pub fn put(conn: &Connection, fts: &str, rid: i64, text: Option<&str>) -> Result
     Ok(())
 }
 
+/// Rewrites the search entry of the row stored as `rid` in `table` from
+/// the row as it is now (`text` makes it from the row's ID, `None` when
+/// there is nothing to index), or drops it when there is no such row any
+/// more: after an undo.
+pub fn reindex(
+    conn: &Connection,
+    table: &str,
+    fts: &str,
+    rid: i64,
+    text: impl FnOnce(&str) -> Result<Option<String>>,
+) -> Result<()> {
+    let text = match super::id_of(conn, table, rid)? {
+        Some(id) => text(&id)?,
+        None => None,
+    };
+    put(conn, fts, rid, text.as_deref())
+}
+
 /// Builds an FTS5 query from what a user typed: every word must match, as
 /// a prefix, after folding. Returns `None` when nothing searchable is left.
 pub fn fts_query(input: &str) -> Option<String> {
