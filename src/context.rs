@@ -66,6 +66,9 @@ impl Ctx {
     pub fn open_db(&mut self) -> Result<Db> {
         let mut db = self.open_db_as_is()?;
         db.set_actor(self.actor());
+        for note in db.notes() {
+            eprintln!("note: {note}");
+        }
         Ok(db)
     }
 
@@ -137,6 +140,9 @@ pub fn default_data_dir() -> Result<PathBuf> {
 /// `LIAISON_PASSPHRASE`. Never printed or stored.
 fn passphrase(g: &Global) -> Result<Option<String>> {
     if let Some(path) = &g.passphrase_file {
+        if let Some(warning) = crate::files::readable_by_others(path, "the passphrase file") {
+            eprintln!("warning: {warning}");
+        }
         let text = std::fs::read_to_string(path).map_err(|e| {
             Error::user(format!(
                 "cannot read the passphrase file {}: {}",

@@ -90,6 +90,12 @@ impl std::error::Error for Error {}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
+        if let Some(failed) = e
+            .get_ref()
+            .and_then(|i| i.downcast_ref::<crate::files::WriteFailed>())
+        {
+            return failed.to_error();
+        }
         let mut err = Error::internal(format!("i/o error: {e}"));
         err.broken_pipe = e.kind() == std::io::ErrorKind::BrokenPipe;
         err

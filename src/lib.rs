@@ -12,6 +12,8 @@ pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod fault;
+pub mod files;
 pub mod import;
 pub mod model;
 pub mod prompt;
@@ -119,6 +121,7 @@ pub fn install_panic_hook() {
             err,
             "hint: this is a bug in liaison; nothing was saved by this command. Please report it with the command you ran"
         );
+        files::remove_temporary();
         std::process::exit(255);
     }));
 }

@@ -4,6 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    liaison::files::install_signal_cleanup();
+    liaison::files::forbid_dumps();
     liaison::install_panic_hook();
     let code = match liaison::cli::parse() {
         Ok(cli) => match liaison::run(cli) {

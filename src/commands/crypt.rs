@@ -2,7 +2,7 @@
 //! Each writes a new file, checks it, then renames it over the old one
 //! (whose bytes are overwritten first).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -42,19 +42,43 @@ fn first_line(path: &PathBuf) -> Result<String> {
 pub struct EncryptArgs {}
 
 pub fn encrypt(ctx: &mut Ctx, _a: EncryptArgs) -> Result<()> {
+    // Learn what the file is before asking for a passphrase: nobody waits
+    // on the lock while it is typed.
+    match Db::open(&ctx.db_path) {
+        Ok(db) => drop(db),
+        Err(e) if e.message.contains("wrong passphrase") => return already_encrypted(ctx),
+        Err(e) => return Err(e),
+    }
     let key = new_passphrase(ctx, ctx.passphrase.clone())?;
-    let db = Db::open(&ctx.db_path).map_err(|e| {
-        if e.message.contains("wrong passphrase") {
-            Error::user(format!("{} is already encrypted", ctx.db_path.display()))
-                .hint("change its passphrase with: liaison rekey")
-        } else {
-            e
-        }
-    })?;
-    rewrite(ctx, db, &key)?;
+    let copies = plain_copies(&ctx.db_path);
+    let encrypt_copies = agree_to_encrypt(ctx, &copies)?;
+    Db::open_exclusive(&ctx.db_path, None)?.rewrite(&key)?;
     ctx.out.line(&format!("encrypted {}", ctx.db_path.display()))?;
+    if encrypt_copies {
+        encrypt_plain_copies(ctx, &copies, &key)?;
+    }
     ctx.out
         .line("keep the passphrase safe: without it the data cannot be read")
+}
+
+/// `encrypt` on an encrypted database: nothing to do but the plain copies
+/// an earlier version left beside it, when there are any.
+fn already_encrypted(ctx: &mut Ctx) -> Result<()> {
+    let path = ctx.db_path.clone();
+    let refusal = || {
+        Error::user(format!("{} is already encrypted", path.display()))
+            .hint("change its passphrase with: liaison rekey")
+    };
+    let copies = plain_copies(&ctx.db_path);
+    if copies.is_empty() {
+        return Err(refusal());
+    }
+    drop(ctx.open_db()?);
+    let key = ctx.passphrase.clone().unwrap_or_default();
+    if !agree_to_encrypt(ctx, &copies)? {
+        return Err(refusal());
+    }
+    encrypt_plain_copies(ctx, &copies, &key)
 }
 
 /// Remove the encryption of a database (asks first).
@@ -62,12 +86,13 @@ pub fn encrypt(ctx: &mut Ctx, _a: EncryptArgs) -> Result<()> {
 pub struct DecryptArgs {}
 
 pub fn decrypt(ctx: &mut Ctx, _a: DecryptArgs) -> Result<()> {
-    let db = ctx.open_db()?;
+    let db = open_exclusive(ctx)?;
     if !db.encrypted() {
         return Err(Error::user(format!("{} is not encrypted", ctx.db_path.display())));
     }
+    drop(db);
     super::confirm(ctx, "store the database unencrypted", "liaison decrypt --yes")?;
-    rewrite(ctx, db, "")?;
+    open_exclusive(ctx)?.rewrite("")?;
     ctx.out.line(&format!(
         "decrypted {}: it is now plain text",
         ctx.db_path.display()
@@ -84,7 +109,7 @@ pub struct RekeyArgs {
 }
 
 pub fn rekey(ctx: &mut Ctx, a: RekeyArgs) -> Result<()> {
-    let db = ctx.open_db()?;
+    let db = open_exclusive(ctx)?;
     if !db.encrypted() {
         return Err(Error::user(format!("{} is not encrypted", ctx.db_path.display()))
             .hint("encrypt it with: liaison encrypt"));
@@ -95,17 +120,82 @@ pub fn rekey(ctx: &mut Ctx, a: RekeyArgs) -> Result<()> {
             .ok()
             .filter(|p| !p.is_empty()),
     };
+    drop(db);
     let key = new_passphrase(ctx, given)?;
-    rewrite(ctx, db, &key)?;
+    open_exclusive(ctx)?.rewrite(&key)?;
     ctx.out
         .line(&format!("changed the passphrase of {}", ctx.db_path.display()))
 }
 
-/// Writes the database to a new file with `key` (empty: plain), checks it,
-/// and renames it over the old one.
-fn rewrite(ctx: &Ctx, db: Db, key: &str) -> Result<()> {
-    let tmp = db::free_path(&ctx.db_path, "rewriting");
-    db.export_to(&tmp, key)?;
-    drop(db);
-    db::replace_file(&ctx.db_path, &tmp)
+/// Opens the database for a rewrite: held exclusively, with the
+/// passphrase given or asked for.
+fn open_exclusive(ctx: &mut Ctx) -> Result<Db> {
+    if ctx.passphrase.is_none() {
+        // Asks on a terminal when the file turns out to be encrypted.
+        drop(ctx.open_db()?);
+    }
+    Db::open_exclusive(&ctx.db_path, ctx.passphrase.as_deref())
+}
+
+/// Plain copies of the database that liaison made beside it: the copies
+/// kept before schema upgrades and restores.
+fn plain_copies(path: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.strip_prefix(&prefix)
+                .is_some_and(|rest| rest.starts_with("schema-") || rest.starts_with("before-restore-"))
+        })
+        .map(|e| e.path())
+        .filter(|p| db::copy::is_plain_sqlite(p))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Whether the plain copies beside the database are to be encrypted too:
+/// `--yes`, or yes at the prompt. Otherwise names them.
+fn agree_to_encrypt(ctx: &Ctx, copies: &[PathBuf]) -> Result<bool> {
+    if copies.is_empty() {
+        return Ok(false);
+    }
+    let names = copies
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let question = format!("encrypt the plain copies of the database beside it too ({names})");
+    if ctx.yes || (ctx.interactive && crate::prompt::confirm(&question)?) {
+        return Ok(true);
+    }
+    for p in copies {
+        eprintln!(
+            "warning: {} is a plain (unencrypted) copy of the database",
+            p.display()
+        );
+    }
+    eprintln!(
+        "hint: encrypt them with: liaison --db {} encrypt --yes, or remove them once you no longer need them",
+        db::shell_quote(&ctx.db_path)
+    );
+    Ok(false)
+}
+
+/// Encrypts each copy in place with `key`, holding the database
+/// exclusively meanwhile.
+fn encrypt_plain_copies(ctx: &mut Ctx, copies: &[PathBuf], key: &str) -> Result<()> {
+    let _held = Db::open_exclusive(&ctx.db_path, Some(key))?;
+    for p in copies {
+        db::copy::encrypt_copy(p, key)?;
+        ctx.out.line(&format!("encrypted the copy {}", p.display()))?;
+    }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! `liaison export`: CSV for spreadsheets, with the import's column names.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
@@ -10,6 +10,7 @@ use crate::csvio::{self, records};
 use crate::dates::{self, Lean};
 use crate::db::{self, Db};
 use crate::error::{Error, Result};
+use crate::files::{self, Existing};
 
 /// Export as RFC 4180 CSV in UTF-8. Columns have the names import reads,
 /// so export → import loses nothing. Cells a spreadsheet would run as a
@@ -73,14 +74,14 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
         .map(|d| dates::parse(d, today, None, Lean::Past))
         .transpose()?;
     let period = (since, until);
+    let protected = files::Protected::database(db.path());
     if a.what == What::All {
         let Some(dir) = &a.out else {
             return Err(Error::usage(
                 "export all writes one file per entity: give the folder with --out DIR",
             ));
         };
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::user(format!("cannot create {}: {}", dir.display(), db::io_reason(&e))))?;
+        files::create_private_folder(dir)?;
         for (what, name) in [
             (What::Orgs, "orgs"),
             (What::People, "people"),
@@ -91,30 +92,21 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
             (What::Distributions, "distributions"),
         ] {
             let path = dir.join(format!("{name}.csv"));
-            let mut out = create(&path)?;
+            let mut out = files::Output::create(&path, &protected, Existing::Replace)?;
             write(&db, what, &mut out, &a, period)?;
-            out.flush()?;
+            out.commit()?;
             ctx.out.line(&format!("wrote {}", path.display()))?;
         }
         return Ok(());
     }
     match &a.out {
         Some(path) => {
-            let mut out = create(path)?;
+            let mut out = files::Output::create(path, &protected, Existing::Replace)?;
             write(&db, a.what, &mut out, &a, period)?;
-            out.flush()?;
-            Ok(())
+            out.commit()
         }
         None => write(&db, a.what, &mut ctx.out.out, &a, period),
     }
-}
-
-/// A new file, owner-only: exports hold the same secrets as the database.
-fn create(path: &Path) -> Result<std::io::BufWriter<std::fs::File>> {
-    Ok(std::io::BufWriter::with_capacity(
-        256 * 1024,
-        db::private_file(path)?,
-    ))
 }
 
 type Period = (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>);

@@ -28,7 +28,8 @@ pub enum Objectives {
 }
 
 pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<()> {
-    let existed = ctx.db_path.exists();
+    // An empty file is what a creation cut short leaves: made anew.
+    let existed = std::fs::metadata(&ctx.db_path).is_ok_and(|m| m.len() > 0);
     if a.encrypt && existed {
         return Err(Error::user(format!("{} already exists", ctx.db_path.display()))
             .hint("encrypt an existing database with: liaison encrypt"));

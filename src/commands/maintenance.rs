@@ -6,54 +6,52 @@ use clap::Args;
 
 use super::confirm;
 use crate::context::Ctx;
+use crate::db::copy::Backup;
 use crate::db::{self, Db};
 use crate::error::{Error, Kind, Result};
 
-/// Copy the database to FILE while others may be writing (SQLite's online
-/// backup: one consistent snapshot). The copy is owner-only and, like the
-/// database, holds everything in plain form.
+/// Copy the database to FILE while others may be writing (one consistent
+/// snapshot). The copy is owner-only, checked, and never overwrites a
+/// file; a backup of an encrypted database is encrypted with the same
+/// passphrase.
 #[derive(Debug, Args)]
 pub struct BackupArgs {
     /// The new file (never overwritten)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Keep the copy of an encrypted database encrypted (same passphrase)
-    #[arg(long)]
+    /// Check that the database is encrypted, so the backup is too
+    #[arg(long, conflicts_with = "plain")]
     pub encrypt: bool,
+    /// Write the backup of an encrypted database in plain form
+    #[arg(long)]
+    pub plain: bool,
 }
 
 pub fn backup(ctx: &mut Ctx, a: BackupArgs) -> Result<()> {
     let db = ctx.open_db()?;
-    let key = ctx.passphrase.clone().filter(|_| db.encrypted());
-    match (&key, a.encrypt) {
-        (None, true) => {
-            return Err(
-                Error::user("the database is not encrypted, so its backup cannot be")
-                    .hint("encrypt the database first: liaison encrypt"),
-            );
-        }
-        (None, false) => db.copy_to(&a.file)?,
-        (Some(k), true) => db.export_to(&a.file, k)?,
-        (Some(_), false) => {
-            db.export_to(&a.file, "")?;
-            eprintln!(
-                "warning: the backup of this encrypted database is NOT encrypted; add --encrypt to keep it encrypted"
-            );
-        }
+    if a.encrypt && !db.encrypted() {
+        return Err(
+            Error::user("the database is not encrypted, so its backup cannot be")
+                .hint("encrypt the database first: liaison encrypt"),
+        );
     }
-    let copy = Db::open_with(&a.file, key.as_deref().filter(|_| a.encrypt))?;
-    let problems = copy.check()?;
-    if !problems.is_empty() {
-        return Err(Error::internal(format!(
-            "the backup at {} does not check out: {}",
-            a.file.display(),
-            problems[0]
-        )));
+    let how = if a.plain { Backup::Plain } else { Backup::AsIs };
+    db.backup_to(&a.file, how)?;
+    if db.encrypted() && a.plain {
+        eprintln!(
+            "warning: the backup {} is NOT encrypted: keep it as safe as the database",
+            a.file.display()
+        );
     }
     ctx.out.line(&format!(
-        "backed up {} to {}",
+        "backed up {} to {}{}",
         db.path().display(),
-        a.file.display()
+        a.file.display(),
+        if db.encrypted() && !a.plain {
+            " (encrypted with the same passphrase)"
+        } else {
+            ""
+        }
     ))
 }
 
@@ -94,33 +92,38 @@ pub struct RestoreArgs {
 }
 
 pub fn restore(ctx: &mut Ctx, a: RestoreArgs) -> Result<()> {
-    let backup = Db::open_with(&a.file, ctx.passphrase.as_deref()).map_err(|e| {
-        Error::new(
-            e.kind,
-            format!("{} cannot be restored: {}", a.file.display(), e.message),
-        )
-    })?;
-    let problems = backup.check()?;
-    if !problems.is_empty() {
-        return Err(
-            Error::user(format!("{} is damaged: {}", a.file.display(), problems[0]))
-                .hint("nothing was changed; choose another backup"),
-        );
-    }
-    drop(backup);
+    // Learn whether the database is encrypted (asking for its passphrase
+    // on a terminal) before anything is touched.
+    drop(ctx.open_db()?);
+    let key = ctx.passphrase.clone();
+    let checked = db::copy::inspect(&a.file, key.as_deref())
+        .or_else(|first| db::copy::inspect(&a.file, None).map_err(|_| first))
+        .map_err(|e| {
+            Error::new(
+                e.kind,
+                format!("{} cannot be restored: {}", a.file.display(), e.message),
+            )
+            .hint("nothing was changed; choose another backup")
+        })?;
+    let source_key = if db::copy::is_plain_sqlite(&a.file) {
+        None
+    } else {
+        key.clone()
+    };
     confirm(
         ctx,
         &format!("replace {} with {}", ctx.db_path.display(), a.file.display()),
         "liaison restore FILE --yes",
     )?;
-    let mut db = ctx.open_db()?;
+    let db = Db::open_exclusive(&ctx.db_path, key.as_deref())?;
     let kept = db::free_path(db.path(), &format!("before-restore-{}", ctx.today()));
-    db.copy_to(&kept)?;
-    db.restore_from(&a.file)?;
+    let path = db.path().to_path_buf();
+    db.restore_from(&a.file, source_key.as_deref(), &kept)?;
     ctx.out.line(&format!(
-        "restored {} from {}",
-        db.path().display(),
-        a.file.display()
+        "restored {} from {} (schema {})",
+        path.display(),
+        a.file.display(),
+        checked.version
     ))?;
     ctx.out
         .line(&format!("the database as it was is kept at {}", kept.display()))

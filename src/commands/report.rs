@@ -86,8 +86,10 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
     match &a.out {
         Some(path) => {
             use std::io::Write;
-            let mut file = crate::db::private_file(path)?;
+            let protected = crate::files::Protected::database(db.path());
+            let mut file = crate::files::Output::create(path, &protected, crate::files::Existing::Replace)?;
             file.write_all(body.as_bytes())?;
+            file.commit()?;
             ctx.out.line(&format!("wrote {}", path.display()))
         }
         None => {

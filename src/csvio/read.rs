@@ -13,28 +13,25 @@ use crate::error::{Error, Result};
 /// How many bytes are read up front to detect the encoding and delimiter.
 const HEAD: usize = 64 * 1024;
 
-/// The input file, or stdin saved to a private temporary file (so that it
-/// can be read twice: once to learn the date order, once to import).
+/// The input file, or stdin saved to a file with no name (so that it can
+/// be read twice: once to learn the date order, once to import). That
+/// file vanishes with the process, however it ends.
 pub struct Source {
     /// The name used in messages: the path, or `stdin`.
     pub name: String,
     path: PathBuf,
-    temporary: bool,
-}
-
-impl Drop for Source {
-    fn drop(&mut self) {
-        if self.temporary {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
+    /// The unnamed file holding stdin, open for as long as it is read.
+    _spool: Option<File>,
 }
 
 impl Source {
     /// Opens `input`, a path or `-` for stdin.
-    pub fn open(input: &str) -> Result<Source> {
+    /// `in_memory`: stdin is kept in memory, never on the disk (for an
+    /// encrypted database, whose data must not reach the disk in plain
+    /// form).
+    pub fn open(input: &str, in_memory: bool) -> Result<Source> {
         if input == "-" {
-            return spool_stdin();
+            return spool_stdin(in_memory);
         }
         let path = PathBuf::from(input);
         match std::fs::metadata(&path) {
@@ -42,7 +39,7 @@ impl Source {
             Ok(_) => Ok(Source {
                 name: input.to_string(),
                 path,
-                temporary: false,
+                _spool: None,
             }),
             Err(e) => Err(
                 Error::user(format!("cannot read {input}: {}", crate::db::io_reason(&e)))
@@ -67,24 +64,51 @@ impl Source {
     }
 }
 
-fn spool_stdin() -> Result<Source> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let path = std::env::temp_dir().join(format!("liaison-import-{}.csv", crate::db::new_id()));
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&path)
-        .map_err(|e| Error::user(format!("cannot buffer stdin: {}", crate::db::io_reason(&e))))?;
-    let source = Source {
-        name: "stdin".into(),
-        path,
-        temporary: true,
-    };
+/// Copies stdin into a file without a name: in memory (`memfd`) or in the
+/// temporary folder (`O_TMPFILE`, a plain database's large import keeps
+/// its memory flat). Either is gone when the process ends, even when
+/// killed; it is read again through `/proc/self/fd`.
+fn spool_stdin(in_memory: bool) -> Result<Source> {
+    let cannot =
+        |e: std::io::Error| Error::user(format!("cannot buffer stdin: {}", crate::db::io_reason(&e)));
+    let mut f = if in_memory {
+        memory_file()
+    } else {
+        unnamed_temporary_file()
+    }
+    .map_err(cannot)?;
     std::io::copy(&mut std::io::stdin().lock(), &mut f)
         .and_then(|_| f.flush())
-        .map_err(|e| Error::user(format!("cannot buffer stdin: {e}")))?;
-    Ok(source)
+        .map_err(cannot)?;
+    use std::os::unix::io::AsRawFd;
+    Ok(Source {
+        name: "stdin".into(),
+        path: PathBuf::from(format!("/proc/self/fd/{}", f.as_raw_fd())),
+        _spool: Some(f),
+    })
+}
+
+fn memory_file() -> std::io::Result<File> {
+    use std::os::unix::io::FromRawFd;
+    // SAFETY: memfd_create with a constant name; the descriptor it returns
+    // is owned by the File from here on.
+    let fd = unsafe { libc::memfd_create(c"liaison-stdin".as_ptr(), libc::MFD_CLOEXEC) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is a fresh descriptor nobody else owns.
+    Ok(unsafe { File::from_raw_fd(fd) })
+}
+
+fn unnamed_temporary_file() -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .mode(0o600)
+        .custom_flags(libc::O_TMPFILE | libc::O_CLOEXEC)
+        .open(std::env::temp_dir())
+        .or_else(|_| memory_file())
 }
 
 /// What `--encoding` and `--delimiter` ask for.

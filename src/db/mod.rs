@@ -2,8 +2,10 @@
 //! its schema. One file of SQL per entity lives beside this one.
 
 pub mod changes;
+pub mod copy;
 pub mod documents;
 pub mod events;
+pub mod lock;
 pub mod log;
 pub mod objectives;
 pub mod orgs;
@@ -44,6 +46,12 @@ pub struct Db {
     key: Option<String>,
     /// Who the change history names for this connection's writes.
     actor: changes::Actor,
+    /// What opening found and dealt with, for the user to read: leftovers
+    /// removed, permissions tightened.
+    notes: Vec<String>,
+    /// liaison's own lock on the file; declared after `conn` so that it is
+    /// released only after the connection is closed.
+    lock: lock::FileLock,
 }
 
 /// The upgrade steps found in `schema.sql`, in order: (number, title, SQL).
@@ -80,12 +88,13 @@ impl Db {
     }
 
     /// Like [`Db::create`]; with a passphrase a new file is encrypted
-    /// (SQLCipher) and an existing one is opened with it.
+    /// (SQLCipher) and an existing one is opened with it. An existing
+    /// empty file (a creation cut short) is made a new database.
     pub fn create_with(path: &Path, key: Option<&str>) -> Result<Db> {
         if !path.exists() {
             create_private_file(path)?;
         }
-        Db::open_with(path, key)
+        Db::open_shared(path, key, true)
     }
 
     /// Opens an existing, unencrypted database and brings its schema up to
@@ -94,12 +103,63 @@ impl Db {
         Db::open_with(path, None)
     }
 
-    /// Opens an existing database, with its passphrase when encrypted.
+    /// Opens an existing database, with its passphrase when encrypted, and
+    /// brings its schema up to date.
     pub fn open_with(path: &Path, key: Option<&str>) -> Result<Db> {
-        if !path.exists() {
-            return Err(Error::user(format!("no database at {}", path.display()))
-                .hint(format!("create it with: liaison --db {} init", shell_quote(path))));
+        Db::open_shared(path, key, false)
+    }
+
+    /// Opens an existing database for a command that replaces the file
+    /// (encrypt, decrypt, rekey, restore): no other liaison process uses
+    /// it until the returned value is gone; they wait, and give up with
+    /// exit 3 after `LIAISON_BUSY_TIMEOUT`.
+    pub fn open_exclusive(path: &Path, key: Option<&str>) -> Result<Db> {
+        let path = existing(path)?;
+        Db::open_locked(&path, key, lock::Mode::Exclusive, false)
+    }
+
+    fn open_shared(path: &Path, key: Option<&str>, new: bool) -> Result<Db> {
+        let path = existing(path)?;
+        loop {
+            match Db::open_locked(&path, key, lock::Mode::Shared, new) {
+                Err(e) if e.kind == Kind::Internal && e.message == NEEDS_UPGRADE => {
+                    // One process upgrades; the others wait for it here,
+                    // find the work done, and go on.
+                    drop(Db::open_locked(&path, key, lock::Mode::Exclusive, new)?);
+                }
+                other => return other,
+            }
         }
+    }
+
+    fn open_locked(path: &Path, key: Option<&str>, mode: lock::Mode, new: bool) -> Result<Db> {
+        let lock = lock::FileLock::acquire(path, mode, busy_timeout())?;
+        let mut notes = copy::remove_leftovers(path);
+        notes.extend(crate::files::tighten(path, "the database"));
+        let mut db = Db::connect(path, key, lock, new)?;
+        db.notes = notes;
+        let current = db.version()?;
+        let latest = latest_version();
+        if current > latest {
+            return Err(Error::new(
+                Kind::Unreadable,
+                format!(
+                    "cannot open {}: it was written by a newer liaison (schema {current}; this one knows up to {latest})",
+                    path.display()
+                ),
+            )
+            .hint("install the newer liaison to use this database"));
+        }
+        if current == latest {
+            return Ok(db);
+        }
+        if mode == lock::Mode::Shared {
+            return Err(Error::internal(NEEDS_UPGRADE));
+        }
+        db.upgrade(current)
+    }
+
+    fn connect(path: &Path, key: Option<&str>, lock: lock::FileLock, new: bool) -> Result<Db> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| unreadable(path, &e))?;
         let mut db = Db {
@@ -107,10 +167,17 @@ impl Db {
             path: path.to_path_buf(),
             key: key.map(str::to_string),
             actor: changes::Actor::default(),
+            notes: Vec::new(),
+            lock,
         };
-        db.configure()?;
-        db.upgrade()?;
+        db.configure(new)?;
         Ok(db)
+    }
+
+    /// What opening the file found and dealt with (leftovers of an
+    /// interrupted command removed, permissions tightened): one line each.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
     }
 
     /// The file this database lives in.
@@ -204,7 +271,7 @@ impl Db {
         self.key.is_some()
     }
 
-    fn configure(&mut self) -> Result<()> {
+    fn configure(&mut self, new: bool) -> Result<()> {
         let path = self.path.clone();
         // The key must be the first thing SQLCipher hears; quiet its log so
         // a wrong passphrase is one line of ours, not its noise.
@@ -237,6 +304,21 @@ impl Db {
             )
             .hint("check the path given with --db or LIAISON_DB"));
         }
+        // An empty file is made a database only by `init`: opening any
+        // other file must never write a schema into it.
+        if tables == 0 && !new {
+            return Err(Error::new(
+                Kind::Unreadable,
+                format!(
+                    "cannot open {}: the file is empty, not a liaison database",
+                    path.display()
+                ),
+            )
+            .hint(format!(
+                "create a database with: liaison --db {} init",
+                shell_quote(&path)
+            )));
+        }
         self.conn
             .execute_batch(
                 "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
@@ -261,55 +343,46 @@ impl Db {
             .context("reading the schema version")
     }
 
-    /// Applies the upgrade steps this database lacks, in one transaction;
-    /// refuses a database written by a newer liaison.
-    fn upgrade(&mut self) -> Result<()> {
-        let current = self.version()?;
-        let latest = latest_version();
-        if current > latest {
-            return Err(Error::new(
-                Kind::Unreadable,
-                format!(
-                    "cannot open {}: it was written by a newer liaison (schema {current}; this one knows up to {latest})",
-                    self.path.display()
-                ),
-            )
-            .hint("install the newer liaison to use this database"));
+    /// Applies the upgrade steps this database, held exclusively, lacks,
+    /// in one transaction, after keeping a byte copy of the file as it was
+    /// (`NAME.schema-N.bak`: encrypted when the database is). A failed
+    /// upgrade leaves the database as it was and removes the copy.
+    fn upgrade(self, current: u32) -> Result<Db> {
+        let path = self.path.clone();
+        let key = self.key.clone();
+        let mut db = self;
+        let mut copy = None;
+        if current > 0 {
+            let lock = db.close_whole()?;
+            let kept = free_path(&path, &format!("schema-{current}.bak"));
+            copy::copy_bytes(&path, &kept).map_err(|e| {
+                Error::user(format!(
+                    "cannot keep a copy of {} before upgrading it: {}",
+                    path.display(),
+                    e.message
+                ))
+                .hint("free some disk space or check the folder's permissions, then run the command again")
+            })?;
+            copy = Some(kept);
+            db = Db::connect(&path, key.as_deref(), lock, false)?;
         }
-        if current > 0 && current < latest {
-            // Keep the file as it was before its schema changes.
-            // Written under a temporary name and renamed when whole, so a
-            // killed upgrade leaves no half copy that looks like a backup.
-            let copy = free_path(&self.path, &format!("schema-{current}.bak"));
-            let partial = copy.with_extension("bak.partial");
-            let _ = std::fs::remove_file(&partial);
-            self.copy_to(&partial)
-                .and_then(|()| {
-                    std::fs::rename(&partial, &copy).map_err(|e| {
-                        Error::user(format!("cannot rename {}: {}", partial.display(), io_reason(&e)))
-                    })
-                })
-                .map_err(|e| {
-                    Error::user(format!(
-                        "cannot back up {} before upgrading it: {}",
-                        self.path.display(),
-                        e.message
-                    ))
-                    .hint(
-                        "free some disk space or check the folder's permissions, then run the command again",
-                    )
-                })?;
+        crate::fault::point("upgrade:before-migrate");
+        let migrated = db.migrate();
+        if let (Err(_), Some(kept)) = (&migrated, &copy) {
+            let _ = std::fs::remove_file(kept);
         }
-        if current == latest {
-            return Ok(());
-        }
-        // All the steps in one transaction: a process killed or failing
-        // mid-upgrade leaves the database as it was, never half upgraded.
+        migrated?;
+        Ok(db)
+    }
+
+    /// Every upgrade step after the file's version, in one transaction: a
+    /// process killed or failing mid-upgrade leaves the database as it
+    /// was, never half upgraded.
+    fn migrate(&mut self) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("starting the schema upgrade")?;
-        // Another process may have upgraded while we waited for the lock.
         let now_at: u32 = tx
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .context("reading the schema version")?;
@@ -321,6 +394,7 @@ impl Db {
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)
             .context("marking the database")?;
+        crate::fault::point("upgrade:before-commit");
         tx.commit().context("saving the schema upgrade")?;
         Ok(())
     }
@@ -332,125 +406,9 @@ impl Db {
         set_cache_size(&self.conn, mib)
     }
 
-    /// Copies the database to a new owner-only file with SQLite's online
-    /// backup API, in one step: the copy is one consistent snapshot even
-    /// while other processes write.
-    pub fn copy_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(Error::user(format!("{} already exists", dest.display()))
-                .hint("choose a new file name; a backup never overwrites a file"));
-        }
-        create_private_file(dest)?;
-        let result = (|| -> rusqlite::Result<()> {
-            let mut target = Connection::open(dest)?;
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-            let deadline = std::time::Instant::now() + busy_timeout();
-            loop {
-                if std::time::Instant::now() > deadline {
-                    return Err(rusqlite::Error::SqliteFailure(
-                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-                        None,
-                    ));
-                }
-                match backup.step(-1)? {
-                    rusqlite::backup::StepResult::Done => return Ok(()),
-                    rusqlite::backup::StepResult::More => {}
-                    // Busy or locked by a writer: wait and take the step again.
-                    _ => std::thread::sleep(std::time::Duration::from_millis(50)),
-                }
-            }
-        })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(dest);
-            return Err(crate::error::from_sqlite(e, "copying the database"));
-        }
-        Ok(())
-    }
-
-    /// Replaces this database's content with `source`'s, in one
-    /// transaction.
-    pub fn restore_from(&mut self, source: &Path) -> Result<()> {
-        self.conn
-            .restore(rusqlite::MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)
-            .context("restoring the database")
-    }
-
     /// SQLite's integrity and foreign-key checks; empty when all is well.
     pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut stmt = self
-            .conn
-            .prepare("PRAGMA integrity_check")
-            .context("checking the database")?;
-        let rows = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .context("checking the database")?;
-        for r in rows {
-            let r = r.context("checking the database")?;
-            if r != "ok" {
-                problems.push(r);
-            }
-        }
-        let mut stmt = self
-            .conn
-            .prepare("PRAGMA foreign_key_check")
-            .context("checking the database")?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(format!(
-                    "a row of {} points to a missing row of {}",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(2)?
-                ))
-            })
-            .context("checking the database")?;
-        for r in rows {
-            problems.push(r.context("checking the database")?);
-        }
-        Ok(problems)
-    }
-
-    /// Writes a copy of the database to `dest` with `sqlcipher_export`,
-    /// encrypted with `key` or plain when it is empty, then checks the copy
-    /// opens with that key. `dest` must not exist.
-    pub fn export_to(&self, dest: &Path, key: &str) -> Result<()> {
-        if dest.exists() {
-            return Err(
-                Error::user(format!("{} already exists", dest.display())).hint("choose a new file name")
-            );
-        }
-        create_private_file(dest)?;
-        let version = self.version()?;
-        let result = (|| -> rusqlite::Result<()> {
-            self.conn.execute(
-                "ATTACH DATABASE ?1 AS target KEY ?2",
-                rusqlite::params![dest.to_string_lossy(), key],
-            )?;
-            let exported = self
-                .conn
-                .query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))
-                .and_then(|_| {
-                    self.conn.execute_batch(&format!(
-                    "PRAGMA target.user_version = {version}; PRAGMA target.application_id = {APPLICATION_ID};"
-                ))
-                });
-            let detached = self.conn.execute_batch("DETACH DATABASE target");
-            exported.and(detached)
-        })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(dest);
-            return Err(crate::error::from_sqlite(e, "writing the copy"));
-        }
-        let copy = Db::open_with(dest, if key.is_empty() { None } else { Some(key) })?;
-        let problems = copy.check()?;
-        if !problems.is_empty() {
-            let _ = std::fs::remove_file(dest);
-            return Err(Error::internal(format!(
-                "the copy does not check out: {}",
-                problems[0]
-            )));
-        }
-        Ok(())
+        checks(&self.conn)
     }
 
     /// Reads a value from the `meta` table.
@@ -462,6 +420,59 @@ impl Db {
             .context("reading settings")
     }
 }
+
+/// SQLite's integrity and foreign-key checks on `conn`; empty when all is
+/// well.
+fn checks(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check")
+        .context("checking the database")?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .context("checking the database")?;
+    for r in rows {
+        let r = r.context("checking the database")?;
+        if r != "ok" {
+            problems.push(r);
+        }
+    }
+    let mut stmt = conn
+        .prepare("PRAGMA foreign_key_check")
+        .context("checking the database")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(format!(
+                "a row of {} points to a missing row of {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(2)?
+            ))
+        })
+        .context("checking the database")?;
+    for r in rows {
+        problems.push(r.context("checking the database")?);
+    }
+    Ok(problems)
+}
+
+/// The path of an existing database: symbolic links resolved, so that a
+/// command replacing the file replaces the file the link points to and
+/// the link stays a link, and temporary files go beside the real file.
+fn existing(path: &Path) -> Result<PathBuf> {
+    if !path.exists() {
+        return Err(Error::user(format!("no database at {}", path.display()))
+            .hint(format!("create it with: liaison --db {} init", shell_quote(path))));
+    }
+    std::fs::canonicalize(path).map_err(|e| {
+        Error::new(
+            Kind::Unreadable,
+            format!("cannot open {}: {}", path.display(), io_reason(&e)),
+        )
+    })
+}
+
+/// The message of the error that sends a shared open to upgrade first.
+const NEEDS_UPGRADE: &str = "the schema needs an upgrade";
 
 /// Writes a value into the `meta` table.
 pub fn set_meta(tx: &Transaction, key: &str, value: &str) -> Result<()> {
@@ -551,44 +562,6 @@ pub fn free_path(path: &Path, suffix: &str) -> PathBuf {
     candidate
 }
 
-/// Replaces `path` with `replacement` in one rename, after overwriting the
-/// old file's bytes with zeros (where the file system keeps them in place,
-/// the plain text is then gone); its WAL files go too.
-pub fn replace_file(path: &Path, replacement: &Path) -> Result<()> {
-    use std::io::Write;
-    let fail =
-        |e: std::io::Error| Error::user(format!("cannot replace {}: {}", path.display(), io_reason(&e)));
-    if let Ok(meta) = std::fs::metadata(path) {
-        let mut f = std::fs::OpenOptions::new().write(true).open(path).map_err(fail)?;
-        let zeros = vec![0u8; 64 * 1024];
-        let mut left = meta.len();
-        while left > 0 {
-            let n = left.min(zeros.len() as u64) as usize;
-            f.write_all(&zeros[..n]).map_err(fail)?;
-            left -= n as u64;
-        }
-        f.sync_all().map_err(fail)?;
-    }
-    std::fs::rename(replacement, path).map_err(fail)?;
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    Ok(())
-}
-
-/// Opens `path` for writing, created owner-only (0600) or truncated:
-/// exports and reports hold the same secrets as the database.
-pub fn private_file(path: &Path) -> Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| Error::user(format!("cannot write {}: {}", path.display(), io_reason(&e))))
-}
-
 /// A short lower-case reason for an I/O failure.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
@@ -598,6 +571,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
         K::AlreadyExists => "it already exists".into(),
         K::NotADirectory => "a part of the path is not a folder".into(),
         K::ReadOnlyFilesystem => "the file system is read-only".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::QuotaExceeded => "the disk quota is exceeded".into(),
         _ => e.to_string().to_lowercase(),
     }
 }

@@ -334,7 +334,16 @@ pub trait Importer {
 /// Imports a file; on any problem nothing is stored and the problems are
 /// returned in the error (and written to `--errors`).
 pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
-    let source = Source::open(&opts.input)?;
+    let mut protected = crate::files::Protected::database(db.path());
+    if opts.input != "-" {
+        protected = protected.input(std::path::Path::new(&opts.input));
+    }
+    // Refused before any work: the problems file must not replace the
+    // database or the file being imported.
+    if let Some(path) = &opts.errors {
+        protected.check(path)?;
+    }
+    let source = Source::open(&opts.input, db.encrypted())?;
     if source.is_empty() {
         return Err(Error::user(format!("{} is empty", source.name))
             .hint("export the sheet again, with its header row"));
@@ -440,7 +449,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     match result {
         Ok(()) => Ok(outcome),
         Err(e) if e.message == "rolled back" && outcome.problem_count == 0 => Ok(outcome),
-        Err(e) if e.message == "rolled back" => Err(rejected(&outcome, opts)?),
+        Err(e) if e.message == "rolled back" => Err(rejected(&outcome, opts, &protected)?),
         Err(e) => Err(e),
     }
 }
@@ -649,9 +658,9 @@ fn progress_bar(show: bool, total: u64) -> Option<indicatif::ProgressBar> {
 }
 
 /// The error for a rejected file: the count, then each problem.
-fn rejected(outcome: &Outcome, opts: &Options) -> Result<Error> {
+fn rejected(outcome: &Outcome, opts: &Options, protected: &crate::files::Protected) -> Result<Error> {
     if let Some(path) = &opts.errors {
-        write_errors(path, &outcome.problems)?;
+        write_errors(path, &outcome.problems, protected)?;
     }
     let first = &outcome.problems[0];
     let mut err = if outcome.problem_count == 1 {
@@ -709,9 +718,13 @@ fn describe(p: &Problem) -> String {
     s
 }
 
-fn write_errors(path: &std::path::Path, problems: &[Problem]) -> Result<()> {
-    let file = crate::db::private_file(path)?;
-    let mut w = crate::csvio::writer(file, false);
+fn write_errors(
+    path: &std::path::Path,
+    problems: &[Problem],
+    protected: &crate::files::Protected,
+) -> Result<()> {
+    let mut file = crate::files::Output::create(path, protected, crate::files::Existing::Replace)?;
+    let mut w = crate::csvio::writer(&mut file, false);
     w.write_record(["line", "column", "value", "reason", "candidates"])?;
     for p in problems {
         let line = p.line.to_string();
@@ -721,5 +734,6 @@ fn write_errors(path: &std::path::Path, problems: &[Problem]) -> Result<()> {
         )?;
     }
     w.flush()?;
-    Ok(())
+    drop(w);
+    file.commit()
 }

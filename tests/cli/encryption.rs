@@ -148,32 +148,91 @@ fn backups_and_exports_of_an_encrypted_database() {
         "pw",
         &["org", "add", "Backup Test Party", "--country", "GR"],
     );
-    let plain = env.path("plain.db");
-    let out = with_pass(&env, "pw", &["backup", plain.to_str().unwrap()]);
-    assert!(out.status.success());
-    assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("warning: the backup of this encrypted database is NOT encrypted")
-    );
-    let sealed = env.path("sealed.db");
-    let out = with_pass(&env, "pw", &["backup", "--encrypt", sealed.to_str().unwrap()]);
-    assert!(
-        out.status.success() && out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let contains = |p: &std::path::Path| {
         std::fs::read(p)
             .unwrap()
             .windows(17)
             .any(|w| w == b"Backup Test Party")
     };
+    // The backup of an encrypted database is encrypted, with or without
+    // --encrypt; only --plain writes plain text, and says so.
+    for (name, flags) in [("sealed.db", vec![]), ("sealed2.db", vec!["--encrypt"])] {
+        let sealed = env.path(name);
+        let mut args = vec!["backup", sealed.to_str().unwrap()];
+        args.extend(flags);
+        let out = with_pass(&env, "pw", &args);
+        assert!(
+            out.status.success() && out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!contains(&sealed));
+        assert!(!std::fs::read(&sealed).unwrap().starts_with(b"SQLite format 3"));
+        assert_eq!(mode(&sealed), 0o600);
+    }
+    let plain = env.path("plain.db");
+    let out = with_pass(&env, "pw", &["backup", "--plain", plain.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is NOT encrypted"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(contains(&plain));
-    assert!(!contains(&sealed));
     let out = with_pass(&env, "pw", &["export", "orgs"]);
     assert!(
         String::from_utf8_lossy(&out.stderr)
             .contains("warning: the database is encrypted, the export is plain text")
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Backup Test Party"));
+}
+
+/// Both kinds of backup of an encrypted database come back with
+/// `restore`, and the database stays encrypted either way.
+#[test]
+fn an_encrypted_database_is_restored_from_either_kind_of_backup() {
+    let env = Env::bare();
+    with_pass(&env, "pw", &["init", "--encrypt"]);
+    with_pass(&env, "pw", &["org", "add", "Restored Party", "--country", "GR"]);
+    let sealed = env.path("sealed.db");
+    let plain = env.path("plain.db");
+    assert!(
+        with_pass(&env, "pw", &["backup", sealed.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        with_pass(&env, "pw", &["backup", "--plain", plain.to_str().unwrap()])
+            .status
+            .success()
+    );
+    for backup in [&sealed, &plain] {
+        with_pass(&env, "pw", &["org", "add", "Added Later", "--country", "CY"]);
+        let out = with_pass(&env, "pw", &["--yes", "restore", backup.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let list = String::from_utf8_lossy(&with_pass(&env, "pw", &["org", "list"]).stdout).into_owned();
+        assert!(
+            list.contains("Restored Party") && !list.contains("Added Later"),
+            "{list}"
+        );
+        assert!(
+            !on_disk(&env, "Restored Party"),
+            "the restored database is plain text"
+        );
+        assert_eq!(with_pass(&env, "wrong", &["org", "list"]).status.code(), Some(4));
+    }
+    // What was replaced is kept, encrypted as it was.
+    let kept: Vec<_> = std::fs::read_dir(env.db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".before-restore-"))
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    for k in kept {
+        assert!(
+            !std::fs::read(&k).unwrap().starts_with(b"SQLite format 3"),
+            "{k:?} is plain"
+        );
+        assert_eq!(mode(&k), 0o600);
+    }
 }
