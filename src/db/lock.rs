@@ -24,9 +24,20 @@ pub enum Mode {
     Exclusive,
 }
 
-/// A held lock; released when dropped. It must outlive every SQLite
-/// connection of this process to the file: closing it earlier would drop
-/// SQLite's own locks on the file too (POSIX locks are per process).
+/// The lock is two bytes of the file, far beyond anything SQLite locks
+/// (its locks sit at one gigabyte) or any database reaches. A command
+/// takes the gate, then the use byte, and lets go of the gate at once; a
+/// rewrite keeps the gate, so that newcomers queue behind it instead of
+/// starving it, and waits for the use byte until the commands already in
+/// have finished.
+const GATE: i64 = 0x7000_0000_0000;
+const USE: i64 = GATE + 1;
+
+/// A held lock; released when dropped. The locks belong to this open
+/// file (Linux "open file description" locks), so closing some other
+/// descriptor of the file does not release them; it must still outlive
+/// every SQLite connection of this process to the file, whose own POSIX
+/// locks would be dropped by closing it.
 #[derive(Debug)]
 pub struct FileLock {
     _file: File,
@@ -38,34 +49,16 @@ impl FileLock {
     /// lock is taken on the file now at `path`.
     pub fn acquire(path: &Path, mode: Mode, timeout: Duration) -> Result<FileLock> {
         let deadline = Instant::now() + timeout;
-        let operation = match mode {
-            Mode::Shared => libc::LOCK_SH,
-            Mode::Exclusive => libc::LOCK_EX,
-        } | libc::LOCK_NB;
+        let kind = match mode {
+            Mode::Shared => libc::F_RDLCK,
+            Mode::Exclusive => libc::F_WRLCK,
+        };
         loop {
-            let file = File::open(path).map_err(|e| {
-                Error::new(
-                    Kind::Unreadable,
-                    format!("cannot open {}: {}", path.display(), super::io_reason(&e)),
-                )
-            })?;
-            loop {
-                // SAFETY: flock on a descriptor this function owns.
-                let done = unsafe { libc::flock(file.as_raw_fd(), operation) } == 0;
-                if done {
-                    break;
-                }
-                let e = std::io::Error::last_os_error();
-                if e.kind() != std::io::ErrorKind::WouldBlock && e.raw_os_error() != Some(libc::EINTR) {
-                    return Err(Error::new(
-                        Kind::Unreadable,
-                        format!("cannot lock {}: {}", path.display(), super::io_reason(&e)),
-                    ));
-                }
-                if Instant::now() >= deadline {
-                    return Err(busy(path, mode));
-                }
-                std::thread::sleep(Duration::from_millis(10));
+            let file = open(path, mode)?;
+            wait_for(&file, kind, GATE, deadline).map_err(|e| failed(path, mode, e))?;
+            wait_for(&file, kind, USE, deadline).map_err(|e| failed(path, mode, e))?;
+            if mode == Mode::Shared {
+                set(&file, libc::F_UNLCK, GATE).map_err(|e| failed(path, mode, Some(e)))?;
             }
             if same_file(&file, path) {
                 return Ok(FileLock { _file: file });
@@ -73,6 +66,62 @@ impl FileLock {
             // The file was replaced while this process waited: start again
             // on the one now at the path.
         }
+    }
+}
+
+/// Opens the file for locking: a write lock needs a descriptor open for
+/// writing; a read-only file can still be locked shared.
+fn open(path: &Path, mode: Mode) -> Result<File> {
+    let rw = std::fs::OpenOptions::new().read(true).write(true).open(path);
+    let file = match (rw, mode) {
+        (Ok(f), _) => Ok(f),
+        (Err(e), Mode::Shared) if e.kind() == std::io::ErrorKind::PermissionDenied => File::open(path),
+        (Err(e), _) => Err(e),
+    };
+    file.map_err(|e| {
+        Error::new(
+            Kind::Unreadable,
+            format!("cannot open {}: {}", path.display(), super::io_reason(&e)),
+        )
+    })
+}
+
+/// Sets or clears the lock on one byte without waiting.
+fn set(file: &File, kind: i32, at: i64) -> std::io::Result<()> {
+    // SAFETY: a zeroed `flock` is a valid value; fcntl gets a pointer to
+    // it for the duration of the call, on a descriptor this module owns.
+    let done = unsafe {
+        let mut fl: libc::flock = std::mem::zeroed();
+        fl.l_type = kind as libc::c_short;
+        fl.l_whence = libc::SEEK_SET as libc::c_short;
+        fl.l_start = at;
+        fl.l_len = 1;
+        libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLK, &fl)
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Takes the lock on one byte, trying again until `deadline`; `None` when
+/// the time ran out.
+fn wait_for(file: &File, kind: i32, at: i64, deadline: Instant) -> Result<(), Option<std::io::Error>> {
+    loop {
+        match set(file, kind, at) {
+            Ok(()) => return Ok(()),
+            Err(e)
+                if matches!(
+                    e.raw_os_error(),
+                    Some(libc::EAGAIN) | Some(libc::EACCES) | Some(libc::EINTR)
+                ) => {}
+            Err(e) => return Err(Some(e)),
+        }
+        if Instant::now() >= deadline {
+            return Err(None);
+        }
+        std::thread::sleep(Duration::from_millis(5));
     }
 }
 
@@ -84,7 +133,13 @@ fn same_file(file: &File, path: &Path) -> bool {
     }
 }
 
-fn busy(path: &Path, mode: Mode) -> Error {
+fn failed(path: &Path, mode: Mode, e: Option<std::io::Error>) -> Error {
+    if let Some(e) = e {
+        return Error::new(
+            Kind::Unreadable,
+            format!("cannot lock {}: {}", path.display(), super::io_reason(&e)),
+        );
+    }
     let what = match mode {
         Mode::Shared => {
             "another liaison is rewriting it (encrypt, decrypt, rekey, restore or a schema upgrade)"

@@ -354,8 +354,20 @@ impl Db {
         let mut copy = None;
         if current > 0 {
             let lock = db.close_whole()?;
-            let kept = free_path(&path, &format!("schema-{current}.bak"));
-            copy::copy_bytes(&path, &kept).map_err(|e| {
+            let suffix = format!("schema-{current}.bak");
+            // An upgrade killed after its copy was made left one already:
+            // it is used again rather than joined by another.
+            let earlier = copies_of(&path, &suffix)
+                .into_iter()
+                .find(|c| copy::same_bytes(&path, c));
+            let made = earlier.is_none();
+            let kept = earlier.unwrap_or_else(|| free_path(&path, &suffix));
+            let copied = if made {
+                copy::copy_bytes(&path, &kept)
+            } else {
+                Ok(())
+            };
+            copied.map_err(|e| {
                 Error::user(format!(
                     "cannot keep a copy of {} before upgrading it: {}",
                     path.display(),
@@ -363,7 +375,7 @@ impl Db {
                 ))
                 .hint("free some disk space or check the folder's permissions, then run the command again")
             })?;
-            copy = Some(kept);
+            copy = made.then_some(kept);
             db = Db::connect(&path, key.as_deref(), lock, false)?;
         }
         crate::fault::point("upgrade:before-migrate");
@@ -550,6 +562,20 @@ fn create_private_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The files [`free_path`] may have made for `path` and `suffix`.
+fn copies_of(path: &Path, suffix: &str) -> Vec<PathBuf> {
+    let base = format!("{}.{suffix}", path.display());
+    let mut found = Vec::new();
+    let mut candidate = PathBuf::from(&base);
+    let mut n = 2;
+    while candidate.exists() {
+        found.push(candidate);
+        candidate = PathBuf::from(format!("{base}.{n}"));
+        n += 1;
+    }
+    found
+}
+
 /// `path` with `.suffix` added, numbered when that file exists.
 pub fn free_path(path: &Path, suffix: &str) -> PathBuf {
     let base = format!("{}.{suffix}", path.display());
@@ -728,6 +754,37 @@ mod tests {
                 "migration {n} is empty"
             );
         }
+    }
+
+    /// A step whose marker is misspelt would be skipped without a word:
+    /// every line that looks like a marker must parse, numbered in order.
+    #[test]
+    fn every_migration_marker_is_well_formed() {
+        let mut expected = 1;
+        for line in SCHEMA.lines() {
+            let squeezed = line.trim_start().to_ascii_lowercase();
+            if !(squeezed.starts_with("--")
+                && squeezed
+                    .trim_start_matches('-')
+                    .trim_start()
+                    .starts_with("migration"))
+            {
+                continue;
+            }
+            let rest = line.strip_prefix("-- migration ");
+            let parsed = rest
+                .and_then(|r| r.split_once(':'))
+                .and_then(|(n, title)| Some((n.parse::<u32>().ok()?, title.trim())));
+            match parsed {
+                Some((n, title)) if n == expected && !title.is_empty() => expected += 1,
+                _ => panic!("malformed or out-of-order migration marker: {line:?}"),
+            }
+        }
+        assert_eq!(
+            expected - 1,
+            latest_version(),
+            "markers and parsed steps disagree"
+        );
     }
 
     #[test]

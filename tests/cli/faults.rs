@@ -1,0 +1,375 @@
+//! Fault injection: every command that rewrites a file is killed (as by
+//! SIGKILL or a power cut) at each of its steps, and afterwards the
+//! database path holds the old database or the new one, readable with its
+//! passphrase, no half file sits under a final name, and, once the next
+//! command has started, no plaintext copy is left anywhere in the folder
+//! or the temporary folder. Writers running beside encrypt, rekey and
+//! decrypt never have a write acknowledged and then lost.
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+
+use crate::common::{Env, mode};
+
+/// A name that must never be found in plain text where it should not be.
+const SECRET: &str = "Zxq Clandestine Partner";
+
+/// Runs liaison killed at the fault point `at`; panics unless it was.
+fn killed_at(env: &Env, pass: Option<&str>, at: &str, args: &[&str]) {
+    let mut cmd = env.cmd();
+    cmd.env("LIAISON_TEST_KILL_AT", at)
+        .env("TMPDIR", env.path("tmp"))
+        .args(args);
+    if let Some(p) = pass {
+        cmd.env("LIAISON_PASSPHRASE", p);
+    }
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.signal(),
+        Some(libc_sigkill()),
+        "`liaison {}` never reached the point {at}: {:?}\n{}",
+        args.join(" "),
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn libc_sigkill() -> i32 {
+    9
+}
+
+/// Runs liaison with a passphrase (or none) and returns exit code, stdout
+/// and stderr.
+fn run(env: &Env, pass: Option<&str>, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = env.cmd();
+    cmd.env("TMPDIR", env.path("tmp")).args(args);
+    if let Some(p) = pass {
+        cmd.env("LIAISON_PASSPHRASE", p);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file under `dir` whose bytes contain `needle`.
+fn files_containing(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            found.extend(files_containing(&p, needle));
+        } else if std::fs::read(&p).is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle.as_bytes())) {
+            found.push(p);
+        }
+    }
+    found
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A database with the secret partner in it, plain or encrypted.
+fn database(pass: Option<&str>) -> Env {
+    let env = Env::bare();
+    std::fs::create_dir_all(env.path("tmp")).unwrap();
+    let (code, _, err) = match pass {
+        Some(_) => run(&env, pass, &["init", "--encrypt"]),
+        None => run(&env, None, &["init"]),
+    };
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        &env,
+        pass,
+        &["org", "add", SECRET, "--country", "GR", "--handle", "zcp"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        &env,
+        pass,
+        &[
+            "log",
+            "zcp",
+            "--channel",
+            "meeting",
+            "--summary",
+            "met at the border",
+            "--date",
+            "2026-11-02",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    env
+}
+
+/// Which of the passphrases opens the database now and shows the data;
+/// exactly one must.
+fn opens_with<'a>(env: &Env, candidates: &[Option<&'a str>]) -> Option<&'a str> {
+    let mut opened = Vec::new();
+    for pass in candidates {
+        let (code, out, _) = run(env, *pass, &["org", "list"]);
+        if code == 0 {
+            assert!(
+                out.contains(SECRET),
+                "the database opened but lost the data:\n{out}"
+            );
+            opened.push(*pass);
+        }
+    }
+    assert_eq!(opened.len(), 1, "opened with {opened:?} of {candidates:?}");
+    opened[0]
+}
+
+#[test]
+fn encrypt_rekey_and_decrypt_killed_at_each_step_leave_the_old_or_the_new_database() {
+    let steps = [
+        "rewrite:before-copy",
+        "rewrite:after-copy",
+        "rewrite:before-rename",
+        "rewrite:after-rename",
+    ];
+    // (command, passphrase before, passphrase after, extra environment)
+    let cases: [(&[&str], Option<&str>, Option<&str>); 3] = [
+        (&["encrypt"], None, Some("new pass")),
+        (&["rekey"], Some("old pass"), Some("new pass")),
+        (&["--yes", "decrypt"], Some("old pass"), None),
+    ];
+    for (args, before, after) in cases {
+        for step in steps {
+            let env = database(before);
+            let mut cmd = env.cmd();
+            cmd.env("LIAISON_TEST_KILL_AT", step)
+                .env("TMPDIR", env.path("tmp"))
+                .env("LIAISON_NEW_PASSPHRASE", "new pass")
+                .args(args);
+            // encrypt takes the new passphrase from the usual sources.
+            if let Some(p) = if args == ["encrypt"] { after } else { before } {
+                cmd.env("LIAISON_PASSPHRASE", p);
+            }
+            let out = cmd.output().unwrap();
+            assert_eq!(
+                out.status.signal(),
+                Some(libc_sigkill()),
+                "{args:?} at {step}: {out:?}"
+            );
+            let now = opens_with(&env, &[before, after]);
+            let expected = if step == "rewrite:after-rename" {
+                after
+            } else {
+                before
+            };
+            assert_eq!(now, expected, "{args:?} killed at {step}");
+            // The next command has cleaned up: nothing but the database and
+            // its own files, and the secret in plain text only where the
+            // database itself is plain.
+            let folder = env.db.parent().unwrap();
+            let names = names_in(folder);
+            assert!(
+                names.iter().all(|n| n.starts_with("liaison.db")),
+                "{args:?} at {step}: {names:?}"
+            );
+            let plain: Vec<_> = files_containing(env.dir.path(), SECRET);
+            if now.is_some() {
+                assert!(plain.is_empty(), "{args:?} at {step}: plain text in {plain:?}");
+            } else {
+                assert!(
+                    plain.iter().all(|p| p.starts_with(folder)
+                        && p.file_name().unwrap().to_string_lossy().starts_with("liaison.db")),
+                    "{args:?} at {step}: plain text in {plain:?}"
+                );
+            }
+            assert_eq!(mode(&env.db), 0o600);
+        }
+    }
+}
+
+#[test]
+fn a_killed_backup_leaves_no_file_under_its_name() {
+    for pass in [None, Some("pw")] {
+        for step in ["backup:before-copy", "backup:after-copy", "output:before-rename"] {
+            let env = database(pass);
+            let target = env.path("backup.db");
+            killed_at(&env, pass, step, &["backup", target.to_str().unwrap()]);
+            assert!(!target.exists(), "{step}: a half backup under the final name");
+            // A restore of it is refused and changes nothing.
+            let (code, _, err) = run(&env, pass, &["--yes", "restore", target.to_str().unwrap()]);
+            assert_eq!(code, 1, "{err}");
+            let (code, out, _) = run(&env, pass, &["org", "list"]);
+            assert!(code == 0 && out.contains(SECRET));
+            // The next backup works.
+            let (code, _, err) = run(&env, pass, &["backup", target.to_str().unwrap()]);
+            assert_eq!(code, 0, "{err}");
+            assert_eq!(mode(&target), 0o600);
+        }
+    }
+}
+
+#[test]
+fn a_killed_restore_leaves_the_old_or_the_new_database() {
+    let steps = [
+        "restore:before-keep",
+        "restore:before-copy",
+        "restore:after-copy",
+        "restore:before-rename",
+    ];
+    for pass in [None, Some("pw")] {
+        for step in steps {
+            let env = database(pass);
+            let backup = env.path("backup.db");
+            assert_eq!(run(&env, pass, &["backup", backup.to_str().unwrap()]).0, 0);
+            assert_eq!(
+                run(
+                    &env,
+                    pass,
+                    &["org", "add", "Added After The Backup", "--country", "CY"]
+                )
+                .0,
+                0
+            );
+            killed_at(&env, pass, step, &["--yes", "restore", backup.to_str().unwrap()]);
+            let (code, out, err) = run(&env, pass, &["org", "list"]);
+            assert_eq!(code, 0, "{step}: {err}");
+            // Every step is before the rename: the database is the old one.
+            assert!(
+                out.contains(SECRET) && out.contains("Added After The Backup"),
+                "{step}: {out}"
+            );
+            let names = names_in(env.db.parent().unwrap());
+            assert!(
+                names
+                    .iter()
+                    .all(|n| !n.contains("rewriting") && !n.contains("partial")),
+                "{step}: {names:?}"
+            );
+            if pass.is_some() {
+                assert!(files_containing(env.dir.path(), SECRET).is_empty(), "{step}");
+            }
+            // The restore then works.
+            let (code, _, err) = run(&env, pass, &["--yes", "restore", backup.to_str().unwrap()]);
+            assert_eq!(code, 0, "{step}: {err}");
+            let (_, out, _) = run(&env, pass, &["org", "list"]);
+            assert!(
+                out.contains(SECRET) && !out.contains("Added After The Backup"),
+                "{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_killed_export_or_report_leaves_the_old_file_or_the_new_one() {
+    let env = database(None);
+    for args in [
+        vec!["export", "orgs", "--out", "out.csv"],
+        vec!["report", "quarterly", "--out", "out.csv"],
+        vec!["export", "all", "--out", "."],
+    ] {
+        let target = if args[1] == "all" {
+            env.path("orgs.csv")
+        } else {
+            env.path("out.csv")
+        };
+        std::fs::write(&target, "the file as it was\n").unwrap();
+        killed_at(&env, None, "output:before-rename", &args);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "the file as it was\n");
+        let (code, _, err) = run(&env, None, &args);
+        assert_eq!(code, 0, "{err}");
+        assert_ne!(std::fs::read_to_string(&target).unwrap(), "the file as it was\n");
+        assert_eq!(mode(&target), 0o600);
+    }
+}
+
+/// Writers logging contacts in a loop while the file is encrypted,
+/// rekeyed and decrypted: every write that was acknowledged (exit 0) is
+/// in the final database.
+#[test]
+fn writes_made_during_encrypt_rekey_and_decrypt_are_never_lost() {
+    let env = database(None);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let keys: [Option<&'static str>; 3] = [None, Some("one"), Some("two")];
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let stop = stop.clone();
+            let db = env.db.clone();
+            let home = env.dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut acknowledged = 0;
+                let mut i = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    i += 1;
+                    // The writer does not know which passphrase is current.
+                    for key in keys {
+                        let mut cmd = assert_cmd::Command::cargo_bin("liaison").unwrap();
+                        cmd.env_clear()
+                            .env("HOME", &home)
+                            .env("LIAISON_DB", &db)
+                            .env("LIAISON_NOW", crate::common::NOW)
+                            .env("LIAISON_BUSY_TIMEOUT", "20000")
+                            .args([
+                                "log",
+                                "zcp",
+                                "--channel",
+                                "call",
+                                "--summary",
+                                &format!("writer {w} entry {i}"),
+                            ]);
+                        if let Some(k) = key {
+                            cmd.env("LIAISON_PASSPHRASE", k);
+                        }
+                        let out = cmd.output().unwrap();
+                        let code = out.status.code();
+                        if code == Some(0) {
+                            acknowledged += 1;
+                            break;
+                        }
+                        assert!(
+                            matches!(code, Some(3) | Some(4)),
+                            "writer failed unexpectedly: {out:?}"
+                        );
+                    }
+                }
+                acknowledged
+            })
+        })
+        .collect();
+    let pause = || std::thread::sleep(std::time::Duration::from_millis(700));
+    pause();
+    let steps: [(&[&str], Option<&str>); 3] = [
+        (&["encrypt"], Some("one")),
+        (&["rekey"], Some("one")),
+        (&["--yes", "decrypt"], Some("two")),
+    ];
+    for (args, pass) in steps {
+        let mut cmd = env.cmd();
+        cmd.env("LIAISON_NEW_PASSPHRASE", "two")
+            .env("LIAISON_BUSY_TIMEOUT", "20000")
+            .args(args);
+        if let Some(p) = pass {
+            cmd.env("LIAISON_PASSPHRASE", p);
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        pause();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let acknowledged: i64 = writers.into_iter().map(|w| w.join().unwrap()).sum();
+    assert!(acknowledged > 0, "no writer got through");
+    let stored = env.count("SELECT count(*) FROM interactions WHERE summary LIKE 'writer %'");
+    eprintln!("{acknowledged} writes acknowledged, {stored} stored");
+    assert_eq!(stored, acknowledged);
+}

@@ -1,0 +1,161 @@
+//! Schema upgrades: from every earlier schema version, plain and
+//! encrypted, to the current one; many first opens at once; and the same
+//! schema whether a database was made new or upgraded.
+
+use std::path::Path;
+
+use crate::common::Env;
+
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// The SQL of upgrade steps 1 to `n`, cut from schema.sql at its markers.
+fn steps_up_to(n: usize) -> String {
+    let markers: Vec<usize> = SCHEMA.match_indices("\n-- migration ").map(|(i, _)| i).collect();
+    match markers.get(n) {
+        Some(&end) => SCHEMA[..end].to_string(),
+        None => SCHEMA.to_string(),
+    }
+}
+
+fn latest() -> usize {
+    SCHEMA.matches("\n-- migration ").count()
+}
+
+/// A database of schema `version` holding one organisation, encrypted
+/// with `key` when given, made the way that version of liaison made it.
+fn old_database(path: &Path, version: usize, key: Option<&str>) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(path).unwrap();
+    if let Some(k) = key {
+        conn.pragma_update(None, "key", k).unwrap();
+    }
+    conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
+    conn.execute_batch(&steps_up_to(version)).unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {version}; PRAGMA application_id = 1279869257;
+         INSERT INTO organisations (id, handle, name, country, region, kind, status, sort_key, created_at, updated_at)
+         VALUES ('0123456789abcdef0123456789abcdef', 'old', 'Party From An Old Version', 'GR', 'Southern Europe',
+                 'party', 'partner', 'party from an old version', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+    ))
+    .unwrap();
+}
+
+fn schema_of(path: &Path, key: Option<&str>) -> (i64, Vec<String>) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    if let Some(k) = key {
+        conn.pragma_update(None, "key", k).unwrap();
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    (version, rows)
+}
+
+#[test]
+fn every_earlier_schema_upgrades_plain_and_encrypted() {
+    let fresh = Env::new();
+    let (latest_version, fresh_schema) = schema_of(&fresh.db, None);
+    assert_eq!(latest_version as usize, latest());
+    for key in [None, Some("upgrade pass")] {
+        for version in 1..latest() {
+            let env = Env::bare();
+            old_database(&env.db, version, key);
+            let mut cmd = env.cmd();
+            cmd.args(["org", "list"]);
+            if let Some(k) = key {
+                cmd.env("LIAISON_PASSPHRASE", k);
+            }
+            let out = cmd.output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "from schema {version} ({key:?}): {stderr}");
+            assert!(String::from_utf8_lossy(&out.stdout).contains("Party From An Old Version"));
+            let (now, schema) = schema_of(&env.db, key);
+            assert_eq!(now as usize, latest(), "from schema {version}");
+            assert_eq!(
+                schema, fresh_schema,
+                "upgraded from {version} differs from a new database"
+            );
+            // The copy kept before the upgrade is the old file, encrypted
+            // when it was, and the only file left beside the database.
+            let copy = env.db.with_file_name(format!("liaison.db.schema-{version}.bak"));
+            let bytes = std::fs::read(&copy).unwrap();
+            assert_eq!(bytes.starts_with(b"SQLite format 3"), key.is_none(), "{copy:?}");
+            assert_eq!(schema_of(&copy, key).0 as usize, version);
+            let names: Vec<String> = std::fs::read_dir(env.db.parent().unwrap())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| !matches!(n.as_str(), "liaison.db" | "liaison.db-wal" | "liaison.db-shm"))
+                .collect();
+            assert_eq!(names, [format!("liaison.db.schema-{version}.bak")]);
+        }
+    }
+}
+
+#[test]
+fn many_first_opens_after_an_install_all_succeed() {
+    for round in 0..3 {
+        let env = Env::bare();
+        old_database(&env.db, 2, Some("pw"));
+        let children: Vec<_> = (0..6)
+            .map(|_| {
+                let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("liaison"));
+                cmd.env_clear()
+                    .env("HOME", env.dir.path())
+                    .env("LIAISON_DB", &env.db)
+                    .env("LIAISON_PASSPHRASE", "pw")
+                    .args(["org", "list"])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped());
+                cmd.spawn().unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(String::from_utf8_lossy(&out.stdout).contains("Party From An Old Version"));
+        }
+        let copies: Vec<String> = std::fs::read_dir(env.db.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".schema-"))
+            .collect();
+        assert_eq!(copies, ["liaison.db.schema-2.bak"], "round {round}");
+    }
+}
+
+#[test]
+fn a_killed_upgrade_makes_one_copy_and_finishes_next_time() {
+    use std::os::unix::process::ExitStatusExt;
+    for at in ["upgrade:before-migrate", "upgrade:before-commit"] {
+        let env = Env::bare();
+        old_database(&env.db, 3, None);
+        let out = env
+            .cmd()
+            .env("LIAISON_TEST_KILL_AT", at)
+            .args(["org", "list"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.signal(), Some(9), "{at}: {out:?}");
+        assert_eq!(schema_of(&env.db, None).0, 3, "{at}");
+        assert!(env.ok(&["org", "list"]).contains("Party From An Old Version"));
+        assert_eq!(schema_of(&env.db, None).0 as usize, latest());
+        let copies: Vec<String> = std::fs::read_dir(env.db.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".schema-"))
+            .collect();
+        assert_eq!(copies, ["liaison.db.schema-3.bak"], "{at}");
+    }
+}
