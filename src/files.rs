@@ -138,24 +138,34 @@ impl Output {
         &self.temp
     }
 
-    /// Flushes and syncs the bytes, then puts the file in place.
+    /// Flushes and syncs the bytes, then puts the file in place. On
+    /// failure nothing is left: neither the temporary file nor a half
+    /// file under the target's name.
     pub fn commit(mut self) -> Result<()> {
         let target = self.target.clone();
-        let mut buffered = self
+        let buffered = self
             .file
             .take()
             .ok_or_else(|| Error::internal("output committed twice"))?;
-        buffered.flush().map_err(|e| cannot_write(&target, &e))?;
-        let file = buffered
-            .into_inner()
-            .map_err(|e| cannot_write(&target, e.error()))?;
-        file.sync_all().map_err(|e| cannot_write(&target, &e))?;
-        drop(file);
-        crate::fault::point("output:before-rename");
-        put_in_place(&self.temp, &target, self.existing)?;
-        forget(&self.temp);
-        Ok(())
+        let done = finish(buffered)
+            .map_err(|e| cannot_write(&target, &e))
+            .and_then(|()| {
+                crate::fault::point("output:before-rename");
+                put_in_place(&self.temp, &target, self.existing)
+            });
+        match done {
+            Ok(()) => forget(&self.temp),
+            Err(_) => discard(&self.temp),
+        }
+        done
     }
+}
+
+/// Flushes and syncs a file being written.
+fn finish(mut buffered: std::io::BufWriter<File>) -> std::io::Result<()> {
+    buffered.flush()?;
+    let file = buffered.into_inner().map_err(|e| e.into_error())?;
+    file.sync_all()
 }
 
 impl Write for Output {
@@ -334,9 +344,13 @@ pub fn forget(path: &Path) {
     }
 }
 
-/// Removes a temporary file and forgets it.
+/// Removes a temporary file, with the journal SQLite may have made
+/// beside it, and forgets it.
 pub fn discard(path: &Path) {
     let _ = std::fs::remove_file(path);
+    let mut journal = path.as_os_str().to_os_string();
+    journal.push("-journal");
+    let _ = std::fs::remove_file(journal);
     forget(path);
 }
 
@@ -346,6 +360,9 @@ pub fn remove_temporary() {
     if let Ok(list) = TEMPORARY.try_lock() {
         for p in list.iter() {
             let _ = std::fs::remove_file(p);
+            let mut journal = p.as_os_str().to_os_string();
+            journal.push("-journal");
+            let _ = std::fs::remove_file(journal);
         }
     }
 }

@@ -207,11 +207,18 @@ impl Db {
             (Some(k), Backup::AsIs) => Some(k.as_str()),
             _ => None,
         };
-        if self.key.is_some() {
-            export(&self.conn, &temp, key.unwrap_or(""))?;
+        let copied = if self.key.is_some() {
+            export(&self.conn, &temp, key.unwrap_or(""))
         } else {
-            online_backup(&self.conn, &temp)?;
-        }
+            online_backup(&self.conn, &temp)
+        };
+        // Errors name the backup, not its temporary file.
+        copied.map_err(|mut e| {
+            e.message = e
+                .message
+                .replace(&temp.display().to_string(), &dest.display().to_string());
+            e
+        })?;
         crate::fault::point("backup:after-copy");
         inspect(&temp, key)
             .map_err(|e| Error::internal(format!("the new backup does not check out: {}", e.message)))?;

@@ -123,9 +123,12 @@ impl Db {
         loop {
             match Db::open_locked(&path, key, lock::Mode::Shared, new) {
                 Err(e) if e.kind == Kind::Internal && e.message == NEEDS_UPGRADE => {
-                    // One process upgrades; the others wait for it here,
-                    // find the work done, and go on.
-                    drop(Db::open_locked(&path, key, lock::Mode::Exclusive, new)?);
+                    // One process upgrades; the others wait for it here (up
+                    // to a minute at least: the first command after an
+                    // install must not fail), find the work done, and go on.
+                    let wait = busy_timeout().max(std::time::Duration::from_secs(60));
+                    let lock = lock::FileLock::acquire(&path, lock::Mode::Exclusive, wait)?;
+                    drop(Db::open_held(&path, key, lock, lock::Mode::Exclusive, new)?);
                 }
                 other => return other,
             }
@@ -134,6 +137,16 @@ impl Db {
 
     fn open_locked(path: &Path, key: Option<&str>, mode: lock::Mode, new: bool) -> Result<Db> {
         let lock = lock::FileLock::acquire(path, mode, busy_timeout())?;
+        Db::open_held(path, key, lock, mode, new)
+    }
+
+    fn open_held(
+        path: &Path,
+        key: Option<&str>,
+        lock: lock::FileLock,
+        mode: lock::Mode,
+        new: bool,
+    ) -> Result<Db> {
         let mut notes = copy::remove_leftovers(path);
         notes.extend(crate::files::tighten(path, "the database"));
         let mut db = Db::connect(path, key, lock, new)?;

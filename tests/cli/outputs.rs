@@ -250,7 +250,7 @@ fn a_full_disk_leaves_the_old_file_and_no_half_one() {
         if args[0] == "report" {
             // A report is small: fill the disk first.
             let filler = disk.dir.join("filler");
-            let _ = std::fs::write(&filler, vec![b'x'; 40 * 1024]);
+            let _ = std::fs::write(&filler, vec![b'x'; 64 * 1024]);
         }
         let err = env.fails(1, &argv);
         assert!(
