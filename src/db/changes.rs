@@ -640,10 +640,14 @@ impl Touched {
             }
             "interaction_orgs" => {
                 self.entry_ids.insert(record);
-                // An insert records only its key, which names the organisation.
-                let row = c.before.as_ref().or(c.after.as_ref()).or(c.key.as_object());
-                if let Some(org) = row.and_then(|r| r.get("org_id")).and_then(|v| v.as_str()) {
-                    self.contact_orgs.insert(org.to_string());
+                // An insert records only its key, which names the
+                // organisation; a move (a merge) names one before and
+                // another after, and both last contacts change.
+                let rows = [c.before.as_ref(), c.after.as_ref(), c.key.as_object()];
+                for row in rows.into_iter().flatten() {
+                    if let Some(org) = row.get("org_id").and_then(|v| v.as_str()) {
+                        self.contact_orgs.insert(org.to_string());
+                    }
                 }
             }
             _ => {}
@@ -655,7 +659,9 @@ impl Touched {
     fn note_cascaded(&mut self, tx: &Transaction, by: i64) -> Result<()> {
         let mut stmt = tx
             .prepare_cached(
-                "SELECT DISTINCT json_extract(coalesce(before, after, key), '$.org_id')
+                "SELECT json_extract(coalesce(before, key), '$.org_id')
+                   FROM changes WHERE command = ?1 AND tbl = 'interaction_orgs'
+                 UNION SELECT json_extract(after, '$.org_id')
                    FROM changes WHERE command = ?1 AND tbl = 'interaction_orgs'",
             )
             .context("reading the change history")?;
