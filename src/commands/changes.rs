@@ -99,15 +99,25 @@ pub fn entry(conn: &Connection, command: Command, shown: Vec<Change>) -> Entry {
 
 /// The heading of a command: number, local time, user, what was typed.
 pub fn heading(c: &Command) -> String {
-    let at = DateTime::parse_from_rfc3339(&c.at)
-        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|_| c.at.clone());
     let state = match (c.reverts.as_deref(), c.undone_by) {
         (_, Some(by)) => format!("  (undone by #{by})"),
         (Some(kind), None) => format!("  ({kind})"),
         _ => String::new(),
     };
-    format!("#{}  {at}  {}  liaison {}{state}", c.seq, c.user, c.line)
+    format!(
+        "#{}  {}  {}  liaison {}{state}",
+        c.seq,
+        local_time(&c.at),
+        c.user,
+        c.line
+    )
+}
+
+/// A recorded time as the local date and minute.
+pub fn local_time(at: &str) -> String {
+    DateTime::parse_from_rfc3339(at)
+        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| at.to_string())
 }
 
 fn print(ctx: &mut Ctx, entries: &[Entry], for_org: bool) -> Result<()> {
