@@ -14,7 +14,7 @@ use crate::render::Format;
 /// the change history. It shows what it will revert and asks first
 /// (`--yes` in scripts). The undo is recorded too: `--redo` puts back what
 /// it reverted, also after other commands, as long as they did not change
-/// the same rows.
+/// the same rows. A purge (`rm --purge`) cannot be undone.
 ///
 /// Examples: `liaison undo`, `liaison --yes undo 3`, `liaison undo --command 12`,
 /// `liaison undo --redo`, `liaison undo --list`
@@ -134,6 +134,9 @@ fn plan(conn: &Connection, a: &UndoArgs, below: i64) -> Result<Plan> {
             return Err(Error::user(format!("command #{seq} is itself a {kind}"))
                 .hint("put back what an undo reverted with: liaison undo --redo"));
         }
+        if c.purge {
+            return Err(db::changes::purged(&c, "undo"));
+        }
         return Ok(Plan {
             kind: "undo",
             targets: vec![c.clone()],
@@ -153,6 +156,18 @@ fn plan(conn: &Connection, a: &UndoArgs, below: i64) -> Result<Plan> {
         ))
         .hint(format!("undo all of them with: liaison undo {left}"))
         .hint(list_hint));
+    }
+    if let Some(at) = targets.iter().position(|c| c.purge) {
+        let purge = &targets[at];
+        if at == 0 {
+            return Err(db::changes::purged(purge, "undo"));
+        }
+        return Err(Error::user(format!(
+            "cannot undo {n} commands: #{} among them (liaison {}) removed records for good",
+            purge.seq, purge.line
+        ))
+        .hint(format!("undo the ones after it with: liaison undo {at}"))
+        .hint("undo an earlier command by its number: liaison undo --command N"));
     }
     Ok(Plan {
         kind: "undo",
@@ -239,11 +254,21 @@ fn list(ctx: &mut Ctx, limit: usize) -> Result<()> {
                         c.changes.to_string(),
                         c.reverts.clone().unwrap_or_default(),
                         c.undone_by.map(|n| n.to_string()).unwrap_or_default(),
+                        c.purge.to_string(),
                     ]
                 })
                 .collect();
             ctx.out.csv(
-                &["command", "at", "user", "line", "changes", "reverts", "undone_by"],
+                &[
+                    "command",
+                    "at",
+                    "user",
+                    "line",
+                    "changes",
+                    "reverts",
+                    "undone_by",
+                    "purge",
+                ],
                 &rows,
             )
         }

@@ -239,12 +239,101 @@ pub fn end(tx: &Transaction, seq: i64) -> Result<()> {
     Ok(())
 }
 
-/// Removes every recorded trace of a record (and the commands left with
-/// nothing): what `--purge` means by "for good".
-pub fn forget_record(tx: &Connection, id: &str) -> Result<()> {
-    tx.execute("DELETE FROM changes WHERE record = ?1 OR org_id = ?1", [id])
+/// Where a change names a record: as its own row, as the organisation it
+/// concerns, or anywhere in its key or values (a link pointing at it).
+/// IDs are long random strings, so a match is never a coincidence.
+const NAMES_RECORD: &str = "(record = ?1 OR org_id = ?1 OR instr(key, ?1) > 0
+    OR instr(coalesce(before, ''), ?1) > 0 OR instr(coalesce(after, ''), ?1) > 0)";
+
+/// Erases every recorded trace of a record removed for good, for
+/// `--purge`: every change that names it (its own rows and the rows that
+/// pointed at it, in any command). The current command keeps one change
+/// without values instead, which marks it as a purge that no undo can
+/// revert; other commands left with nothing recorded disappear.
+///
+/// Returns the commands whose line the caller should rewrite, with their
+/// lines: those that had changes erased, those whose line contains one of
+/// `names`, and the current command.
+pub fn forget_record(tx: &Connection, table: &str, id: &str, names: &[String]) -> Result<Vec<(i64, String)>> {
+    let mut seqs: BTreeSet<i64> = BTreeSet::new();
+    let mut stmt = tx
+        .prepare(&format!(
+            "SELECT DISTINCT command FROM changes WHERE {NAMES_RECORD}"
+        ))
         .context("forgetting the history")?;
-    forget_empty_commands(tx)
+    let found = stmt
+        .query_map([id], |r| r.get::<_, i64>(0))
+        .context("forgetting the history")?;
+    for seq in found {
+        seqs.insert(seq.context("forgetting the history")?);
+    }
+    let mut stmt = tx
+        .prepare("SELECT seq FROM commands WHERE instr(line, ?1) > 0")
+        .context("forgetting the history")?;
+    for name in names.iter().filter(|n| !n.trim().is_empty()) {
+        let found = stmt
+            .query_map([name], |r| r.get::<_, i64>(0))
+            .context("forgetting the history")?;
+        for seq in found {
+            seqs.insert(seq.context("forgetting the history")?);
+        }
+    }
+    let current: i64 = tx
+        .query_row("SELECT max(seq) FROM commands", [], |r| r.get(0))
+        .context("forgetting the history")?;
+    seqs.insert(current);
+    tx.execute(&format!("DELETE FROM changes WHERE {NAMES_RECORD}"), [id])
+        .context("forgetting the history")?;
+    tx.execute(
+        "INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
+         VALUES (?1, ?2, 'delete', '{}', NULL, NULL, NULL, NULL)",
+        params![current, table],
+    )
+    .context("forgetting the history")?;
+    forget_empty_commands(tx)?;
+    let mut lines = Vec::new();
+    for seq in seqs {
+        if let Some(c) = command(tx, seq)? {
+            lines.push((seq, c.line));
+        }
+    }
+    Ok(lines)
+}
+
+/// Makes this connection overwrite what it deletes with zeros, rather
+/// than only unlinking it, so that removed rows and history do not stay
+/// readable in the file's free space.
+pub fn overwrite_deleted(tx: &Connection) -> Result<()> {
+    tx.pragma_update(None, "secure_delete", true)
+        .context("preparing the purge")
+}
+
+/// Rewrites a full-text index in one piece: a deleted entry's words stay
+/// in the index's older segments until they are merged.
+pub fn compact_index(tx: &Connection, fts: &str) -> Result<()> {
+    tx.execute(&format!("INSERT INTO {fts} ({fts}) VALUES ('optimize')"), [])
+        .context("compacting the search index")?;
+    Ok(())
+}
+
+/// Replaces the recorded command line of a command.
+pub fn set_line(tx: &Connection, seq: i64, line: &str) -> Result<()> {
+    tx.execute("UPDATE commands SET line = ?2 WHERE seq = ?1", params![seq, line])
+        .context("rewriting the history")?;
+    Ok(())
+}
+
+/// Rewrites the whole file from its live rows (SQLite's VACUUM), then
+/// copies the write-ahead log into it and empties the log: old copies of
+/// rows removed or edited earlier stay in the free space of pages until
+/// then. False when another process still reads an older state and the
+/// log could not be emptied.
+pub fn rewrite_file(conn: &Connection) -> Result<bool> {
+    conn.execute_batch("VACUUM").context("rewriting the file")?;
+    let busy: i64 = conn
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+        .context("emptying the write-ahead log")?;
+    Ok(busy == 0)
 }
 
 fn forget_empty_commands(tx: &Connection) -> Result<()> {
@@ -266,8 +355,10 @@ fn object(text: Option<String>) -> Option<Row> {
     text.and_then(|t| serde_json::from_str(&t).ok())
 }
 
+/// A purge leaves one change without values: a delete with no `before`.
 const COMMAND_COLUMNS: &str = "c.seq, c.at, c.user, c.line, c.reverts, c.undone_by,
-    (SELECT count(*) FROM changes WHERE command = c.seq)";
+    (SELECT count(*) FROM changes WHERE command = c.seq),
+    EXISTS (SELECT 1 FROM changes WHERE command = c.seq AND op = 'delete' AND before IS NULL)";
 
 fn command_from_row(r: &rusqlite::Row) -> rusqlite::Result<Command> {
     Ok(Command {
@@ -278,6 +369,7 @@ fn command_from_row(r: &rusqlite::Row) -> rusqlite::Result<Command> {
         reverts: r.get(4)?,
         undone_by: r.get(5)?,
         changes: r.get(6)?,
+        purge: r.get(7)?,
     })
 }
 
@@ -487,6 +579,11 @@ pub fn changes_for_org(conn: &Connection, org_id: &str, limit: usize) -> Result<
 /// at. Otherwise it fails naming the first thing in the way, and the
 /// caller's transaction leaves everything as it was.
 pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Result<usize> {
+    for &target in targets {
+        if let Some(c) = command(tx, target)?.filter(|c| c.purge) {
+            return Err(purged(&c, reverts));
+        }
+    }
     // Rows come back in reverse order; a row may briefly point at one not
     // yet restored, so foreign keys are checked when the undo commits.
     tx.pragma_update(None, "defer_foreign_keys", true)
@@ -554,6 +651,16 @@ pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Resu
     touched.note_cascaded(tx, by)?;
     touched.resync(tx)?;
     Ok(n)
+}
+
+/// The refusal to revert a purge.
+pub fn purged(c: &Command, reverts: &str) -> Error {
+    Error::user(format!(
+        "cannot {reverts} #{} (liaison {}): it removed records for good",
+        c.seq, c.line
+    ))
+    .hint("a purge cannot be undone; undo an earlier command by its number: liaison undo --command N")
+    .hint("see the numbers with: liaison undo --list")
 }
 
 /// A refusal to revert `targets` because of `why`.

@@ -24,6 +24,9 @@ pub struct Command {
     pub undone_by: Option<i64>,
     /// How many rows it changed.
     pub changes: i64,
+    /// Whether it removed records for good (`--purge`): it cannot be
+    /// undone, and nothing of what it removed is left in the history.
+    pub purge: bool,
 }
 
 /// One recorded row change.

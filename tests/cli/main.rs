@@ -13,6 +13,7 @@ mod log;
 mod lookup;
 mod org;
 mod person;
+mod purge;
 mod report;
 mod roundtrip;
 mod safety;

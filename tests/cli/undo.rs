@@ -227,6 +227,7 @@ fn undo_n_walks_back_and_the_list_says_what_was_undone() {
     assert_eq!(json[0]["line"], "org add PAME --country GR --kind union");
     assert_eq!(json[0]["changes"], 2);
     assert_eq!(json[0]["user"], "unknown");
+    assert_eq!(json[0]["purge"], false);
     // Undos can still be redone after another command, newest first:
     // the objectives of `init`, then Left Bloc, then the other two.
     let out = env.ok(&["--yes", "undo", "--redo"]);
@@ -326,11 +327,26 @@ fn purge_leaves_no_trace_in_the_history() {
         ));
         assert_eq!(n, 0, "{needle} is still in the history");
     }
-    // What came before stays undoable.
-    let out = env.ok(&["--yes", "undo"]);
+    // A purge cannot be undone, and says so; what came before stays
+    // undoable by its number.
+    let err = env.fails(1, &["--yes", "undo"]);
+    assert!(err.contains("removed records for good"), "{err}");
+    let list = env.json(&["undo", "--list"]);
+    let seq = list.as_array().unwrap().iter().find_map(|c| {
+        c["line"]
+            .as_str()
+            .filter(|l| l.contains("Communist Party of Kurdistan"))
+            .map(|_| c["seq"].as_i64().unwrap())
+    });
+    let seq = seq.unwrap().to_string();
+    let out = env.ok(&["--yes", "undo", "--command", &seq]);
     assert!(
-        out.contains("org add kcp") || out.contains("liaison org add 'Communist Party of Kurdistan'"),
+        out.contains("liaison org add 'Communist Party of Kurdistan'"),
         "{out}"
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM organisations WHERE handle = 'kcp'"),
+        0
     );
 }
 
