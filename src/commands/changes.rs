@@ -3,13 +3,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Local};
-use clap::Args;
+use clap::{Args, CommandFactory};
 use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::context::Ctx;
 use crate::db;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::change::{Change, Command, Entity, describe, net};
 use crate::render::Format;
 
@@ -99,15 +99,26 @@ pub fn entry(conn: &Connection, command: Command, shown: Vec<Change>) -> Entry {
 
 /// The heading of a command: number, local time, user, what was typed.
 pub fn heading(c: &Command) -> String {
-    let at = DateTime::parse_from_rfc3339(&c.at)
-        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|_| c.at.clone());
     let state = match (c.reverts.as_deref(), c.undone_by) {
         (_, Some(by)) => format!("  (undone by #{by})"),
         (Some(kind), None) => format!("  ({kind})"),
+        _ if c.purge => "  (purge: cannot be undone)".to_string(),
         _ => String::new(),
     };
-    format!("#{}  {at}  {}  liaison {}{state}", c.seq, c.user, c.line)
+    format!(
+        "#{}  {}  {}  liaison {}{state}",
+        c.seq,
+        local_time(&c.at),
+        c.user,
+        c.line
+    )
+}
+
+/// A recorded time as the local date and minute.
+pub fn local_time(at: &str) -> String {
+    DateTime::parse_from_rfc3339(at)
+        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| at.to_string())
 }
 
 fn print(ctx: &mut Ctx, entries: &[Entry], for_org: bool) -> Result<()> {
@@ -150,4 +161,73 @@ fn print(ctx: &mut Ctx, entries: &[Entry], for_org: bool) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// What a recorded command line becomes when it named a record removed
+/// for good: only the words of the command (`person rm`), never its
+/// arguments.
+pub const PURGED_LINE: &str = "[details removed by a purge]";
+
+/// The recorded line of a command that named a purged record: its command
+/// words and [`PURGED_LINE`].
+pub fn purged_line(line: &str) -> String {
+    if line.ends_with(PURGED_LINE) {
+        return line.to_string();
+    }
+    let mut words = vec!["liaison".to_string()];
+    words.extend(shell_words(line));
+    let mut kept: Vec<String> = Vec::new();
+    if let Ok(m) = crate::cli::Cli::command().try_get_matches_from(words) {
+        let mut m = &m;
+        while let Some((name, sub)) = m.subcommand() {
+            kept.push(name.to_string());
+            m = sub;
+        }
+    }
+    kept.push(PURGED_LINE.to_string());
+    kept.join(" ")
+}
+
+/// Splits a line quoted the way the history records it (POSIX shell
+/// quoting) into its words.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                word.get_or_insert_with(String::new);
+            }
+            '\\' if !quoted => word.get_or_insert_with(String::new).extend(chars.next()),
+            c if c.is_whitespace() && !quoted => words.extend(word.take()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    words
+}
+
+/// Finishes a purge once it is saved: rewrites the file and empties its
+/// write-ahead log, which still hold old copies of what was removed.
+pub fn after_purge(db: &db::Db) -> Result<()> {
+    let emptied = db::changes::rewrite_file(db.conn()).map_err(|e| {
+        Error::new(
+            e.kind,
+            format!(
+                "the record is removed, but old copies may remain in the file: {}",
+                e.message
+            ),
+        )
+        .hint("the removal itself is saved; the next purge rewrites the file again")
+    })?;
+    if !emptied {
+        eprintln!(
+            "note: another program has the database open; the removed rows leave its write-ahead log ({}-wal) when that program closes",
+            db.path().display()
+        );
+    }
+    Ok(())
 }

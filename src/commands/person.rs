@@ -327,7 +327,13 @@ fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
             &format!("remove {} for good", found.name),
             "liaison person rm --purge --yes",
         )?;
-        db.write(|tx| db::people::purge(tx, &found.id))?;
+        db.write(|tx| {
+            for (seq, line) in db::people::purge(tx, &found.id)? {
+                db::changes::set_line(tx, seq, &super::changes::purged_line(&line))?;
+            }
+            Ok(())
+        })?;
+        super::changes::after_purge(&db)?;
         return ctx.out.line(&format!("removed {} for good", found.name));
     }
     let now = ctx.now_str();

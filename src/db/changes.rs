@@ -15,7 +15,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
 
 use crate::error::{Context, Error, Result};
-use crate::model::change::{Change, Command, Entity, Row, label_of_row};
+use crate::model::change::{Change, Command, Entity, Row, label_of_row, name_of_row};
 
 /// The recorded tables: (table, the column naming the record a row belongs
 /// to, the column naming the organisation it concerns).
@@ -239,12 +239,101 @@ pub fn end(tx: &Transaction, seq: i64) -> Result<()> {
     Ok(())
 }
 
-/// Removes every recorded trace of a record (and the commands left with
-/// nothing): what `--purge` means by "for good".
-pub fn forget_record(tx: &Connection, id: &str) -> Result<()> {
-    tx.execute("DELETE FROM changes WHERE record = ?1 OR org_id = ?1", [id])
+/// Where a change names a record: as its own row, as the organisation it
+/// concerns, or anywhere in its key or values (a link pointing at it).
+/// IDs are long random strings, so a match is never a coincidence.
+const NAMES_RECORD: &str = "(record = ?1 OR org_id = ?1 OR instr(key, ?1) > 0
+    OR instr(coalesce(before, ''), ?1) > 0 OR instr(coalesce(after, ''), ?1) > 0)";
+
+/// Erases every recorded trace of a record removed for good, for
+/// `--purge`: every change that names it (its own rows and the rows that
+/// pointed at it, in any command). The current command keeps one change
+/// without values instead, which marks it as a purge that no undo can
+/// revert; other commands left with nothing recorded disappear.
+///
+/// Returns the commands whose line the caller should rewrite, with their
+/// lines: those that had changes erased, those whose line contains one of
+/// `names`, and the current command.
+pub fn forget_record(tx: &Connection, table: &str, id: &str, names: &[String]) -> Result<Vec<(i64, String)>> {
+    let mut seqs: BTreeSet<i64> = BTreeSet::new();
+    let mut stmt = tx
+        .prepare(&format!(
+            "SELECT DISTINCT command FROM changes WHERE {NAMES_RECORD}"
+        ))
         .context("forgetting the history")?;
-    forget_empty_commands(tx)
+    let found = stmt
+        .query_map([id], |r| r.get::<_, i64>(0))
+        .context("forgetting the history")?;
+    for seq in found {
+        seqs.insert(seq.context("forgetting the history")?);
+    }
+    let mut stmt = tx
+        .prepare("SELECT seq FROM commands WHERE instr(line, ?1) > 0")
+        .context("forgetting the history")?;
+    for name in names.iter().filter(|n| !n.trim().is_empty()) {
+        let found = stmt
+            .query_map([name], |r| r.get::<_, i64>(0))
+            .context("forgetting the history")?;
+        for seq in found {
+            seqs.insert(seq.context("forgetting the history")?);
+        }
+    }
+    let current: i64 = tx
+        .query_row("SELECT max(seq) FROM commands", [], |r| r.get(0))
+        .context("forgetting the history")?;
+    seqs.insert(current);
+    tx.execute(&format!("DELETE FROM changes WHERE {NAMES_RECORD}"), [id])
+        .context("forgetting the history")?;
+    tx.execute(
+        "INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
+         VALUES (?1, ?2, 'delete', '{}', NULL, NULL, NULL, NULL)",
+        params![current, table],
+    )
+    .context("forgetting the history")?;
+    forget_empty_commands(tx)?;
+    let mut lines = Vec::new();
+    for seq in seqs {
+        if let Some(c) = command(tx, seq)? {
+            lines.push((seq, c.line));
+        }
+    }
+    Ok(lines)
+}
+
+/// Makes this connection overwrite what it deletes with zeros, rather
+/// than only unlinking it, so that removed rows and history do not stay
+/// readable in the file's free space.
+pub fn overwrite_deleted(tx: &Connection) -> Result<()> {
+    tx.pragma_update(None, "secure_delete", true)
+        .context("preparing the purge")
+}
+
+/// Rewrites a full-text index in one piece: a deleted entry's words stay
+/// in the index's older segments until they are merged.
+pub fn compact_index(tx: &Connection, fts: &str) -> Result<()> {
+    tx.execute(&format!("INSERT INTO {fts} ({fts}) VALUES ('optimize')"), [])
+        .context("compacting the search index")?;
+    Ok(())
+}
+
+/// Replaces the recorded command line of a command.
+pub fn set_line(tx: &Connection, seq: i64, line: &str) -> Result<()> {
+    tx.execute("UPDATE commands SET line = ?2 WHERE seq = ?1", params![seq, line])
+        .context("rewriting the history")?;
+    Ok(())
+}
+
+/// Rewrites the whole file from its live rows (SQLite's VACUUM), then
+/// copies the write-ahead log into it and empties the log: old copies of
+/// rows removed or edited earlier stay in the free space of pages until
+/// then. False when another process still reads an older state and the
+/// log could not be emptied.
+pub fn rewrite_file(conn: &Connection) -> Result<bool> {
+    conn.execute_batch("VACUUM").context("rewriting the file")?;
+    let busy: i64 = conn
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+        .context("emptying the write-ahead log")?;
+    Ok(busy == 0)
 }
 
 fn forget_empty_commands(tx: &Connection) -> Result<()> {
@@ -266,8 +355,10 @@ fn object(text: Option<String>) -> Option<Row> {
     text.and_then(|t| serde_json::from_str(&t).ok())
 }
 
+/// A purge leaves one change without values: a delete with no `before`.
 const COMMAND_COLUMNS: &str = "c.seq, c.at, c.user, c.line, c.reverts, c.undone_by,
-    (SELECT count(*) FROM changes WHERE command = c.seq)";
+    (SELECT count(*) FROM changes WHERE command = c.seq),
+    EXISTS (SELECT 1 FROM changes WHERE command = c.seq AND op = 'delete' AND before IS NULL)";
 
 fn command_from_row(r: &rusqlite::Row) -> rusqlite::Result<Command> {
     Ok(Command {
@@ -278,6 +369,7 @@ fn command_from_row(r: &rusqlite::Row) -> rusqlite::Result<Command> {
         reverts: r.get(4)?,
         undone_by: r.get(5)?,
         changes: r.get(6)?,
+        purge: r.get(7)?,
     })
 }
 
@@ -309,13 +401,13 @@ pub fn command(conn: &Connection, seq: i64) -> Result<Option<Command>> {
     .context("reading the change history")
 }
 
-/// The last `n` commands an undo would revert, newest first: those not
-/// undone already, and not undos themselves.
-pub fn undoable(conn: &Connection, n: usize, by: i64) -> Result<Vec<Command>> {
+/// The last `n` commands an undo would revert, newest first: those before
+/// command `below` not undone already, and not undos themselves.
+pub fn undoable(conn: &Connection, n: usize, below: i64) -> Result<Vec<Command>> {
     commands_by(
         conn,
         "WHERE c.undone_by IS NULL AND c.reverts IS NULL AND c.seq < ?2 ORDER BY c.seq DESC LIMIT ?1",
-        params![n as i64, by],
+        params![n as i64, below],
     )
 }
 
@@ -367,29 +459,33 @@ fn fill_inserted(conn: &Connection, changes: &mut [Change]) -> Result<()> {
         .iter_mut()
         .filter(|c| c.op == "insert" && c.after.is_none())
     {
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT key, before FROM changes WHERE record IS ?1 AND tbl = ?2 AND seq > ?3
-                   AND before IS NOT NULL ORDER BY seq",
-            )
-            .context("reading the change history")?;
-        let mut rows = stmt
-            .query(params![c.record, c.table, c.seq])
-            .context("reading the change history")?;
-        let mut next: Option<String> = None;
-        while let Some(r) = rows.next().context("reading the change history")? {
-            let key: String = r.get(0).context("reading the change history")?;
-            if serde_json::from_str::<serde_json::Value>(&key).is_ok_and(|k| k == c.key) {
-                next = r.get(1).context("reading the change history")?;
-                break;
-            }
-        }
-        c.after = match next {
-            Some(text) => object(Some(text)),
+        c.after = match as_inserted(conn, c)? {
+            Some(row) => Some(row),
             None => current_row(conn, &c.table, &c.key)?,
         };
     }
     Ok(())
+}
+
+/// An inserted row's values as inserted, when a later change recorded
+/// them as its `before`.
+fn as_inserted(conn: &Connection, c: &Change) -> Result<Option<Row>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT key, before FROM changes WHERE record IS ?1 AND tbl = ?2 AND seq > ?3
+               AND before IS NOT NULL ORDER BY seq",
+        )
+        .context("reading the change history")?;
+    let mut rows = stmt
+        .query(params![c.record, c.table, c.seq])
+        .context("reading the change history")?;
+    while let Some(r) = rows.next().context("reading the change history")? {
+        let key: String = r.get(0).context("reading the change history")?;
+        if serde_json::from_str::<serde_json::Value>(&key).is_ok_and(|k| k == c.key) {
+            return Ok(object(r.get(1).context("reading the change history")?));
+        }
+    }
+    Ok(None)
 }
 
 /// A row as it is now, found by its primary key.
@@ -473,17 +569,31 @@ pub fn changes_for_org(conn: &Connection, org_id: &str, limit: usize) -> Result<
 }
 
 /// Reverts the changes of `targets` (newest command first) as command
-/// `by`, which is an undo or a redo; records the targets as undone by it,
-/// and brings search entries and last contacts back in line with the rows.
+/// `by`, which is an undo or a redo (`reverts`); records the targets as
+/// undone by it, and brings search entries and last contacts back in line
+/// with the rows.
+///
+/// It overwrites nothing a later command did: each row must still be as
+/// the target left it, reverting must not take away rows that later
+/// commands added, and every row put back must find the rows it points
+/// at. Otherwise it fails naming the first thing in the way, and the
+/// caller's transaction leaves everything as it was.
 pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Result<usize> {
+    for &target in targets {
+        if let Some(c) = command(tx, target)?.filter(|c| c.purge) {
+            return Err(purged(&c, reverts));
+        }
+    }
     // Rows come back in reverse order; a row may briefly point at one not
     // yet restored, so foreign keys are checked when the undo commits.
     tx.pragma_update(None, "defer_foreign_keys", true)
         .context("starting the undo")?;
     let mut tables: BTreeMap<String, Table> = BTreeMap::new();
     let mut touched = Touched::default();
+    let mut put_back: BTreeSet<String> = BTreeSet::new();
     let mut n = 0;
     for &target in targets {
+        let later = changed_later(tx, target)?;
         // In pages, so undoing a large import holds one page in memory.
         let mut below = i64::MAX;
         loop {
@@ -494,8 +604,24 @@ pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Resu
                 if !tables.contains_key(&c.table) {
                     tables.insert(c.table.clone(), table(tx, &c.table)?);
                 }
-                revert_one(tx, &tables[&c.table], c)?;
-                touched.note(c);
+                let t = &tables[&c.table];
+                if let Some(row) = in_the_way(tx, t, c, later)? {
+                    return Err(blocked(
+                        reverts,
+                        &[target],
+                        &format!("a later command changed {row}"),
+                    ));
+                }
+                match revert_one(tx, t, c, reverts)? {
+                    Some(rid) => touched.note(&Change {
+                        key: serde_json::json!({ "rid": rid }),
+                        ..c.clone()
+                    }),
+                    None => touched.note(c),
+                }
+                if c.op != "insert" {
+                    put_back.insert(c.table.clone());
+                }
                 n += 1;
             }
         }
@@ -518,6 +644,8 @@ pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Resu
         params![by, reverts],
     )
     .context("recording the undo")?;
+    no_side_effects(tx, targets, by, reverts)?;
+    no_dangling_rows(tx, &put_back, targets, reverts)?;
     // Rows removed with the rows they belong to (the organisations of
     // log entries an undo removed) are recorded only by the undo itself.
     touched.note_cascaded(tx, by)?;
@@ -525,15 +653,156 @@ pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Resu
     Ok(n)
 }
 
+/// The refusal to revert a purge.
+pub fn purged(c: &Command, reverts: &str) -> Error {
+    Error::user(format!(
+        "cannot {reverts} #{} (liaison {}): it removed records for good",
+        c.seq, c.line
+    ))
+    .hint("a purge cannot be undone; undo an earlier command by its number: liaison undo --command N")
+    .hint("see the numbers with: liaison undo --list")
+}
+
+/// A refusal to revert `targets` because of `why`.
+fn blocked(reverts: &str, targets: &[i64], why: &str) -> Error {
+    let which: Vec<String> = targets.iter().map(|t| format!("#{t}")).collect();
+    Error::user(format!("cannot {reverts} {}: {why}", which.join(", ")))
+        .hint("see the later commands with: liaison undo --list; undo them first, or leave it as it is")
+}
+
+/// Whether any row the command inserted was changed by a later command
+/// (undone or not): only then is an inserted row compared with its state
+/// as inserted before it is removed.
+fn changed_later(tx: &Transaction, command: i64) -> Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM changes t JOIN changes l
+                          ON l.record = t.record AND l.tbl = t.tbl AND l.seq > t.seq AND l.command <> t.command
+                         WHERE t.command = ?1 AND t.op = 'insert')",
+        [command],
+        |r| r.get(0),
+    )
+    .context("reading the change history")
+}
+
+/// The row a change left, named, when it is no longer as the change left
+/// it: changed or removed since by a later command, or (for a row the
+/// change removed) there again. A row of another record that took the
+/// `rid` of one the change removed is not in the way: the row comes back
+/// under a new one.
+fn in_the_way(tx: &Transaction, t: &Table, c: &Change, later: bool) -> Result<Option<String>> {
+    let now = current_row(tx, &c.table, &c.key)?;
+    let other_record =
+        |row: &Row| rekeyable(t) && row.get("id").and_then(|v| v.as_str()) != c.record.as_deref();
+    let in_the_way = match (c.op.as_str(), &c.before, &c.after) {
+        ("update", _, Some(after)) => match &now {
+            Some(row) if same_row(&c.table, row, after) => None,
+            _ => Some(after.clone()),
+        },
+        ("delete", Some(before), _) => now.filter(|row| !other_record(row)).map(|_| before.clone()),
+        ("insert", ..) if later => match (as_inserted(tx, c)?, now) {
+            (Some(was), Some(row)) if other_record(&row) || !same_row(&c.table, &row, &was) => Some(was),
+            (None, Some(row)) if other_record(&row) => Some(row),
+            _ => None,
+        },
+        _ => None,
+    };
+    Ok(in_the_way.map(|row| name_of_row(&c.table, &row)))
+}
+
+/// Whether a row has the values `expected` gives, derived columns and the
+/// local `rid` aside (a row put back may have a new one).
+fn same_row(table: &str, row: &Row, expected: &Row) -> bool {
+    expected
+        .iter()
+        .filter(|(k, _)| *k != "rid" && !DERIVED.contains(&(table, k.as_str())))
+        .all(|(k, v)| row.get(k) == Some(v))
+}
+
+/// Fails when the revert changed rows beyond the targets' own (a row is
+/// the targets' own by its key, or, when the change moved it to another
+/// key, by the values it had): rows that
+/// later commands added pointing at a row the revert removed (they went
+/// with it, or lost the link). Rows that belong to a record the targets
+/// added, such as the links of a log entry a bulk import added, go with
+/// it as they came.
+fn no_side_effects(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Result<()> {
+    let list = serde_json::to_string(targets).unwrap_or_default();
+    let found: Option<(String, Option<String>)> = tx
+        .query_row(
+            "SELECT u.tbl, coalesce(u.before, u.after) FROM changes u
+              WHERE u.command = ?1
+                AND NOT EXISTS (SELECT 1 FROM changes t
+                                 WHERE t.record = u.record AND t.tbl = u.tbl
+                                   AND (t.key = u.key OR u.after = t.before)
+                                   AND t.command IN (SELECT value FROM json_each(?2)))
+                AND NOT EXISTS (SELECT 1 FROM changes t
+                                 WHERE t.record = u.record AND t.op = 'insert'
+                                   AND t.command IN (SELECT value FROM json_each(?2)))
+              LIMIT 1",
+            params![by, list],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .context("checking the undo")?;
+    match found {
+        None => Ok(()),
+        Some((table, row)) => {
+            let row = object(row).map_or_else(|| table.clone(), |r| name_of_row(&table, &r));
+            Err(blocked(
+                reverts,
+                targets,
+                &format!("later commands depend on what it added ({row})"),
+            ))
+        }
+    }
+}
+
+/// Fails when a row put back points at a row that is gone (removed by a
+/// later command): SQLite would refuse the commit without saying which.
+fn no_dangling_rows(
+    tx: &Transaction,
+    tables: &BTreeSet<String>,
+    targets: &[i64],
+    reverts: &str,
+) -> Result<()> {
+    for table in tables {
+        let parent: Option<String> = tx
+            .query_row(
+                "SELECT parent FROM pragma_foreign_key_check(?1) LIMIT 1",
+                [table],
+                |r| r.get(0),
+            )
+            .optional()
+            .context("checking the undo")?;
+        if let Some(parent) = parent {
+            return Err(blocked(
+                reverts,
+                targets,
+                &format!(
+                    "what it would put back points at {} that no longer exists",
+                    crate::model::change::noun_of_table(&parent)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The commands an undo reverted, newest first.
 pub fn undone_by(conn: &Connection, undo: i64) -> Result<Vec<Command>> {
     commands_by(conn, "WHERE c.undone_by = ?1 ORDER BY c.seq DESC", [undo])
 }
 
-/// The undo a redo would revert: the last command, when it is an undo.
-pub fn redoable(conn: &Connection, by: i64) -> Result<Option<Command>> {
-    let last = recent(conn, 2)?.into_iter().find(|c| c.seq < by);
-    Ok(last.filter(|c| c.reverts.as_deref() == Some("undo") && c.undone_by.is_none()))
+/// The undo a redo would revert: the most recent undo before command
+/// `below` that no redo has reverted yet, however many commands came after
+/// it.
+pub fn redoable(conn: &Connection, below: i64) -> Result<Option<Command>> {
+    let found = commands_by(
+        conn,
+        "WHERE c.reverts = 'undo' AND c.undone_by IS NULL AND c.seq < ?1 ORDER BY c.seq DESC LIMIT 1",
+        [below],
+    )?;
+    Ok(found.into_iter().next())
 }
 
 fn to_sql(v: &serde_json::Value) -> Value {
@@ -548,7 +817,10 @@ fn to_sql(v: &serde_json::Value) -> Value {
     }
 }
 
-fn revert_one(tx: &Transaction, t: &Table, c: &Change) -> Result<()> {
+/// Reverts one change; returns the new `rid` of a row put back under
+/// another one, because a row added since took its old `rid`.
+fn revert_one(tx: &Transaction, t: &Table, c: &Change, reverts: &str) -> Result<Option<i64>> {
+    let rekey = c.op == "delete" && rekeyable(t) && current_row(tx, &c.table, &c.key)?.is_some();
     let key = c.key.as_object().cloned().unwrap_or_default();
     let mut where_sql = Vec::new();
     let mut args: Vec<Value> = Vec::new();
@@ -564,7 +836,9 @@ fn revert_one(tx: &Transaction, t: &Table, c: &Change) -> Result<()> {
         }),
         ("update", Some(before)) => {
             let mut sets = Vec::new();
-            for (k, v) in before.iter().filter(|(k, _)| known(k)) {
+            // A row keeps the `rid` it has now, which may not be the one
+            // it had when the change was recorded.
+            for (k, v) in before.iter().filter(|(k, _)| known(k) && *k != "rid") {
                 sets.push(format!("\"{k}\" = ?"));
                 args.push(to_sql(v));
             }
@@ -580,7 +854,7 @@ fn revert_one(tx: &Transaction, t: &Table, c: &Change) -> Result<()> {
         }
         ("delete", Some(before)) => {
             let mut cols = Vec::new();
-            for (k, v) in before.iter().filter(|(k, _)| known(k)) {
+            for (k, v) in before.iter().filter(|(k, _)| known(k) && !(rekey && *k == "rid")) {
                 cols.push(format!("\"{k}\""));
                 args.push(to_sql(v));
             }
@@ -597,13 +871,32 @@ fn revert_one(tx: &Transaction, t: &Table, c: &Change) -> Result<()> {
     tx.prepare_cached(&sql)
         .and_then(|mut stmt| stmt.execute(params_from_iter(args)))
         .map_err(|e| {
-            Error::user(format!(
-                "cannot undo change {} ({} of {}): {e}",
-                c.seq, c.op, c.table
-            ))
-            .hint("a later change may stand in its way; see: liaison undo --list")
+            let row = c
+                .row()
+                .map_or_else(|| c.table.clone(), |r| name_of_row(&c.table, r));
+            blocked(
+                reverts,
+                &[c.command],
+                &format!("{row} clashes with a later change ({e})"),
+            )
         })?;
-    Ok(())
+    if !rekey {
+        return Ok(None);
+    }
+    // The history names the row by its new key from now on.
+    let rid = tx.last_insert_rowid();
+    tx.execute(
+        "UPDATE changes SET key = json_object('rid', ?1) WHERE record = ?2 AND tbl = ?3 AND key = ?4",
+        params![rid, c.record, c.table, c.key.to_string()],
+    )
+    .context("recording the undo")?;
+    Ok(Some(rid))
+}
+
+/// Whether a table's rows are known by an `id` and stored under a local
+/// `rid`, which a row put back can take anew.
+fn rekeyable(t: &Table) -> bool {
+    t.key == ["rid"] && t.columns.iter().any(|c| c == "id")
 }
 
 /// What an undo touched that derived data depends on.
@@ -640,10 +933,14 @@ impl Touched {
             }
             "interaction_orgs" => {
                 self.entry_ids.insert(record);
-                // An insert records only its key, which names the organisation.
-                let row = c.before.as_ref().or(c.after.as_ref()).or(c.key.as_object());
-                if let Some(org) = row.and_then(|r| r.get("org_id")).and_then(|v| v.as_str()) {
-                    self.contact_orgs.insert(org.to_string());
+                // An insert records only its key, which names the
+                // organisation; a move (a merge) names one before and
+                // another after, and both last contacts change.
+                let rows = [c.before.as_ref(), c.after.as_ref(), c.key.as_object()];
+                for row in rows.into_iter().flatten() {
+                    if let Some(org) = row.get("org_id").and_then(|v| v.as_str()) {
+                        self.contact_orgs.insert(org.to_string());
+                    }
                 }
             }
             _ => {}
@@ -655,7 +952,9 @@ impl Touched {
     fn note_cascaded(&mut self, tx: &Transaction, by: i64) -> Result<()> {
         let mut stmt = tx
             .prepare_cached(
-                "SELECT DISTINCT json_extract(coalesce(before, after, key), '$.org_id')
+                "SELECT json_extract(coalesce(before, key), '$.org_id')
+                   FROM changes WHERE command = ?1 AND tbl = 'interaction_orgs'
+                 UNION SELECT json_extract(after, '$.org_id')
                    FROM changes WHERE command = ?1 AND tbl = 'interaction_orgs'",
             )
             .context("reading the change history")?;

@@ -331,8 +331,16 @@ pub fn restore(conn: &Connection, id: &str, now: &str) -> Result<()> {
 }
 
 /// Removes an organisation for good, with its names, tags, search entry
-/// and every trace in the change history.
-pub fn purge(conn: &Connection, id: &str) -> Result<()> {
+/// and every trace in the change history (see
+/// [`super::changes::forget_record`]); returns the commands whose recorded
+/// line the caller should rewrite. What is removed is overwritten in the
+/// file, not only unlinked.
+pub fn purge(conn: &Connection, id: &str) -> Result<Vec<(i64, String)>> {
+    let names = match get(conn, id)? {
+        Some(o) => o.all_names().into_iter().map(|(_, n)| n.to_string()).collect(),
+        None => Vec::new(),
+    };
+    super::changes::overwrite_deleted(conn)?;
     conn.execute(
         "DELETE FROM org_fts WHERE rowid = (SELECT rid FROM organisations WHERE id = ?1)",
         [id],
@@ -340,8 +348,9 @@ pub fn purge(conn: &Connection, id: &str) -> Result<()> {
     .context("purging organisation")?;
     conn.execute("DELETE FROM organisations WHERE id = ?1", [id])
         .context("purging organisation")?;
-    // For good means the change history forgets it too.
-    super::changes::forget_record(conn, id)
+    let lines = super::changes::forget_record(conn, "organisations", id, &names)?;
+    super::changes::compact_index(conn, "org_fts")?;
+    Ok(lines)
 }
 
 /// Soft-deleted organisations, most recently deleted first.

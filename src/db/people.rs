@@ -256,8 +256,16 @@ pub fn soft_delete(conn: &Connection, id: &str, now: &str) -> Result<()> {
     Ok(())
 }
 
-/// Removes a person for good, with every trace in the change history.
-pub fn purge(conn: &Connection, id: &str) -> Result<()> {
+/// Removes a person for good, with their search entry and every trace in
+/// the change history (see [`super::changes::forget_record`]); returns the
+/// commands whose recorded line the caller should rewrite. What is removed
+/// is overwritten in the file, not only unlinked.
+pub fn purge(conn: &Connection, id: &str) -> Result<Vec<(i64, String)>> {
+    let names = match get(conn, id)? {
+        Some(p) => std::iter::once(p.name).chain(p.native_name).collect(),
+        None => Vec::new(),
+    };
+    super::changes::overwrite_deleted(conn)?;
     conn.execute(
         "DELETE FROM person_fts WHERE rowid = (SELECT rid FROM people WHERE id = ?1)",
         [id],
@@ -265,8 +273,9 @@ pub fn purge(conn: &Connection, id: &str) -> Result<()> {
     .context("purging person")?;
     conn.execute("DELETE FROM people WHERE id = ?1", [id])
         .context("purging person")?;
-    // For good means the change history forgets them too.
-    super::changes::forget_record(conn, id)
+    let lines = super::changes::forget_record(conn, "people", id, &names)?;
+    super::changes::compact_index(conn, "person_fts")?;
+    Ok(lines)
 }
 
 /// Moves every person of one organisation to another.

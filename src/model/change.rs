@@ -24,6 +24,9 @@ pub struct Command {
     pub undone_by: Option<i64>,
     /// How many rows it changed.
     pub changes: i64,
+    /// Whether it removed records for good (`--purge`): it cannot be
+    /// undone, and nothing of what it removed is left in the history.
+    pub purge: bool,
 }
 
 /// One recorded row change.
@@ -203,6 +206,56 @@ pub fn label_of_row(entity: Entity, row: &Row) -> String {
             s("title")
         ),
     }
+}
+
+/// What a person would call a recorded row: "organisation kke", "log
+/// entry 2026-11-27 “Met about…”", "a tag of a log entry".
+pub fn name_of_row(table: &str, row: &Row) -> String {
+    if let Some((entity, noun)) = entity_of(table) {
+        return format!("{noun} {}", label_of_row(entity, row));
+    }
+    if let Some(link) = LINKS.iter().find(|l| l.table == table) {
+        return format!(
+            "{} of {}",
+            with_article(link.what),
+            with_article(noun_of(link.parent))
+        );
+    }
+    if table == "meta" {
+        let key = row.get("key").and_then(Value::as_str).unwrap_or("");
+        return format!("setting {key}");
+    }
+    format!("a row of {table}")
+}
+
+/// What the rows of a table are, with an article: "an organisation".
+pub fn noun_of_table(table: &str) -> String {
+    match entity_of(table) {
+        Some((_, noun)) => with_article(noun),
+        None => format!("a row of {table}"),
+    }
+}
+
+fn noun_of(entity: Entity) -> &'static str {
+    match entity {
+        Entity::Organisation => "organisation",
+        Entity::Person => "person",
+        Entity::Entry => "log entry",
+        Entity::Event => "event",
+        Entity::Document => "document",
+        Entity::Objective => "objective",
+        Entity::Task => "task",
+        Entity::Copy => "copy sent",
+    }
+}
+
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }
 
 /// Cuts a text to a few words for a one-line description.

@@ -15,6 +15,7 @@ mod lookup;
 mod org;
 mod outputs;
 mod person;
+mod purge;
 mod report;
 mod roundtrip;
 mod safety;

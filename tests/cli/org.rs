@@ -501,3 +501,58 @@ fn merge_moves_people_and_names() {
     );
     env.fails(1, &["org", "merge", "pcp", "pcp"]);
 }
+
+#[test]
+fn merge_takes_the_latest_contact_of_both_and_undo_and_redo_follow() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&[
+        "org",
+        "add",
+        "KKE (duplicate)",
+        "--country",
+        "GR",
+        "--handle",
+        "kke-2",
+    ]);
+    env.ok(&[
+        "log",
+        "kke",
+        "--date",
+        "2026-03-01",
+        "--channel",
+        "call",
+        "--summary",
+        "Old call",
+    ]);
+    env.ok(&[
+        "log",
+        "kke-2",
+        "--date",
+        "2026-11-20",
+        "--channel",
+        "email",
+        "--summary",
+        "Recent mail",
+    ]);
+    let last = |handle: &str| env.json(&["org", "show", handle])["last_contact"].clone();
+    let cold = || -> Vec<String> {
+        env.json(&["agenda"])["going_cold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| format!("{} {}", o["handle"].as_str().unwrap(), o["last_contact"]))
+            .collect()
+    };
+    assert_eq!(cold(), vec!["pcp null", "kke \"2026-03-01\""]);
+    env.ok(&["org", "merge", "kke-2", "kke"]);
+    assert_eq!(last("kke"), "2026-11-20");
+    assert_eq!(cold(), vec!["pcp null"]);
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(last("kke"), "2026-03-01");
+    assert_eq!(last("kke-2"), "2026-11-20");
+    assert_eq!(cold(), vec!["pcp null", "kke \"2026-03-01\""]);
+    env.ok(&["--yes", "undo", "--redo"]);
+    assert_eq!(last("kke"), "2026-11-20");
+    assert_eq!(cold(), vec!["pcp null"]);
+}

@@ -176,7 +176,11 @@ fn hostile_text_is_stored_as_given_but_printed_escaped() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    for args in [vec!["changes", "evil"], vec!["undo", "--list"], vec!["undo"]] {
+    for args in [
+        vec!["changes", "evil"],
+        vec!["undo", "--list"],
+        vec!["--yes", "undo"],
+    ] {
         let text = env.ok(&args);
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{202e}'),

@@ -118,3 +118,26 @@ fn a_terminal_is_asked_for_the_passphrase_without_echo() {
         "the passphrase was echoed: {screen}"
     );
 }
+
+#[test]
+fn undo_on_a_terminal_shows_what_goes_and_asks_first() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&["org", "edit", "kke", "--status", "contact"]);
+    let (code, screen) = on_terminal(&env, "undo", &["n"]);
+    assert_eq!(code, 1, "{screen}");
+    assert!(
+        screen.contains("will undo #6  2026-11-27 10:00  unknown  liaison org edit kke --status contact"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("organisation kke: status partner → contact"),
+        "{screen}"
+    );
+    assert!(screen.contains("cancelled; nothing was changed"), "{screen}");
+    assert_eq!(env.json(&["org", "show", "kke"])["status"], "contact");
+    let (code, screen) = on_terminal(&env, "undo", &["y"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("undid #6"), "{screen}");
+    assert_eq!(env.json(&["org", "show", "kke"])["status"], "partner");
+}

@@ -144,10 +144,10 @@ fn every_kind_of_write_is_undone_exactly_and_redone() {
         env.ok(&step);
         let after = data(&env);
         assert_ne!(before, after, "{step:?} changed nothing");
-        let out = env.ok(&["undo"]);
+        let out = env.ok(&["--yes", "undo"]);
         assert!(out.starts_with("undid #"), "{step:?}: {out}");
         same(&data(&env), &before, &format!("undo of {step:?}"));
-        env.ok(&["undo", "--redo"]);
+        env.ok(&["--yes", "undo", "--redo"]);
         same(&data(&env), &after, &format!("redo of {step:?}"));
     }
     assert!(env.ok(&["check"]).contains("no problems found"));
@@ -181,10 +181,10 @@ fn undone_log_entries_leave_the_search_and_the_last_contact() {
     ]);
     assert_eq!(last(), "2026-11-20");
     assert_eq!(env.json(&["search", "programme"]).as_array().unwrap().len(), 1);
-    env.ok(&["undo"]);
+    env.ok(&["--yes", "undo"]);
     assert_eq!(env.json(&["search", "programme"]).as_array().unwrap().len(), 0);
     assert_eq!(last(), "2026-11-02");
-    env.ok(&["undo", "--redo"]);
+    env.ok(&["--yes", "undo", "--redo"]);
     assert_eq!(env.json(&["search", "programme"]).as_array().unwrap().len(), 1);
     assert_eq!(last(), "2026-11-20");
 }
@@ -196,14 +196,14 @@ fn undo_n_walks_back_and_the_list_says_what_was_undone() {
     env.ok(&["org", "add", "Left Bloc", "--country", "PT", "--handle", "be"]);
     env.ok(&["org", "add", "SYRIZA", "--country", "GR", "--handle", "syriza"]);
     env.ok(&["org", "edit", "be", "--status", "partner"]);
-    let out = env.ok(&["undo", "2"]);
+    let out = env.ok(&["--yes", "undo", "2"]);
     assert!(out.contains("liaison org edit be --status partner"), "{out}");
     assert!(out.contains("added organisation syriza"), "{out}");
     assert_eq!(env.count("SELECT count(*) FROM organisations"), 1);
     let list = env.ok(&["undo", "--list"]);
     let lines: Vec<&str> = list.lines().collect();
     assert!(
-        lines[0].starts_with("#5 ") && lines[0].contains("liaison undo 2  (undo)"),
+        lines[0].starts_with("#5 ") && lines[0].contains("liaison --yes undo 2  (undo)"),
         "{list}"
     );
     assert!(
@@ -216,20 +216,38 @@ fn undo_n_walks_back_and_the_list_says_what_was_undone() {
     );
     // A plain undo goes on to the next command not yet undone, back to
     // the objectives `init` added.
-    env.ok(&["undo"]);
+    env.ok(&["--yes", "undo"]);
     assert_eq!(data(&env), start);
-    assert!(env.ok(&["undo"]).contains("liaison init"));
+    assert!(env.ok(&["--yes", "undo"]).contains("liaison init"));
     assert_eq!(env.count("SELECT count(*) FROM objectives"), 0);
-    let err = env.fails(1, &["undo"]);
+    let err = env.fails(1, &["--yes", "undo"]);
     assert!(err.starts_with("error: nothing to undo"), "{err}");
-    // A redo only follows an undo directly.
     env.ok(&["org", "add", "PAME", "--country", "GR", "--kind", "union"]);
-    let err = env.fails(1, &["undo", "--redo"]);
-    assert!(err.contains("nothing to redo"), "{err}");
     let json = env.json(&["undo", "--list", "--limit", "1"]);
     assert_eq!(json[0]["line"], "org add PAME --country GR --kind union");
     assert_eq!(json[0]["changes"], 2);
     assert_eq!(json[0]["user"], "unknown");
+    assert_eq!(json[0]["purge"], false);
+    // Undos can still be redone after another command, newest first:
+    // the objectives of `init`, then Left Bloc, then the other two.
+    let out = env.ok(&["--yes", "undo", "--redo"]);
+    assert!(
+        out.starts_with("redid #1 ") && out.contains("liaison init"),
+        "{out}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM objectives"), 7);
+    env.ok(&["--yes", "undo", "--redo"]);
+    env.ok(&["--yes", "undo", "--redo"]);
+    assert_eq!(
+        env.count("SELECT count(*) FROM organisations WHERE handle IN ('be', 'syriza', 'pame') AND deleted_at IS NULL"),
+        3
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM organisations WHERE handle = 'be' AND status = 'partner'"),
+        1
+    );
+    let err = env.fails(1, &["--yes", "undo", "--redo"]);
+    assert!(err.starts_with("error: nothing to redo"), "{err}");
 }
 
 #[test]
@@ -309,11 +327,26 @@ fn purge_leaves_no_trace_in_the_history() {
         ));
         assert_eq!(n, 0, "{needle} is still in the history");
     }
-    // What came before stays undoable.
-    let out = env.ok(&["undo"]);
+    // A purge cannot be undone, and says so; what came before stays
+    // undoable by its number.
+    let err = env.fails(1, &["--yes", "undo"]);
+    assert!(err.contains("removed records for good"), "{err}");
+    let list = env.json(&["undo", "--list"]);
+    let seq = list.as_array().unwrap().iter().find_map(|c| {
+        c["line"]
+            .as_str()
+            .filter(|l| l.contains("Communist Party of Kurdistan"))
+            .map(|_| c["seq"].as_i64().unwrap())
+    });
+    let seq = seq.unwrap().to_string();
+    let out = env.ok(&["--yes", "undo", "--command", &seq]);
     assert!(
-        out.contains("org add kcp") || out.contains("liaison org add 'Communist Party of Kurdistan'"),
+        out.contains("liaison org add 'Communist Party of Kurdistan'"),
         "{out}"
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM organisations WHERE handle = 'kcp'"),
+        0
     );
 }
 
@@ -410,10 +443,10 @@ fn a_large_import_is_recorded_in_bulk_and_undone_exactly() {
     assert_eq!(hits[0]["excerpt"], "talk number 11999 about the strike", "{hits}");
     let out = env.ok(&["changes", "tudeh", "--limit", "1", "--rows", "3"]);
     assert!(out.contains("added log entry 2025-"), "{out}");
-    env.ok(&["undo"]);
+    env.ok(&["--yes", "undo"]);
     same(&data(&env), &before, "undo of a large import");
     assert_eq!(env.json(&["search", "strike"]).as_array().unwrap().len(), 0);
-    env.ok(&["undo", "--redo"]);
+    env.ok(&["--yes", "undo", "--redo"]);
     same(&data(&env), &after, "redo of a large import");
     // Recording row by row resumed after the load.
     env.ok(&["log", "kke", "--channel", "call", "--summary", "one more"]);
@@ -421,4 +454,129 @@ fn a_large_import_is_recorded_in_bulk_and_undone_exactly() {
         env.count("SELECT count(*) FROM changes WHERE tbl = 'interactions' AND op = 'insert' AND command = (SELECT max(seq) FROM commands)"),
         1
     );
+}
+
+#[test]
+fn undo_says_what_it_would_revert_and_needs_yes_without_a_terminal() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&["org", "edit", "kke", "--status", "contact"]);
+    // A command that fails records nothing: undo names the one before it.
+    env.fails(1, &["org", "edit", "nobody", "--status", "partner"]);
+    let before = env.snapshot();
+    let err = env.fails(1, &["undo"]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with("error: undo #6 of 2026-11-27 ")
+            && lines[0]
+                .ends_with(" by unknown, 7 rows: liaison org edit kke --status contact: needs confirmation"),
+        "{err}"
+    );
+    assert_eq!(lines[1], "hint: add --yes to confirm: liaison --yes undo");
+    assert_eq!(env.snapshot(), before);
+    let err = env.fails(1, &["undo", "3"]);
+    assert!(err.starts_with("error: undo 3 commands (#6, #5, #4; "), "{err}");
+    assert!(
+        err.contains("hint: add --yes to confirm: liaison --yes undo 3"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn undo_of_more_commands_than_are_left_is_refused() {
+    let env = Env::new();
+    seed(&env);
+    let before = env.snapshot();
+    let err = env.fails(1, &["--yes", "undo", "65535"]);
+    assert!(
+        err.starts_with("error: cannot undo 65535 commands: only 5 commands left to undo\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: undo all of them with: liaison undo 5"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before);
+    env.fails(2, &["--yes", "undo", "0"]);
+    env.fails(2, &["--yes", "undo", "65536"]);
+}
+
+#[test]
+fn an_undo_is_redone_later_unless_a_later_command_changed_the_same_rows() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&["org", "edit", "kke", "--status", "contact"]);
+    env.ok(&["org", "add", "Left Bloc", "--country", "PT", "--handle", "be"]);
+    env.ok(&["--yes", "undo"]);
+    env.ok(&["--yes", "undo"]);
+    // Other work in between, on other rows, and on a new organisation that
+    // takes the storage slot Left Bloc had.
+    env.ok(&["org", "add", "SYRIZA", "--country", "GR", "--handle", "syriza"]);
+    env.ok(&["org", "edit", "tudeh", "--status", "partner"]);
+    let out = env.ok(&["--yes", "undo", "--redo"]);
+    assert!(out.contains("liaison org edit kke --status contact"), "{out}");
+    assert_eq!(env.json(&["org", "show", "kke"])["status"], "contact");
+    env.ok(&["--yes", "undo", "--redo"]);
+    assert_eq!(env.json(&["org", "show", "be"])["name"], "Left Bloc");
+    assert_eq!(env.json(&["org", "show", "syriza"])["name"], "SYRIZA");
+    assert_eq!(env.json(&["search", "Left Bloc"]).as_array().unwrap().len(), 1);
+    assert_eq!(env.json(&["search", "SYRIZA"]).as_array().unwrap().len(), 1);
+    // Left Bloc, put back in a new slot, still undoes alone.
+    let list = env.json(&["undo", "--list"]);
+    let add_be = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["line"] == "org add 'Left Bloc' --country PT --handle be")
+        .map(|c| c["seq"].as_i64().unwrap().to_string())
+        .unwrap();
+    env.ok(&["--yes", "undo", "--command", &add_be]);
+    assert_eq!(
+        env.count("SELECT count(*) FROM organisations WHERE handle = 'be'"),
+        0
+    );
+    assert_eq!(env.json(&["org", "show", "syriza"])["name"], "SYRIZA");
+    assert_eq!(env.json(&["search", "SYRIZA"]).as_array().unwrap().len(), 1);
+
+    // An undo whose rows a later command changed is not redone.
+    env.ok(&["org", "edit", "kcp", "--status", "partner"]);
+    env.ok(&["--yes", "undo"]);
+    env.ok(&["org", "edit", "kcp", "--status", "dormant"]);
+    let before = env.snapshot();
+    let err = env.fails(1, &["--yes", "undo", "--redo"]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[0].starts_with("error: cannot redo #")
+            && lines[0].ends_with(": a later command changed organisation kcp"),
+        "{err}"
+    );
+    assert!(lines[1..].iter().all(|l| l.starts_with("hint: ")), "{err}");
+    assert_eq!(env.snapshot(), before);
+    // Nor is an older command undone over a later change to its rows.
+    let err = env.fails(1, &["--yes", "undo", "--command", "2"]);
+    assert!(err.contains("later"), "{err}");
+    assert!(env.ok(&["check"]).contains("no problems found"));
+}
+
+#[test]
+fn undo_of_an_old_command_keeps_what_later_commands_added() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&["org", "add", "Left Bloc", "--country", "PT", "--handle", "be"]);
+    env.ok(&["log", "be", "--channel", "call", "--summary", "First call"]);
+    let seq = env.json(&["undo", "--list"])[1]["seq"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let before = env.snapshot();
+    let err = env.fails(1, &["--yes", "undo", "--command", &seq]);
+    assert!(
+        err.starts_with(&format!(
+            "error: cannot undo #{seq}: later commands depend on what it added"
+        )),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before);
 }

@@ -63,6 +63,9 @@ pub fn run(ctx: &mut Ctx, a: MergeArgs) -> Result<()> {
         db::orgs::move_activity(tx, &from.id, &into.id)?;
         db::orgs::update(tx, &into)?;
         db::orgs::soft_delete(tx, &from.id, &now)?;
+        // The survivor's last contact is now the latest of both logs.
+        db::log::refresh_last_contact(tx, &into.id)?;
+        db::log::refresh_last_contact(tx, &from.id)?;
         Ok((people, log, tasks))
     })?;
     ctx.out.line(&format!(

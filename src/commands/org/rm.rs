@@ -1,6 +1,6 @@
 use clap::Args;
 
-use crate::commands::{confirm, resolve_org};
+use crate::commands::{changes, confirm, resolve_org};
 use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result};
@@ -30,7 +30,13 @@ pub fn run(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
             &format!("remove {} ({}) for good", found.handle, found.name),
             "liaison org rm --purge --yes",
         )?;
-        db.write(|tx| db::orgs::purge(tx, &found.id))?;
+        db.write(|tx| {
+            for (seq, line) in db::orgs::purge(tx, &found.id)? {
+                db::changes::set_line(tx, seq, &changes::purged_line(&line))?;
+            }
+            Ok(())
+        })?;
+        changes::after_purge(&db)?;
         return ctx
             .out
             .line(&format!("removed {} ({}) for good", found.handle, found.name));
