@@ -12,6 +12,9 @@ use crate::db::changes::Actor;
 use crate::error::{Error, Result};
 use crate::render::{Format, Output};
 
+/// A passphrase: its memory is overwritten with zeros when dropped.
+pub type Secret = zeroize::Zeroizing<String>;
+
 /// The environment of one command.
 pub struct Ctx {
     /// The database file (from `--db`, `LIAISON_DB` or the default).
@@ -27,7 +30,7 @@ pub struct Ctx {
     /// Who is using liaison: `LIAISON_USER`, else the login name.
     pub user: String,
     /// The passphrase given for an encrypted database, if any.
-    pub passphrase: Option<String>,
+    pub passphrase: Option<Secret>,
     /// The command line, as the change history records it.
     pub line: String,
     pub out: Output,
@@ -82,7 +85,7 @@ impl Ctx {
     }
 
     fn open_db_as_is(&mut self) -> Result<Db> {
-        match Db::open_with(&self.db_path, self.passphrase.as_deref()) {
+        match Db::open_with(&self.db_path, self.passphrase()) {
             Err(e)
                 if e.kind == crate::error::Kind::Unreadable
                     && e.message.contains("wrong passphrase")
@@ -97,6 +100,11 @@ impl Ctx {
             }
             other => other,
         }
+    }
+
+    /// The passphrase given or asked for, if any.
+    pub fn passphrase(&self) -> Option<&str> {
+        self.passphrase.as_ref().map(|p| p.as_str())
     }
 
     /// The output format for listings: table unless asked otherwise.
@@ -138,19 +146,19 @@ pub fn default_data_dir() -> Result<PathBuf> {
 
 /// The passphrase from `--passphrase-file` (its first line), else
 /// `LIAISON_PASSPHRASE`. Never printed or stored.
-fn passphrase(g: &Global) -> Result<Option<String>> {
+fn passphrase(g: &Global) -> Result<Option<Secret>> {
     if let Some(path) = &g.passphrase_file {
         if let Some(warning) = crate::files::readable_by_others(path, "the passphrase file") {
             eprintln!("warning: {warning}");
         }
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = Secret::new(std::fs::read_to_string(path).map_err(|e| {
             Error::user(format!(
                 "cannot read the passphrase file {}: {}",
                 path.display(),
                 crate::db::io_reason(&e)
             ))
-        })?;
-        let line = text.lines().next().unwrap_or_default().to_string();
+        })?);
+        let line = Secret::new(text.lines().next().unwrap_or_default().to_string());
         if line.is_empty() {
             return Err(Error::user(format!(
                 "the passphrase file {} is empty",
@@ -159,7 +167,10 @@ fn passphrase(g: &Global) -> Result<Option<String>> {
         }
         return Ok(Some(line));
     }
-    Ok(std::env::var("LIAISON_PASSPHRASE").ok().filter(|p| !p.is_empty()))
+    Ok(std::env::var("LIAISON_PASSPHRASE")
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(Secret::new))
 }
 
 /// The arguments after the program's name, quoted for a POSIX shell

@@ -1,6 +1,7 @@
 //! Questions asked on a terminal. Only called when the context says the
 //! session is interactive; scripts never reach this module.
 
+use crate::context::Secret;
 use dialoguer::{Confirm, FuzzySelect, theme::ColorfulTheme};
 
 use crate::error::{Error, Result};
@@ -63,13 +64,13 @@ pub fn editor(initial: &str) -> Result<Option<String>> {
 }
 
 /// Asks for a passphrase without echoing it; `twice` asks again to confirm.
-pub fn passphrase(prompt: &str, twice: bool) -> Result<String> {
+pub fn passphrase(prompt: &str, twice: bool) -> Result<Secret> {
     let theme = ColorfulTheme::default();
     let mut q = dialoguer::Password::with_theme(&theme).with_prompt(prompt);
     if twice {
         q = q.with_confirmation("again, to confirm", "the two did not match");
     }
-    let p = q.interact().map_err(prompt_failed)?;
+    let p = Secret::new(q.interact().map_err(prompt_failed)?);
     if p.is_empty() {
         return Err(Error::user("the passphrase is empty"));
     }

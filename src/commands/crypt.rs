@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::context::Ctx;
+use crate::context::{Ctx, Secret};
 use crate::db::{self, Db};
 use crate::error::{Error, Result};
 
 /// Where a new passphrase comes from: the global passphrase sources for
 /// `encrypt`, `--new-passphrase-file` or LIAISON_NEW_PASSPHRASE for `rekey`,
 /// else a prompt (twice) on a terminal.
-fn new_passphrase(ctx: &Ctx, given: Option<String>) -> Result<String> {
+fn new_passphrase(ctx: &Ctx, given: Option<Secret>) -> Result<Secret> {
     if let Some(p) = given {
         return Ok(p);
     }
@@ -25,16 +25,19 @@ fn new_passphrase(ctx: &Ctx, given: Option<String>) -> Result<String> {
     ))
 }
 
-fn first_line(path: &PathBuf) -> Result<String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::user(format!("cannot read {}: {}", path.display(), db::io_reason(&e))))?;
-    Ok(text.lines().next().unwrap_or_default().to_string()).and_then(|l| {
-        if l.is_empty() {
-            Err(Error::user(format!("{} is empty", path.display())))
-        } else {
-            Ok(l)
-        }
-    })
+fn first_line(path: &Path) -> Result<Secret> {
+    if let Some(warning) = crate::files::readable_by_others(path, "the passphrase file") {
+        eprintln!("warning: {warning}");
+    }
+    let text = Secret::new(
+        std::fs::read_to_string(path)
+            .map_err(|e| Error::user(format!("cannot read {}: {}", path.display(), db::io_reason(&e))))?,
+    );
+    let line = Secret::new(text.lines().next().unwrap_or_default().to_string());
+    if line.is_empty() {
+        return Err(Error::user(format!("{} is empty", path.display())));
+    }
+    Ok(line)
 }
 
 /// Encrypt an unencrypted database with a passphrase (SQLCipher).
@@ -118,7 +121,8 @@ pub fn rekey(ctx: &mut Ctx, a: RekeyArgs) -> Result<()> {
         Some(path) => Some(first_line(path)?),
         None => std::env::var("LIAISON_NEW_PASSPHRASE")
             .ok()
-            .filter(|p| !p.is_empty()),
+            .filter(|p| !p.is_empty())
+            .map(Secret::new),
     };
     drop(db);
     let key = new_passphrase(ctx, given)?;
@@ -134,7 +138,7 @@ fn open_exclusive(ctx: &mut Ctx) -> Result<Db> {
         // Asks on a terminal when the file turns out to be encrypted.
         drop(ctx.open_db()?);
     }
-    Db::open_exclusive(&ctx.db_path, ctx.passphrase.as_deref())
+    Db::open_exclusive(&ctx.db_path, ctx.passphrase())
 }
 
 /// Plain copies of the database that liaison made beside it: the copies

@@ -49,7 +49,7 @@ pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<()> {
     let mut db = if existed {
         ctx.open_db()?
     } else {
-        Db::create_with(&ctx.db_path, key.as_deref())?
+        Db::create_with(&ctx.db_path, key.as_ref().map(|k| k.as_str()))?
     };
     db.set_actor(ctx.actor());
     let now = ctx.now_str();

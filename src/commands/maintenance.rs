@@ -95,8 +95,12 @@ pub fn restore(ctx: &mut Ctx, a: RestoreArgs) -> Result<()> {
     // Learn whether the database is encrypted (asking for its passphrase
     // on a terminal) before anything is touched.
     drop(ctx.open_db()?);
-    let key = ctx.passphrase.clone();
-    let checked = db::copy::inspect(&a.file, key.as_deref())
+    let key = ctx
+        .passphrase()
+        .map(str::to_string)
+        .map(crate::context::Secret::new);
+    let key = key.as_ref().map(|k| k.as_str());
+    let checked = db::copy::inspect(&a.file, key)
         .or_else(|first| db::copy::inspect(&a.file, None).map_err(|_| first))
         .map_err(|e| {
             Error::new(
@@ -115,10 +119,10 @@ pub fn restore(ctx: &mut Ctx, a: RestoreArgs) -> Result<()> {
         &format!("replace {} with {}", ctx.db_path.display(), a.file.display()),
         "liaison restore FILE --yes",
     )?;
-    let db = Db::open_exclusive(&ctx.db_path, key.as_deref())?;
+    let db = Db::open_exclusive(&ctx.db_path, key)?;
     let kept = db::free_path(db.path(), &format!("before-restore-{}", ctx.today()));
     let path = db.path().to_path_buf();
-    db.restore_from(&a.file, source_key.as_deref(), &kept)?;
+    db.restore_from(&a.file, source_key, &kept)?;
     ctx.out.line(&format!(
         "restored {} from {} (schema {})",
         path.display(),

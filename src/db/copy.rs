@@ -293,7 +293,7 @@ impl Db {
     /// encryption. The database as it was stays at the returned path.
     pub fn restore_from(self, source: &Path, source_key: Option<&str>, kept: &Path) -> Result<PathBuf> {
         inspect(source, source_key)?;
-        let key = self.key.as_deref().map(|k| k.to_string()).unwrap_or_default();
+        let key = crate::context::Secret::new(self.key.as_ref().map(|k| k.to_string()).unwrap_or_default());
         let path = self.path.clone();
         let lock = self.close_whole()?;
         // The old database stays whole under a new name: a hard link, so

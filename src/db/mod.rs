@@ -43,7 +43,7 @@ pub struct Db {
     conn: Connection,
     path: PathBuf,
     /// The passphrase the file is encrypted with, if it is.
-    key: Option<String>,
+    key: Option<crate::context::Secret>,
     /// Who the change history names for this connection's writes.
     actor: changes::Actor,
     /// What opening found and dealt with, for the user to read: leftovers
@@ -178,7 +178,7 @@ impl Db {
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
-            key: key.map(str::to_string),
+            key: key.map(|k| crate::context::Secret::new(k.to_string())),
             actor: changes::Actor::default(),
             notes: Vec::new(),
             lock,
@@ -290,7 +290,7 @@ impl Db {
         // a wrong passphrase is one line of ours, not its noise.
         if let Some(key) = &self.key {
             self.conn
-                .pragma_update(None, "key", key)
+                .pragma_update(None, "key", key.as_str())
                 .context("setting the passphrase")?;
         }
         // SQLCipher sets up its log when the key arrives; silence it after.
@@ -333,10 +333,9 @@ impl Db {
             )));
         }
         self.conn
-            .execute_batch(
-                "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
-            )
+            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .context("configuring the database")?;
+        self.use_write_ahead_log()?;
         // SQLCipher keeps temporary tables and sorts in memory so that no
         // plain text of an encrypted file reaches the disk; a plain file
         // may spill them to (unlinked, owner-only) temporary files, which
@@ -348,6 +347,31 @@ impl Db {
         }
         log::register_functions(&self.conn)?;
         Ok(())
+    }
+
+    /// Puts the file in write-ahead-log mode. While a bulk import holds it
+    /// in rollback mode the switch is refused at once, without SQLite's
+    /// busy wait, so this waits here, up to the busy timeout like any other
+    /// command.
+    fn use_write_ahead_log(&self) -> Result<()> {
+        let deadline = std::time::Instant::now() + busy_timeout();
+        loop {
+            let mode = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+            match mode {
+                Ok(_) => return Ok(()),
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if matches!(
+                        f.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                Err(e) => return Err(crate::error::from_sqlite(e, "configuring the database")),
+            }
+        }
     }
 
     fn version(&self) -> Result<u32> {
@@ -389,7 +413,7 @@ impl Db {
                 .hint("free some disk space or check the folder's permissions, then run the command again")
             })?;
             copy = made.then_some(kept);
-            db = Db::connect(&path, key.as_deref(), lock, false)?;
+            db = Db::connect(&path, key.as_ref().map(|k| k.as_str()), lock, false)?;
         }
         crate::fault::point("upgrade:before-migrate");
         let migrated = db.migrate();
