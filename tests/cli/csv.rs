@@ -551,3 +551,39 @@ fn a_log_entry_repeated_in_one_file_is_refused_or_skipped() {
     assert!(out.contains(": 2 added, 0 updated, 1 skipped"), "{out}");
     assert_eq!(env.count("SELECT count(*) FROM interactions"), 2);
 }
+
+/// A 2 MB country cell: refused naming its start and length, in stderr and
+/// in --errors (and in about a second: the closest-name scoring skips a
+/// value no country name can be like).
+#[test]
+fn a_megabyte_cell_is_refused_with_a_short_message() {
+    let env = Env::new();
+    let country = "Gr".repeat(1_000_000);
+    let body = format!("name,country\nBig Country Party,{country}\n");
+    let errors = env.path("errors.csv");
+    let err = env.fails(
+        1,
+        &[
+            "import",
+            "orgs",
+            &file(&env, "big.csv", body.as_bytes()),
+            "--errors",
+            errors.to_str().unwrap(),
+        ],
+    );
+    let first = err.lines().next().unwrap();
+    let shown = "Gr".repeat(40);
+    assert!(
+        first.contains(&format!("line 2, column country, `{shown}…` (2,000,000 characters): unknown country `{shown}…` (2,000,000 characters)")),
+        "{}",
+        &err[..err.len().min(1000)]
+    );
+    assert!(err.len() < 1000, "{} bytes of errors", err.len());
+    let report = std::fs::read_to_string(&errors).unwrap();
+    assert!(
+        report.contains(&format!("{shown}… (2,000,000 characters)")),
+        "{}",
+        &report[..report.len().min(1000)]
+    );
+    assert!(report.len() < 1000, "{} bytes in the error report", report.len());
+}
