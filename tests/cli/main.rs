@@ -11,6 +11,7 @@ mod encryption;
 mod events_docs;
 mod log;
 mod lookup;
+mod numbers;
 mod org;
 mod person;
 mod report;
