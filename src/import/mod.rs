@@ -355,13 +355,26 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Entity::Distributions => Box::new(activity::Distributions::new()),
     };
     let fields = importer.fields();
-    let (mut records, _) = read::reader(&source, dialect)?;
+    let (mut records, watch) = read::reader(&source, dialect)?;
     let mut header = csv::StringRecord::new();
     if !records
         .read_record(&mut header)
         .map_err(|e| csv_error(&source, e))?
     {
         return Err(Error::user(format!("{} has no header row", source.name)));
+    }
+    if header.iter().any(|h| h.contains('\u{fffd}')) {
+        // Headers that did not decode match nothing: say which bytes are
+        // wrong, in the whole file, rather than that a column is missing.
+        while records
+            .read_record(&mut header)
+            .map_err(|e| csv_error(&source, e))?
+        {}
+        watch.check_utf8(&source)?;
+        records = read::reader(&source, dialect)?.0;
+        records
+            .read_record(&mut header)
+            .map_err(|e| csv_error(&source, e))?;
     }
     let headers: Vec<String> = header
         .iter()
@@ -577,7 +590,7 @@ fn learn_orders(
         .filter_map(|f| mapping.column(fields, f))
         .collect();
     let mut seen: HashMap<usize, Evidence> = HashMap::new();
-    let (mut reader, quotes) = read::reader(source, dialect)?;
+    let (mut reader, watch) = read::reader(source, dialect)?;
     let mut record = csv::StringRecord::new();
     let mut rows = 0;
     reader
@@ -604,7 +617,8 @@ fn learn_orders(
             e.ambiguous |= dates::is_ambiguous(v);
         }
     }
-    if let Some(line) = quotes.get().unclosed() {
+    watch.check_utf8(source)?;
+    if let Some(line) = watch.unclosed_quote() {
         return Err(Error::user(format!(
             "{}: the quote opened at line {line} is never closed",
             source.name
