@@ -75,7 +75,7 @@ impl Quarter {
     pub fn parse(input: &str, calendar: Calendar) -> Result<Quarter> {
         let s = crate::text::fold(input).replace(' ', "");
         let bad = || {
-            Error::user(format!("invalid quarter `{}`", input.trim()))
+            Error::user(format!("invalid quarter {}", crate::text::quoted(input.trim())))
                 .hint("write it as YEARqN, e.g. 2026Q3 (or 1405Q2 with --calendar persian)")
         };
         let (year, q) = s.split_once('q').ok_or_else(bad)?;

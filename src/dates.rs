@@ -57,7 +57,7 @@ pub fn parse(input: &str, today: NaiveDate, order: Option<DateOrder>, lean: Lean
 const FORMS: &str = "write dates as 2026-03-04, today, yesterday, +3d, -2w, +1m, friday or last friday";
 
 fn invalid(input: &str) -> Error {
-    Error::user(format!("invalid date `{}`", input.trim())).hint(FORMS)
+    Error::user(format!("invalid date {}", crate::text::quoted(input.trim()))).hint(FORMS)
 }
 
 /// `+3d`, `-2w`, `+1m`, `-1y` (the sign may be left out for a future date).

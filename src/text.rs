@@ -155,6 +155,44 @@ pub fn printable(s: &str, multiline: bool) -> String {
     out
 }
 
+/// How many characters of a value a message shows.
+pub const SHOWN_CHARS: usize = 80;
+
+/// A value as a message shows it: whole when short, else its first
+/// [`SHOWN_CHARS`] characters and `…`; with its length in characters when
+/// it was cut. A hostile file's 50 MB cell must not become a 50 MB line.
+pub fn clipped(s: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
+    match s.char_indices().nth(SHOWN_CHARS) {
+        None => (std::borrow::Cow::Borrowed(s), None),
+        Some((end, _)) => (
+            std::borrow::Cow::Owned(format!("{}…", &s[..end])),
+            Some(s.chars().count()),
+        ),
+    }
+}
+
+/// A value quoted for a message: `` `KKE` ``, or for a long one
+/// `` `Communist…` (2,000,000 characters) ``.
+pub fn quoted(s: &str) -> String {
+    match clipped(s) {
+        (shown, None) => format!("`{shown}`"),
+        (shown, Some(n)) => format!("`{shown}` ({} characters)", grouped(n as u64)),
+    }
+}
+
+/// `1234567` as `1,234,567`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Turns a name into a short ASCII slug made of lower-case letters, digits
 /// and hyphens, transliterating other scripts.
 pub fn ascii_words(s: &str) -> Vec<String> {
@@ -189,9 +227,24 @@ pub fn excerpt(original: &str, terms: &[String], radius: usize) -> Option<String
     Some(out)
 }
 
+/// The longest key worth comparing with names. Edit distance takes time
+/// proportional to the product of the lengths, and names are at most
+/// [`crate::model::fields::MAX_LINE`] characters: a key more than twice as
+/// long is less than half like any of them, so it has no close names and
+/// a megabyte-long cell costs nothing to refuse.
+pub const MAX_COMPARED: usize = 2 * crate::model::fields::MAX_LINE;
+
+/// Whether `key` is short enough to be compared with names at all.
+pub fn comparable(key: &str) -> bool {
+    key.chars().nth(MAX_COMPARED).is_none()
+}
+
 /// Up to three distinct records whose folded names are most like `key`
 /// (at least half alike), best first.
 pub fn closest<T: PartialEq>(names: impl IntoIterator<Item = (String, T)>, key: &str) -> Vec<T> {
+    if !comparable(key) {
+        return Vec::new();
+    }
     let mut scored: Vec<(f64, T)> = names
         .into_iter()
         .map(|(k, r)| (similarity(&k, key), r))
@@ -399,5 +452,26 @@ mod tests {
         ];
         assert_eq!(closest(names.clone(), &fold("حزب كمونيست كردستان عراق")), ["ckp"]);
         assert_eq!(closest(names, &fold("communist party of grece")), ["kke"]);
+    }
+
+    #[test]
+    fn long_values_are_clipped_in_messages() {
+        assert_eq!(quoted("KKE"), "`KKE`");
+        let exact = "ک".repeat(SHOWN_CHARS);
+        assert_eq!(quoted(&exact), format!("`{exact}`"));
+        let long = format!("{}{}", "ک".repeat(SHOWN_CHARS), "x".repeat(1_999_920));
+        assert_eq!(
+            quoted(&long),
+            format!("`{}…` (2,000,000 characters)", "ک".repeat(SHOWN_CHARS))
+        );
+    }
+
+    #[test]
+    fn grouping() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(36_500), "36,500");
+        assert_eq!(grouped(2_000_000), "2,000,000");
     }
 }

@@ -4,9 +4,10 @@ use chrono::{Days, NaiveDate};
 use clap::Args;
 use serde::Serialize;
 
+use crate::commands::number;
 use crate::context::Ctx;
 use crate::db;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::task::Task;
 use crate::render::{Format, opt};
 
@@ -15,14 +16,14 @@ use crate::render::{Format, opt};
 #[derive(Debug, Args)]
 pub struct AgendaArgs {
     /// Show follow-ups due within this many days
-    #[arg(long, default_value_t = 7)]
+    #[arg(long, default_value_t = 7, value_parser = number::days, allow_negative_numbers = true)]
     pub days: u32,
     /// A partner with no contact for more days than this is going cold
     /// [default: the `cold_days` setting, else 90]
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", value_parser = number::days, allow_negative_numbers = true)]
     pub cold: Option<u32>,
     /// List at most this many in each section (0: all)
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
 }
 
@@ -54,20 +55,12 @@ pub struct Agenda {
     pub events: Vec<crate::model::event::Event>,
 }
 
-/// The default threshold for "going cold", in days.
-pub const COLD_DAYS: u32 = 90;
-
 pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
     let today = ctx.today();
     let cold_days = match a.cold {
         Some(d) => d,
-        None => match db.meta("cold_days")? {
-            Some(v) => v
-                .parse()
-                .map_err(|_| Error::user(format!("invalid cold_days setting `{v}`")))?,
-            None => COLD_DAYS,
-        },
+        None => super::config::cold_days(&db)?,
     };
     let until = today + Days::new(a.days.into());
     let cutoff = today - Days::new(cold_days.into());

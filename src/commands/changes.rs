@@ -7,6 +7,7 @@ use clap::{Args, CommandFactory};
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::commands::number;
 use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result};
@@ -22,10 +23,10 @@ pub struct ChangesArgs {
     #[arg(value_name = "ORG")]
     pub org: Option<String>,
     /// At most this many commands
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
     pub limit: usize,
     /// At most this many changed rows shown per command
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub rows: usize,
 }
 

@@ -3,6 +3,7 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::number;
 use crate::context::Ctx;
 use crate::dates::DateOrder;
 use crate::db;
@@ -46,22 +47,27 @@ impl Key {
     fn check(self, value: &str) -> Result<String> {
         let v = value.trim().to_ascii_lowercase();
         let ok = match self {
-            Key::ColdDays => v.parse::<u32>().is_ok_and(|d| d > 0),
+            Key::ColdDays => number::parse(&v, &number::COLD_DAYS).is_ok(),
             Key::DateOrder => DateOrder::from_str(&v, true).is_ok(),
             Key::Calendar => crate::calendar::Calendar::from_str(&v, true).is_ok(),
         };
         if ok {
             Ok(v)
         } else {
-            Err(
-                Error::user(format!("invalid value `{}` for {}", value.trim(), self.name())).hint(
-                    match self {
-                        Key::ColdDays => "give a number of days, e.g. 60",
-                        Key::DateOrder => "give dmy or mdy",
-                        Key::Calendar => "give gregorian or persian",
-                    },
+            let (expected, example) = match self {
+                Key::ColdDays => (
+                    format!("a whole number of days {}", number::describe(&number::COLD_DAYS)),
+                    "cold-days 60",
                 ),
-            )
+                Key::DateOrder => ("dmy or mdy".into(), "date-order dmy"),
+                Key::Calendar => ("gregorian or persian".into(), "calendar persian"),
+            };
+            Err(Error::user(format!(
+                "invalid value {} for {}: give {expected}",
+                crate::text::quoted(value.trim()),
+                self.name()
+            ))
+            .hint(format!("e.g. liaison config set {example}")))
         }
     }
 }
@@ -71,6 +77,8 @@ impl Key {
 pub struct SetArgs {
     #[arg(value_enum)]
     pub key: Key,
+    // A negative number is a value to refuse with the range, not a flag.
+    #[arg(allow_negative_numbers = true)]
     pub value: String,
 }
 
@@ -135,3 +143,27 @@ pub fn calendar(db: &db::Db) -> Result<Option<crate::calendar::Calendar>> {
         .meta("calendar")?
         .and_then(|v| crate::calendar::Calendar::from_str(&v, true).ok()))
 }
+
+/// Days without contact after which a partner is going cold: the setting,
+/// else [`DEFAULT_COLD_DAYS`]. A stored value out of range (written by hand or by an
+/// older version) is refused with the command that mends it.
+pub fn cold_days(db: &db::Db) -> Result<u32> {
+    let Some(v) = db.meta(Key::ColdDays.name())? else {
+        return Ok(DEFAULT_COLD_DAYS);
+    };
+    number::parse(&v, &number::COLD_DAYS)
+        .ok()
+        .and_then(|d| u32::try_from(d).ok())
+        .ok_or_else(|| {
+            Error::user(format!(
+                "the cold_days setting `{}` is not a whole number {}",
+                crate::text::clipped(&v).0,
+                number::describe(&number::COLD_DAYS)
+            ))
+            .hint("set it again: liaison config set cold-days 90 (or unset it for the default)")
+            .hint("or give the days for this command: --cold 90")
+        })
+}
+
+/// The default threshold for "going cold", in days.
+pub const DEFAULT_COLD_DAYS: u32 = 90;

@@ -3,6 +3,7 @@
 use clap::Args;
 
 use super::{resolve_org, word};
+use crate::commands::number;
 use crate::context::Ctx;
 use crate::csvio::records;
 use crate::dates::{self, Lean};
@@ -31,7 +32,7 @@ pub struct HistoryArgs {
     #[arg(long)]
     pub tag: Option<String>,
     /// At most this many entries
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
     pub limit: usize,
 }
 

@@ -105,8 +105,12 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         } else {
             "ignored"
         };
-        ctx.out
-            .line(&format!("columns {what}: {}", outcome.unknown_columns.join(", ")))?;
+        let names: Vec<_> = outcome
+            .unknown_columns
+            .iter()
+            .map(|c| crate::text::clipped(c).0)
+            .collect();
+        ctx.out.line(&format!("columns {what}: {}", names.join(", ")))?;
     }
     if outcome.dry_run {
         ctx.out.line("nothing was stored (--dry-run)")?;

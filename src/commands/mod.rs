@@ -22,6 +22,7 @@ pub mod search;
 pub mod task;
 pub mod undo;
 
+pub mod number;
 mod resolve;
 
 pub use resolve::{resolve_org, resolve_person};

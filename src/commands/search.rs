@@ -3,6 +3,7 @@
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use crate::commands::number;
 use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result};
@@ -22,7 +23,7 @@ pub struct SearchArgs {
     #[arg(long = "in", value_enum, value_delimiter = ',')]
     pub scopes: Vec<Scope>,
     /// At most this many results of each kind
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
     pub limit: usize,
 }
 

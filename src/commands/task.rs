@@ -4,6 +4,7 @@
 use clap::{Args, Subcommand};
 
 use super::{resolve_org, word};
+use crate::commands::number;
 use crate::context::Ctx;
 use crate::csvio::records;
 use crate::dates::{self, Lean};
@@ -139,7 +140,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub all: bool,
     /// At most this many (0: all)
-    #[arg(long, default_value_t = 100, value_name = "N")]
+    #[arg(long, default_value_t = 100, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
 }
 

@@ -4,6 +4,7 @@
 pub mod headers;
 pub mod read;
 pub mod records;
+mod utf8;
 
 use std::borrow::Cow;
 use std::io::Write;

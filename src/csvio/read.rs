@@ -2,11 +2,15 @@
 //! UTF-8, UTF-16, Windows-1256/1252, ISO-8859-x…), any of the usual
 //! delimiters, quoted fields with newlines, CRLF or LF.
 
+use std::cell::{Cell, RefCell};
 use std::fs::File;
-use std::io::{BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use encoding_rs::Encoding;
+
+use super::utf8::{BadUtf8, Utf8Check};
 
 use crate::error::{Error, Result};
 
@@ -48,7 +52,7 @@ impl Source {
         }
     }
 
-    fn file(&self) -> Result<File> {
+    pub(super) fn file(&self) -> Result<File> {
         File::open(&self.path)
             .map_err(|e| Error::user(format!("cannot read {}: {}", self.name, crate::db::io_reason(&e))))
     }
@@ -198,9 +202,33 @@ fn guess_encoding(head: &[u8], complete: bool) -> &'static Encoding {
         Err(e) if e.error_len().is_none() && !complete => return encoding_rs::UTF_8,
         Err(_) => {}
     }
+    // UTF-8 with a few stray bytes (a name pasted from an older program) is
+    // still UTF-8: decoding all of it in a legacy code page would turn every
+    // other character into mojibake. Its bad bytes are refused as it is read.
+    if mostly_utf8(head, complete) {
+        return encoding_rs::UTF_8;
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(head, complete);
     detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// Whether `head` has well-formed multi-byte UTF-8 characters, and at
+/// least as many as malformed sequences. Text in a single-byte code page almost never forms
+/// a valid multi-byte sequence by chance (a lead byte must be followed by
+/// exactly the right number of continuation bytes), so most of its
+/// non-ASCII bytes are malformed as UTF-8.
+fn mostly_utf8(head: &[u8], complete: bool) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut chunks = head.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        let cut_at_end = !complete && chunks.peek().is_none();
+        if !chunk.invalid().is_empty() && !cut_at_end {
+            bad += 1;
+        }
+    }
+    good > 0 && good >= bad
 }
 
 /// The delimiter that occurs most often outside quotes in the first line.
@@ -247,14 +275,30 @@ impl Quotes {
 /// A reader of decoded CSV records.
 pub type CsvReader = csv::Reader<Box<dyn Read>>;
 
-/// The quote state of a reader, readable while it runs.
-pub type QuoteState = std::rc::Rc<std::cell::Cell<Quotes>>;
+/// What a reader noticed on its way, to be asked once it has read all.
+#[derive(Debug, Default, Clone)]
+pub struct Watch {
+    quotes: Rc<Cell<Quotes>>,
+    bad_utf8: Rc<RefCell<BadUtf8>>,
+}
+
+impl Watch {
+    /// The line of a quote that is never closed.
+    pub fn unclosed_quote(&self) -> Option<u64> {
+        self.quotes.get().unclosed()
+    }
+
+    /// Refuses a UTF-8 file with bytes that are not UTF-8, naming each.
+    pub fn check_utf8(&self, source: &Source) -> Result<()> {
+        self.bad_utf8.borrow().check(source)
+    }
+}
 
 /// Counts quotes in the decoded UTF-8 stream (a `"` byte is never part of
 /// another character there).
 struct QuoteCounter<R> {
     inner: R,
-    state: std::rc::Rc<std::cell::Cell<Quotes>>,
+    state: Rc<Cell<Quotes>>,
 }
 
 impl<R: Read> Read for QuoteCounter<R> {
@@ -281,17 +325,28 @@ impl<R: Read> Read for QuoteCounter<R> {
 /// A CSV reader over the decoded text (BOM removed), reading every row
 /// (headers included) as records, ragged rows allowed so that they can be
 /// reported with their line. The second value tells, after the last row,
-/// whether a quote was left open.
-pub fn reader(source: &Source, dialect: Dialect) -> Result<(CsvReader, QuoteState)> {
+/// whether a quote was left open and, for UTF-8, which bytes were not.
+pub fn reader(source: &Source, dialect: Dialect) -> Result<(CsvReader, Watch)> {
+    let watch = Watch::default();
+    let mut raw = BufReader::with_capacity(256 * 1024, source.file()?);
+    // A byte-order mark overrides the dialect, as in the decoder below.
+    let utf8 = match Encoding::for_bom(raw.fill_buf()?) {
+        Some((e, _)) => e == encoding_rs::UTF_8,
+        None => dialect.encoding == encoding_rs::UTF_8,
+    };
+    let raw: Box<dyn Read> = if utf8 {
+        Box::new(Utf8Check::new(raw, watch.bad_utf8.clone()))
+    } else {
+        Box::new(raw)
+    };
     let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
         .encoding(Some(dialect.encoding))
         .bom_override(true)
         .strip_bom(true)
-        .build(BufReader::with_capacity(256 * 1024, source.file()?));
-    let state = std::rc::Rc::new(std::cell::Cell::new(Quotes::default()));
+        .build(raw);
     let input: Box<dyn Read> = Box::new(QuoteCounter {
         inner: decoded,
-        state: state.clone(),
+        state: watch.quotes.clone(),
     });
     Ok((
         csv::ReaderBuilder::new()
@@ -300,7 +355,7 @@ pub fn reader(source: &Source, dialect: Dialect) -> Result<(CsvReader, QuoteStat
             .flexible(true)
             .buffer_capacity(256 * 1024)
             .from_reader(input),
-        state,
+        watch,
     ))
 }
 
@@ -332,6 +387,13 @@ mod tests {
         let (arabic, _, _) =
             encoding_rs::WINDOWS_1256.encode("حزب توده ایران، حزب کمونیست کارگران، سندیکای کارگران");
         assert_eq!(guess_encoding(&arabic, true), encoding_rs::WINDOWS_1256);
+        // UTF-8 with one stray Latin-1 byte stays UTF-8 (its byte is refused
+        // later), instead of being read whole as Windows-1252.
+        let mut stray = "نام,یادداشت\nحزب توده,یادداشت فارسی\n".as_bytes().to_vec();
+        stray.insert("نام,یادداشت".len(), 0xE9);
+        assert_eq!(guess_encoding(&stray, true), encoding_rs::UTF_8);
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Português,Gênes,élu à,reunião");
+        assert_eq!(guess_encoding(&latin, true), encoding_rs::WINDOWS_1252);
     }
 
     #[test]

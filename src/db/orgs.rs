@@ -222,6 +222,9 @@ pub fn by_name_part(conn: &Connection, key: &str, limit: usize) -> Result<Vec<Or
 /// Up to three live organisations with a name most like the folded `key`,
 /// read name by name (only the likely ones are kept).
 pub fn closest(conn: &Connection, key: &str) -> Result<Vec<OrgRef>> {
+    if !text::comparable(key) {
+        return Ok(Vec::new());
+    }
     let mut stmt = conn
         .prepare_cached(
             "SELECT o.id, o.handle, o.name, o.country, n.key FROM organisations o

@@ -88,7 +88,7 @@ impl Log {
                     let o = self
                         .orgs
                         .find(conn, part)
-                        .map_err(|(r, c)| (format!("`{part}`: {r}"), c))?;
+                        .map_err(|(r, c)| (format!("{}: {r}", crate::text::quoted(part)), c))?;
                     if !out.iter().any(|x| x.id == o.id) {
                         out.push(o);
                     }

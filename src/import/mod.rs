@@ -70,9 +70,13 @@ pub struct Options {
 pub struct Problem {
     pub line: u64,
     pub column: String,
+    /// The cell; a long one cut to its start and its length.
     pub value: String,
     pub reason: String,
     pub candidates: String,
+    /// Where the start of a shortened `value` ends and its length begins.
+    #[serde(skip)]
+    pub shortened_at: Option<u32>,
 }
 
 /// What an import did (or, with --dry-run, would do).
@@ -144,6 +148,7 @@ impl Row<'_> {
             value: self.get(field).unwrap_or_default().to_string(),
             reason: reason.into(),
             candidates: String::new(),
+            shortened_at: None,
         }
     }
 
@@ -359,13 +364,26 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Entity::Distributions => Box::new(activity::Distributions::new()),
     };
     let fields = importer.fields();
-    let (mut records, _) = read::reader(&source, dialect)?;
+    let (mut records, watch) = read::reader(&source, dialect)?;
     let mut header = csv::StringRecord::new();
     if !records
         .read_record(&mut header)
         .map_err(|e| csv_error(&source, e))?
     {
         return Err(Error::user(format!("{} has no header row", source.name)));
+    }
+    if header.iter().any(|h| h.contains('\u{fffd}')) {
+        // Headers that did not decode match nothing: say which bytes are
+        // wrong, in the whole file, rather than that a column is missing.
+        while records
+            .read_record(&mut header)
+            .map_err(|e| csv_error(&source, e))?
+        {}
+        watch.check_utf8(&source)?;
+        records = read::reader(&source, dialect)?.0;
+        records
+            .read_record(&mut header)
+            .map_err(|e| csv_error(&source, e))?;
     }
     let headers: Vec<String> = header
         .iter()
@@ -455,9 +473,16 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
 }
 
 fn note(outcome: &mut Outcome, problems: Vec<Problem>) {
-    for p in problems {
+    for mut p in problems {
         outcome.problem_count += 1;
         if outcome.problems.len() < KEEP_PROBLEMS {
+            // A cell may be megabytes long: messages and --errors show its
+            // start and its length.
+            if let (start, Some(n)) = crate::text::clipped(&p.value) {
+                let start = start.into_owned();
+                p.shortened_at = u32::try_from(start.len()).ok();
+                p.value = format!("{start} ({} characters)", crate::text::grouped(n as u64));
+            }
             outcome.problems.push(p);
         }
     }
@@ -489,9 +514,10 @@ fn shape_problem(
     let problem = |column: &str, value: &str, reason: String| Problem {
         line,
         column: column.to_string(),
-        value: value.chars().take(80).collect(),
+        value: value.to_string(),
         reason,
         candidates: String::new(),
+        shortened_at: None,
     };
     if record.len() != headers.len() {
         let spans_lines = record.iter().any(|c| c.contains('\n'));
@@ -573,7 +599,7 @@ fn learn_orders(
         .filter_map(|f| mapping.column(fields, f))
         .collect();
     let mut seen: HashMap<usize, Evidence> = HashMap::new();
-    let (mut reader, quotes) = read::reader(source, dialect)?;
+    let (mut reader, watch) = read::reader(source, dialect)?;
     let mut record = csv::StringRecord::new();
     let mut rows = 0;
     reader
@@ -600,7 +626,8 @@ fn learn_orders(
             e.ambiguous |= dates::is_ambiguous(v);
         }
     }
-    if let Some(line) = quotes.get().unclosed() {
+    watch.check_utf8(source)?;
+    if let Some(line) = watch.unclosed_quote() {
         return Err(Error::user(format!(
             "{}: the quote opened at line {line} is never closed",
             source.name
@@ -624,6 +651,7 @@ fn learn_orders(
                             "month-first, but line {l1} (`{v1}`) is day-first: the column mixes both orders"
                         ),
                         candidates: String::new(),
+                        shortened_at: None,
                     }],
                 );
                 None
@@ -709,7 +737,13 @@ fn describe(p: &Problem) -> String {
         s.push_str(&format!(", column {}", p.column));
     }
     if !p.value.is_empty() {
-        s.push_str(&format!(", `{}`", p.value));
+        match p
+            .shortened_at
+            .and_then(|at| p.value.split_at_checked(at as usize))
+        {
+            Some((start, length)) => s.push_str(&format!(", `{start}`{length}")),
+            None => s.push_str(&format!(", `{}`", p.value)),
+        }
     }
     s.push_str(&format!(": {}", p.reason));
     if !p.candidates.is_empty() && p.reason.starts_with("no ") {

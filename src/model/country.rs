@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use keshvar::{CountryIterator, SubRegion};
 
 use crate::error::{Error, Result};
-use crate::text::fold;
+use crate::text::{fold, quoted};
 
 /// One country as liaison shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,10 +135,12 @@ pub fn resolve(input: &str) -> Result<Country> {
     let key = fold(input);
     match idx.by_key.get(&key) {
         Some(Some(i)) => Ok(idx.countries[*i].clone()),
-        Some(None) => Err(Error::user(format!("country `{}` is ambiguous", input.trim()))
-            .hint("give the two-letter ISO code instead, e.g. GR or IR")),
+        Some(None) => Err(
+            Error::user(format!("country {} is ambiguous", quoted(input.trim())))
+                .hint("give the two-letter ISO code instead, e.g. GR or IR"),
+        ),
         None => {
-            let mut err = Error::user(format!("unknown country `{}`", input.trim()));
+            let mut err = Error::user(format!("unknown country {}", quoted(input.trim())));
             let close = closest(&key);
             if !close.is_empty() {
                 err = err.hint(format!("did you mean {}?", close.join(", ")));
@@ -173,7 +175,7 @@ pub fn resolve_region(input: &str) -> Result<&'static str> {
         .into_iter()
         .find(|r| fold(r).replace('-', " ") == key)
         .ok_or_else(|| {
-            Error::user(format!("unknown region `{}`", input.trim())).hint(format!(
+            Error::user(format!("unknown region {}", quoted(input.trim()))).hint(format!(
                 "regions are UN M49 sub-regions: {}",
                 regions().join(", ")
             ))
@@ -182,6 +184,9 @@ pub fn resolve_region(input: &str) -> Result<&'static str> {
 
 /// Up to three countries whose names are closest to `key`.
 fn closest(key: &str) -> Vec<String> {
+    if !crate::text::comparable(key) {
+        return Vec::new();
+    }
     let idx = index();
     let mut scored: Vec<(f64, usize)> = idx
         .by_key

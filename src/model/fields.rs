@@ -24,9 +24,11 @@ pub fn line(field: &str, value: &str) -> Result<String> {
 pub fn item(field: &str, value: &str) -> Result<String> {
     let v = line(field, value)?;
     if v.contains(';') {
-        return Err(Error::user(format!("{field} `{v}` contains `;`")).hint(format!(
-            "lists are separated by `;`: give each {field} on its own"
-        )));
+        return Err(
+            Error::user(format!("{field} {} contains `;`", text::quoted(&v))).hint(format!(
+                "lists are separated by `;`: give each {field} on its own"
+            )),
+        );
     }
     Ok(v)
 }
@@ -74,7 +76,8 @@ pub fn email(value: &str) -> Result<String> {
         None => false,
     };
     if !ok || v.len() > MAX_LINE {
-        return Err(Error::user(format!("invalid e-mail address `{v}`")).hint("write it as name@example.org"));
+        return Err(Error::user(format!("invalid e-mail address {}", text::quoted(v)))
+            .hint("write it as name@example.org"));
     }
     Ok(v.to_string())
 }
@@ -95,7 +98,8 @@ pub fn website(value: &str) -> Result<String> {
         {
             Ok(with_scheme)
         }
-        _ => Err(Error::user(format!("invalid web address `{v}`")).hint("write it as https://example.org")),
+        _ => Err(Error::user(format!("invalid web address {}", text::quoted(v)))
+            .hint("write it as https://example.org")),
     }
 }
 
@@ -111,8 +115,10 @@ pub fn language(value: &str) -> Result<String> {
         .iter()
         .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
     if !primary_ok || !rest_ok {
-        return Err(Error::user(format!("invalid language code `{}`", value.trim()))
-            .hint("use ISO 639 codes such as en, fa, ar, ckb, el, pt-BR"));
+        return Err(
+            Error::user(format!("invalid language code {}", text::quoted(value.trim())))
+                .hint("use ISO 639 codes such as en, fa, ar, ckb, el, pt-BR"),
+        );
     }
     let mut out = primary.to_ascii_lowercase();
     for p in rest {
@@ -168,7 +174,7 @@ pub fn tag(value: &str) -> Result<String> {
         || v.chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == ';')
     {
-        return Err(Error::user(format!("invalid tag `{}`", value.trim()))
+        return Err(Error::user(format!("invalid tag {}", text::quoted(value.trim())))
             .hint("tags are single words of at most 40 characters, such as neighbour or mandate-3"));
     }
     Ok(v)
@@ -194,7 +200,7 @@ pub const MAX_HANDLE: usize = 24;
 pub fn handle(value: &str) -> Result<String> {
     let v = value.trim().to_ascii_lowercase();
     if !is_handle(&v) {
-        return Err(Error::user(format!("invalid handle `{}`", value.trim())).hint(format!(
+        return Err(Error::user(format!("invalid handle {}", text::quoted(value.trim()))).hint(format!(
             "a handle is 1 to {MAX_HANDLE} lower-case ASCII letters, digits or hyphens, starting with a letter, e.g. kke or pcp"
         )));
     }

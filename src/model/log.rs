@@ -61,9 +61,9 @@ pub fn time_of_day(value: &str) -> crate::error::Result<String> {
     let v = value.trim();
     match chrono::NaiveTime::parse_from_str(v, "%H:%M") {
         Ok(t) => Ok(t.format("%H:%M").to_string()),
-        Err(_) => {
-            Err(crate::error::Error::user(format!("invalid time `{v}`"))
-                .hint("write it as HH:MM, e.g. 14:30"))
-        }
+        Err(_) => Err(
+            crate::error::Error::user(format!("invalid time {}", crate::text::quoted(v)))
+                .hint("write it as HH:MM, e.g. 14:30"),
+        ),
     }
 }

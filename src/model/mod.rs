@@ -49,7 +49,7 @@ macro_rules! word_enum {
             fn from_str(s: &str) -> crate::error::Result<Self> {
                 let folded = crate::text::fold(s).replace(['-', '_'], " ");
                 $(if folded == $text.replace(['-', '_'], " ") { return Ok($name::$variant); })+
-                Err(crate::error::Error::user(format!("unknown {} `{}`", $what, s.trim()))
+                Err(crate::error::Error::user(format!("unknown {} {}", $what, $crate::text::quoted(s.trim())))
                     .hint(format!("expected one of: {}", [$($text),+].join(", "))))
             }
         }

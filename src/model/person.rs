@@ -83,8 +83,10 @@ pub fn phone(value: &str) -> crate::error::Result<String> {
             c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.' | '/') || (c == '+' && i == 0)
         });
     if !ok {
-        return Err(crate::error::Error::user(format!("invalid phone number `{v}`"))
-            .hint("write it with the country code, e.g. +30 210 123 4567"));
+        return Err(
+            crate::error::Error::user(format!("invalid phone number {}", crate::text::quoted(v)))
+                .hint("write it with the country code, e.g. +30 210 123 4567"),
+        );
     }
     Ok(v.to_string())
 }

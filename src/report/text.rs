@@ -290,7 +290,7 @@ pub fn title(r: &Report, l: Lang) -> (String, String) {
 pub fn render(r: &Report, l: Lang, md: bool) -> String {
     let (title, sub) = title(r, l);
     let mut out = if md {
-        format!("# {title}\n\n{sub}\n")
+        format!("# {}\n\n{}\n", md_text(&title), md_text(&sub))
     } else {
         format!("{title}\n{sub}\n")
     };
@@ -298,8 +298,8 @@ pub fn render(r: &Report, l: Lang, md: bool) -> String {
         out.push('\n');
         if !s.heading.is_empty() {
             match (md, s.level) {
-                (true, 1) => out.push_str(&format!("## {}\n\n", s.heading)),
-                (true, _) => out.push_str(&format!("### {}\n\n", s.heading)),
+                (true, 1) => out.push_str(&format!("## {}\n\n", md_text(&s.heading))),
+                (true, _) => out.push_str(&format!("### {}\n\n", md_text(&s.heading))),
                 (false, _) => out.push_str(&format!("{}\n", s.heading)),
             }
         }
@@ -315,11 +315,34 @@ pub fn render(r: &Report, l: Lang, md: bool) -> String {
     out
 }
 
+/// Text as Markdown shows it, never as markup: HTML (`<script>`) becomes
+/// entities, and the characters that start emphasis, code, links or
+/// strike-through, and the `|` that ends a table cell, are escaped. The
+/// result is one line (line breaks are shown as `\u{a}`).
+fn md_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in crate::text::printable(s, false).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            // An entity, not `\|`: a backslash before it in the text would
+            // turn `\\|` back into a cell border.
+            '|' => out.push_str("&#124;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
-    let cell = |c: &str| crate::text::printable(c, false).replace('|', "\\|");
     let mut out = format!(
         "| {} |\n",
-        headers.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")
+        headers.iter().map(|h| md_text(h)).collect::<Vec<_>>().join(" | ")
     );
     out.push_str(&format!(
         "|{}\n",
@@ -332,7 +355,7 @@ fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
     for r in rows {
         out.push_str(&format!(
             "| {} |\n",
-            r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+            r.iter().map(|c| md_text(c)).collect::<Vec<_>>().join(" | ")
         ));
     }
     out

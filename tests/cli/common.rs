@@ -25,7 +25,7 @@ pub struct Run {
 }
 
 impl Run {
-    fn describe(&self) -> String {
+    pub fn describe(&self) -> String {
         format!(
             "command: liaison {}\nexit: {}\n--- stdout\n{}\n--- stderr\n{}",
             self.args.join(" "),

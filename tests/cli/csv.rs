@@ -199,11 +199,13 @@ fn text_in_the_wrong_encoding_is_refused() {
         bytes.extend(format!("Party {i},GR,fine\n").as_bytes());
     }
     let (bad, _, _) = encoding_rs::WINDOWS_1256.encode("حزب,IR,x\n");
+    let at = bytes.len();
     bytes.extend(bad.iter());
     let before = env.snapshot();
     let err = env.fails(1, &["import", "orgs", &file(&env, "mixed.csv", &bytes)]);
     assert!(
-        err.contains("line 6002, column name") && err.contains("not valid UTF-8 text"),
+        err.contains("3 byte sequences are not valid UTF-8; nothing was imported")
+            && err.contains(&format!("line 6002, byte offset {at}: 0xCD\n")),
         "{err}"
     );
     assert_eq!(env.snapshot(), before);
@@ -550,4 +552,121 @@ fn a_log_entry_repeated_in_one_file_is_refused_or_skipped() {
     let out = env.ok(&["import", "log", "twice.csv", "--on-duplicate", "skip"]);
     assert!(out.contains(": 2 added, 0 updated, 1 skipped"), "{out}");
     assert_eq!(env.count("SELECT count(*) FROM interactions"), 2);
+}
+
+/// A Persian partner list in UTF-8, as bytes.
+fn persian_list() -> Vec<u8> {
+    let mut text = String::from("نام,کشور,یادداشت\n");
+    for i in 0..5 {
+        text.push_str(&format!("حزب کارگران شماره {i},ایران,یادداشت فارسی\n"));
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn utf8_with_stray_bytes_is_refused_with_their_place_never_read_as_a_code_page() {
+    let env = Env::new();
+    let before = env.snapshot();
+    // One Latin-1 `é` (0xE9) pasted into the notes of line 3.
+    let mut bytes = persian_list();
+    let line3 = bytes
+        .split(|&b| b == b'\n')
+        .take(2)
+        .map(|l| l.len() + 1)
+        .sum::<usize>();
+    let at = line3 + "حزب کارگران شماره 1,ایران,".len();
+    bytes.insert(at, 0xE9);
+    let path = file(&env, "stray.csv", &bytes);
+    let err = env.fails(1, &["import", "orgs", &path]);
+    assert!(
+        err.starts_with(&format!(
+            "error: {path}, line 3, byte offset {at}: 0xE9: not valid UTF-8; nothing was imported\n"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("--encoding"), "{err}");
+    assert_eq!(env.snapshot(), before, "nothing was imported");
+
+    // Two more, on other lines: each is named.
+    let end = bytes.len() - 1;
+    bytes.insert(end, 0xA0);
+    // The third in the header, after its first word.
+    bytes.insert("نام".len(), 0xFF);
+    let err = env.fails(1, &["import", "orgs", &file(&env, "strays.csv", &bytes)]);
+    assert!(
+        err.contains("3 byte sequences are not valid UTF-8; nothing was imported")
+            && err.contains("hint:   line 1, byte offset 6: 0xFF\n")
+            && err.contains(&format!("hint:   line 3, byte offset {}: 0xE9\n", at + 1))
+            && err.contains(&format!("hint:   line 6, byte offset {}: 0xA0\n", end + 1)),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before, "nothing was imported");
+
+    // Without the stray bytes the same file goes in, in Persian.
+    let out = env.ok(&["import", "orgs", &file(&env, "clean.csv", &persian_list())]);
+    assert!(out.contains("5 added") && out.contains("UTF-8"), "{out}");
+    assert_eq!(
+        env.json(&["org", "show", "حزب کارگران شماره 1"])["notes"],
+        "یادداشت فارسی"
+    );
+}
+
+#[test]
+fn legacy_code_pages_are_still_detected() {
+    let env = Env::new();
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "name,country,notes\nPartido Comunista Português,Portugal,reunião em março\nParti communiste français,France,élu à Gênes\n",
+    );
+    let out = env.ok(&["import", "orgs", &file(&env, "w1252.csv", &latin)]);
+    assert!(out.contains("2 added") && out.contains("windows-1252"), "{out}");
+    assert_eq!(
+        env.json(&["org", "show", "Parti communiste francais"])["notes"],
+        "élu à Gênes"
+    );
+    // Windows-1256 has the Arabic yeh, not the Persian one.
+    let (persian, _, _) = encoding_rs::WINDOWS_1256.encode(
+        "name,country,notes\nحزب کمونيست کارگري,ايران,گزارش کنگره و يک پيک\nسنديکاي کارگران شرکت واحد,ايران,چاپ کتاب\n",
+    );
+    let out = env.ok(&["import", "orgs", &file(&env, "w1256.csv", &persian)]);
+    assert!(out.contains("2 added") && out.contains("windows-1256"), "{out}");
+    assert_eq!(
+        env.json(&["org", "show", "سندیکای کارگران شرکت واحد"])["notes"],
+        "چاپ کتاب"
+    );
+}
+
+/// A 2 MB country cell: refused naming its start and length, in stderr and
+/// in --errors (and in about a second: the closest-name scoring skips a
+/// value no country name can be like).
+#[test]
+fn a_megabyte_cell_is_refused_with_a_short_message() {
+    let env = Env::new();
+    let country = "Gr".repeat(1_000_000);
+    let body = format!("name,country\nBig Country Party,{country}\n");
+    let errors = env.path("errors.csv");
+    let err = env.fails(
+        1,
+        &[
+            "import",
+            "orgs",
+            &file(&env, "big.csv", body.as_bytes()),
+            "--errors",
+            errors.to_str().unwrap(),
+        ],
+    );
+    let first = err.lines().next().unwrap();
+    let shown = "Gr".repeat(40);
+    assert!(
+        first.contains(&format!("line 2, column country, `{shown}…` (2,000,000 characters): unknown country `{shown}…` (2,000,000 characters)")),
+        "{}",
+        &err[..err.len().min(1000)]
+    );
+    assert!(err.len() < 1000, "{} bytes of errors", err.len());
+    let report = std::fs::read_to_string(&errors).unwrap();
+    assert!(
+        report.contains(&format!("{shown}… (2,000,000 characters)")),
+        "{}",
+        &report[..report.len().min(1000)]
+    );
+    assert!(report.len() < 1000, "{} bytes in the error report", report.len());
 }

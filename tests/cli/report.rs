@@ -419,3 +419,45 @@ fn the_html_report_renders_in_a_browser() {
         png.len()
     );
 }
+
+#[test]
+fn markdown_shows_names_as_text_never_as_markup() {
+    let env = Env::new();
+    let names = [
+        ("xss", "<script>alert(1)</script>"),
+        ("pipe", r"Pipe | Party \| *bold* [link](x)"),
+    ];
+    for (handle, name) in names {
+        env.ok(&["org", "add", name, "--handle", handle, "--country", "GR"]);
+        env.ok(&[
+            "log",
+            handle,
+            "--date",
+            "2026-08-01",
+            "--channel",
+            "meeting",
+            "--summary",
+            "x",
+        ]);
+    }
+    let md = env.ok(&["report", "quarterly", "--format", "md"]);
+    assert!(
+        md.contains(r"&lt;script&gt;alert(1)&lt;/script&gt; \[xss\]"),
+        "{md}"
+    );
+    assert!(!md.contains("<script"), "{md}");
+    assert!(
+        md.contains(r"Pipe &#124; Party \\&#124; \*bold\* \[link\](x) \[pipe\]"),
+        "{md}"
+    );
+    // Every row of every table has as many cells as its header.
+    let tables: Vec<&str> = md.split("\n\n").filter(|b| b.starts_with("| ")).collect();
+    assert!(!tables.is_empty(), "{md}");
+    for table in tables {
+        let mut lines = table.lines();
+        let cells = lines.next().unwrap().matches(" | ").count();
+        for row in lines.skip(1) {
+            assert_eq!(row.matches(" | ").count(), cells, "{row}\n{md}");
+        }
+    }
+}

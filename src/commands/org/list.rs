@@ -1,6 +1,7 @@
 use clap::{Args, ValueEnum};
 
 use super::word;
+use crate::commands::number;
 use crate::context::Ctx;
 use crate::csvio::records;
 use crate::db::orgs::{self, Filter, Sort};
@@ -28,7 +29,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub tag: Option<String>,
     /// Only organisations with no contact for more than this many days
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", value_parser = number::days, allow_negative_numbers = true)]
     pub cold: Option<u32>,
     /// Order of the list (last-contact: longest silence first)
     #[arg(long, value_enum, default_value_t = SortBy::Name)]
