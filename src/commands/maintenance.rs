@@ -112,7 +112,7 @@ pub fn restore(ctx: &mut Ctx, a: RestoreArgs) -> Result<()> {
     let source_key = if db::copy::is_plain_sqlite(&a.file) {
         None
     } else {
-        key.clone()
+        key
     };
     confirm(
         ctx,

@@ -34,7 +34,7 @@ pub struct UndoArgs {
     #[arg(long, conflicts_with = "n")]
     pub redo: bool,
     /// With --list: how many commands to show
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = super::number::limit, allow_negative_numbers = true)]
     pub limit: usize,
 }
 
