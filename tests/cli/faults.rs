@@ -373,3 +373,80 @@ fn writes_made_during_encrypt_rekey_and_decrypt_are_never_lost() {
     eprintln!("{acknowledged} writes acknowledged, {stored} stored");
     assert_eq!(stored, acknowledged);
 }
+
+/// `restore` refuses an empty, cut-short, damaged, foreign or newer file
+/// before it touches the live database, and checking a file never writes
+/// to it; `check` never calls such a file healthy.
+#[test]
+fn restore_refuses_bad_files_before_touching_anything() {
+    let env = database(None);
+    let good = env.path("good.db");
+    assert_eq!(run(&env, None, &["backup", good.to_str().unwrap()]).0, 0);
+    let good_bytes = std::fs::read(&good).unwrap();
+    let mut bad: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.db", Vec::new()),
+        ("half.db", good_bytes[..good_bytes.len() / 2].to_vec()),
+        (
+            "noise.db",
+            (0..good_bytes.len()).map(|i| (i * 7919 % 251) as u8).collect(),
+        ),
+    ];
+    let mut damaged = good_bytes.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle..middle + 4096].iter_mut().for_each(|b| *b = 0xa5);
+    bad.push(("damaged.db", damaged));
+    for (name, bytes) in &bad {
+        std::fs::write(env.path(name), bytes).unwrap();
+    }
+    // A SQLite file of another program, and one from a newer liaison.
+    let foreign = env.path("foreign.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let newer = env.path("newer.db");
+    std::fs::copy(&good, &newer).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99;")
+        .unwrap();
+    let mut names: Vec<&str> = bad.iter().map(|(n, _)| *n).collect();
+    names.extend(["foreign.db", "newer.db"]);
+    let before = env.snapshot();
+    for name in names {
+        let file = env.path(name);
+        let bytes = std::fs::read(&file).unwrap();
+        let (code, out, err) = run(&env, None, &["--yes", "restore", file.to_str().unwrap()]);
+        assert!(code == 1 || code == 4, "{name}: exit {code}: {err}");
+        assert!(
+            err.starts_with(&format!("error: {} cannot be restored", file.display())),
+            "{name}: {err}"
+        );
+        assert!(out.is_empty());
+        assert_eq!(env.snapshot(), before, "{name} changed the database");
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            bytes,
+            "checking {name} wrote to it"
+        );
+        for suffix in ["-wal", "-shm", "-journal"] {
+            assert!(
+                !env.path(&format!("{name}{suffix}")).exists(),
+                "checking {name} made its {suffix}"
+            );
+        }
+        // `check` on the file itself never calls it healthy.
+        if name != "newer.db" && name != "foreign.db" {
+            let mut cmd = env.cmd();
+            cmd.args(["--db", file.to_str().unwrap(), "check"]);
+            let out = cmd.output().unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                !out.status.success() && !stdout.contains("no problems"),
+                "check {name}: {stdout}"
+            );
+        }
+    }
+    let names = names_in(env.db.parent().unwrap());
+    assert!(names.iter().all(|n| !n.contains("before-restore")), "{names:?}");
+}
