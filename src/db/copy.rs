@@ -177,9 +177,16 @@ fn online_backup(source: &Connection, dest: &Path) -> Result<()> {
 }
 
 fn copy_failed(dest: &Path, e: rusqlite::Error) -> Error {
-    if let rusqlite::Error::SqliteFailure(f, _) = &e
-        && f.code == rusqlite::ErrorCode::DiskFull
-    {
+    // sqlcipher_export reports a full disk as a plain error with SQLite's
+    // message for it.
+    let full = match &e {
+        rusqlite::Error::SqliteFailure(f, m) => {
+            f.code == rusqlite::ErrorCode::DiskFull
+                || m.as_deref().is_some_and(|m| m.contains("disk is full"))
+        }
+        _ => false,
+    };
+    if full {
         return Error::user(format!("cannot write {}: the disk is full", dest.display()))
             .hint("free some disk space and run the command again; nothing was written");
     }
@@ -263,7 +270,13 @@ impl Db {
             .map_err(|e| files::cannot_write(&temp, &e))
             .and_then(|_| {
                 crate::fault::point("rewrite:before-copy");
-                export(&self.conn, &temp, key)
+                // Errors name the database, not its temporary copy.
+                export(&self.conn, &temp, key).map_err(|mut e| {
+                    e.message = e
+                        .message
+                        .replace(&temp.display().to_string(), &path.display().to_string());
+                    e
+                })
             })
             .and_then(|()| {
                 crate::fault::point("rewrite:after-copy");

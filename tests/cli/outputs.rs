@@ -194,9 +194,13 @@ struct SmallDisk {
 
 impl SmallDisk {
     fn mount(at: PathBuf) -> Option<SmallDisk> {
+        SmallDisk::mount_sized(at, "48k")
+    }
+
+    fn mount_sized(at: PathBuf, size: &str) -> Option<SmallDisk> {
         std::fs::create_dir_all(&at).unwrap();
         let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=48k,mode=0700", "tmpfs"])
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0700"), "tmpfs"])
             .arg(&at)
             .status()
             .is_ok_and(|s| s.success());
@@ -271,4 +275,53 @@ fn a_full_disk_leaves_the_old_file_and_no_half_one() {
             assert_eq!(std::fs::read_to_string(&target).unwrap(), "the file as it was\n");
         }
     }
+}
+
+#[test]
+fn encrypt_on_a_full_disk_changes_nothing() {
+    let env = Env::bare();
+    let Some(disk) = SmallDisk::mount_sized(env.path("small"), "900k") else {
+        assert!(
+            std::env::var_os("LIAISON_REQUIRE_TMPFS").is_none(),
+            "cannot mount a tmpfs, and LIAISON_REQUIRE_TMPFS says this test must run"
+        );
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let db = disk.dir.join("liaison.db");
+    let db_arg = db.display().to_string();
+    env.ok(&["--db", &db_arg, "init"]);
+    env.ok(&[
+        "--db",
+        &db_arg,
+        "org",
+        "add",
+        "Full Disk Party",
+        "--country",
+        "GR",
+    ]);
+    let _ = std::fs::write(disk.dir.join("filler"), vec![b'x'; 300 * 1024]);
+    let mut cmd = env.cmd();
+    let out = cmd
+        .env("LIAISON_PASSPHRASE", "pw")
+        .args(["--db", &db_arg, "encrypt"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("cannot write {db_arg}: the disk is full")),
+        "{err}"
+    );
+    // Still the plain database, whole, and nothing beside it.
+    assert!(
+        env.ok(&["--db", &db_arg, "org", "list"])
+            .contains("Full Disk Party")
+    );
+    let names: Vec<_> = std::fs::read_dir(&disk.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
 }
