@@ -450,3 +450,54 @@ fn restore_refuses_bad_files_before_touching_anything() {
     let names = names_in(env.db.parent().unwrap());
     assert!(names.iter().all(|n| !n.contains("before-restore")), "{names:?}");
 }
+
+/// Ctrl-C (or a termination) while an output is being written removes
+/// its temporary file and leaves the old file as it was.
+#[test]
+fn an_interrupted_output_leaves_no_temporary_file() {
+    let env = database(None);
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let target = env.path("orgs.csv");
+        std::fs::write(&target, "the file as it was\n").unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("liaison"))
+            .env("LIAISON_DB", &env.db)
+            .env("LIAISON_TEST_STOP_AT", "output:before-rename")
+            .args(["export", "orgs", "--out", target.to_str().unwrap()])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let pid = child.id().to_string();
+        // Wait until it has stopped at the point, its file written.
+        let stopped = (0..500).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+                s.rsplit(')')
+                    .next()
+                    .is_some_and(|rest| rest.trim_start().starts_with('T'))
+            })
+        });
+        assert!(stopped, "never stopped at the point");
+        let temps: Vec<String> = names_in(env.dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with(".orgs.csv.partial-"))
+            .collect();
+        assert_eq!(temps.len(), 1, "{temps:?}");
+        for sig in [signal, "CONT"] {
+            assert!(
+                std::process::Command::new("kill")
+                    .args([&format!("-{sig}"), &pid])
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+        }
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{status:?}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "the file as it was\n");
+        let left: Vec<String> = names_in(env.dir.path())
+            .into_iter()
+            .filter(|n| n.contains("partial"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
