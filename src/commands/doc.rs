@@ -189,11 +189,15 @@ pub struct ListArgs {
     /// Translations too
     #[arg(long)]
     pub all: bool,
+    /// Only those serving this objective (its number or a word of its title)
+    #[arg(long, value_name = "N|WORD")]
+    pub objective: Option<String>,
 }
 
 fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     let db = ctx.open_db()?;
-    let docs = db::documents::list(db.conn(), a.all)?;
+    let objective = super::objective::filter_id(db.conn(), a.objective.as_deref())?;
+    let docs = db::documents::list_for(db.conn(), a.all, objective.as_deref())?;
     let rows: Vec<Vec<String>> = docs
         .iter()
         .map(|d| {

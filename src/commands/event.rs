@@ -240,6 +240,9 @@ pub struct ListArgs {
     /// Only events with this organisation
     #[arg(long, value_name = "ORG")]
     pub org: Option<String>,
+    /// Only those serving this objective (its number or a word of its title)
+    #[arg(long, value_name = "N|WORD")]
+    pub objective: Option<String>,
 }
 
 fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
@@ -247,6 +250,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     let today = ctx.today();
     let mut f = db::events::Filter {
         kind: a.kind.map(|k| k.as_str().to_string()),
+        objective_id: super::objective::filter_id(db.conn(), a.objective.as_deref())?,
         ..Default::default()
     };
     if a.upcoming {

@@ -31,6 +31,9 @@ pub struct HistoryArgs {
     /// Only entries with this tag
     #[arg(long)]
     pub tag: Option<String>,
+    /// Only those serving this objective (its number or a word of its title)
+    #[arg(long, value_name = "N|WORD")]
+    pub objective: Option<String>,
     /// At most this many entries
     #[arg(long, default_value_t = 50, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
     pub limit: usize,
@@ -58,6 +61,7 @@ pub fn run(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
             .transpose()?,
         channel: a.channel,
         tag: a.tag.as_deref().map(fields::tag).transpose()?,
+        objective_id: super::objective::filter_id(db.conn(), a.objective.as_deref())?,
         limit: Some(a.limit),
     };
     let entries = db::log::list(db.conn(), &filter)?;

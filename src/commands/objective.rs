@@ -66,6 +66,11 @@ pub fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Objective> {
 }
 
 /// Resolves several objectives (repeated flags or comma separated).
+/// The ID of the objective a list is filtered by, if one is asked for.
+pub fn filter_id(conn: &rusqlite::Connection, query: Option<&str>) -> Result<Option<String>> {
+    query.map(|q| resolve(conn, q).map(|o| o.id)).transpose()
+}
+
 pub fn resolve_all(conn: &rusqlite::Connection, queries: &[String]) -> Result<Vec<Objective>> {
     let mut out: Vec<Objective> = Vec::new();
     for q in fields::split_list(queries) {

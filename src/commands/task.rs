@@ -139,6 +139,10 @@ pub struct ListArgs {
     /// Done and cancelled tasks too
     #[arg(long)]
     pub all: bool,
+    /// Only follow-ups of contacts serving this objective (its number or a
+    /// word of its title)
+    #[arg(long, value_name = "N|WORD")]
+    pub objective: Option<String>,
     /// At most this many (0: all)
     #[arg(long, default_value_t = 100, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
@@ -150,6 +154,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     let mut filter = db::tasks::Filter {
         all: a.all,
         limit: (a.limit > 0).then_some(a.limit),
+        objective_id: super::objective::filter_id(db.conn(), a.objective.as_deref())?,
         ..Default::default()
     };
     if a.overdue {

@@ -96,13 +96,23 @@ pub fn find(conn: &Connection, query: &str) -> Result<Vec<Found>> {
 
 /// Live documents, newest first; only originals unless `translations`.
 pub fn list(conn: &Connection, translations: bool) -> Result<Vec<Document>> {
+    list_for(conn, translations, None)
+}
+
+/// Like [`list`], only documents serving an objective (its ID), a
+/// translation through its original.
+pub fn list_for(conn: &Connection, translations: bool, objective_id: Option<&str>) -> Result<Vec<Document>> {
     let mut stmt = conn
         .prepare_cached(&format!(
-            "{SELECT} WHERE d.deleted_at IS NULL AND (?1 OR d.translation_of IS NULL) ORDER BY d.date DESC, d.title"
+            "{SELECT} WHERE d.deleted_at IS NULL AND (?1 OR d.translation_of IS NULL)
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_objectives x
+                                           WHERE x.objective_id = ?2
+                                             AND x.document_id IN (d.id, d.translation_of)))
+             ORDER BY d.date DESC, d.title"
         ))
         .context("listing documents")?;
     let rows = stmt
-        .query_map([translations], from_row)
+        .query_map(rusqlite::params![translations, objective_id], from_row)
         .context("listing documents")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("listing documents")

@@ -125,6 +125,8 @@ pub struct Filter {
     pub org_id: Option<String>,
     pub kind: Option<String>,
     pub country: Option<String>,
+    /// Only events serving this objective (its ID).
+    pub objective_id: Option<String>,
 }
 
 /// Live events matching `f`, by start date.
@@ -135,11 +137,16 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Event>> {
                AND (?1 IS NULL OR coalesce(e.ends, e.starts) >= ?1) AND (?2 IS NULL OR e.starts <= ?2)
                AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_orgs x WHERE x.event_id = e.id AND x.org_id = ?3))
                AND (?4 IS NULL OR e.kind = ?4) AND (?5 IS NULL OR e.country = ?5)
+               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM event_objectives x
+                                           WHERE x.event_id = e.id AND x.objective_id = ?6))
              ORDER BY e.starts, e.name"
         ))
         .context("listing events")?;
     let rows = stmt
-        .query_map(params![f.from, f.until, f.org_id, f.kind, f.country], from_row)
+        .query_map(
+            params![f.from, f.until, f.org_id, f.kind, f.country, f.objective_id],
+            from_row,
+        )
         .context("listing events")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("listing events")
@@ -155,20 +162,20 @@ pub fn soft_delete(conn: &Connection, id: &str, now: &str) -> Result<()> {
     Ok(())
 }
 
-/// An event held: name, first day, our role, country.
-pub type Held = (String, NaiveDate, String, Option<String>);
+/// An event held: name, first day, our role, country, outcome.
+pub type Held = (String, NaiveDate, String, Option<String>, Option<String>);
 
 /// Events in a period with our role.
 pub fn in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Held>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT name, starts, our_role, country FROM events
+            "SELECT name, starts, our_role, country, outcome FROM events
               WHERE deleted_at IS NULL AND starts BETWEEN ?1 AND ?2 ORDER BY starts, name",
         )
         .context("reading events")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .context("reading events")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()

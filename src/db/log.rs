@@ -292,6 +292,8 @@ pub struct Filter {
     pub until: Option<NaiveDate>,
     pub channel: Option<Channel>,
     pub tag: Option<String>,
+    /// Only entries serving this objective (its ID).
+    pub objective_id: Option<String>,
     pub limit: Option<usize>,
 }
 
@@ -331,6 +333,12 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Interaction>> {
             " AND EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id AND t.tag = ?)",
         );
         args.push(Value::Text(t.clone()));
+    }
+    if let Some(o) = &f.objective_id {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM interaction_objectives x WHERE x.interaction_id = i.id AND x.objective_id = ?)",
+        );
+        args.push(Value::Text(o.clone()));
     }
     sql.push_str(&format!(
         " ORDER BY {date_col} DESC, i.time DESC, i.created_at DESC"

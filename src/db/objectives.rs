@@ -121,3 +121,209 @@ pub fn activity(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("counting activity per objective")
 }
+
+/// A contact of the period made for an objective.
+#[derive(Debug, Clone)]
+pub struct ObjectiveContact {
+    pub objective: i64,
+    pub date: NaiveDate,
+    /// The organisations' names, in the order they were linked.
+    pub partners: Vec<String>,
+    /// The subject, else the start of the summary.
+    pub subject: String,
+}
+
+/// The period's contacts linked to an objective, by objective and date.
+pub fn contacts_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ObjectiveContact>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT o.number, i.date, coalesce(nullif(i.subject, ''), i.summary),
+                    (SELECT json_group_array(g.name) FROM interaction_orgs x
+                       JOIN organisations g ON g.id = x.org_id WHERE x.interaction_id = i.id)
+               FROM interaction_objectives io
+               JOIN objectives o ON o.id = io.objective_id AND o.deleted_at IS NULL
+               JOIN interactions i ON i.id = io.interaction_id
+              WHERE i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL
+              ORDER BY o.number, i.date, i.rid",
+        )
+        .context("reading contacts per objective")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            Ok(ObjectiveContact {
+                objective: r.get(0)?,
+                date: r.get(1)?,
+                subject: r.get(2)?,
+                partners: super::from_json_list(r, 3)?,
+            })
+        })
+        .context("reading contacts per objective")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading contacts per objective")
+}
+
+/// An event of the period held for an objective.
+#[derive(Debug, Clone)]
+pub struct ObjectiveEvent {
+    pub objective: i64,
+    pub starts: NaiveDate,
+    pub ends: Option<NaiveDate>,
+    pub name: String,
+    pub our_role: String,
+    /// (organisation name, its role), organisers first.
+    pub partners: Vec<(String, String)>,
+    pub outcome: Option<String>,
+}
+
+/// Events under way in the period (begun before its end, not ended
+/// before its start) linked to an objective.
+pub fn events_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ObjectiveEvent>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT o.number, e.starts, e.ends, e.name, e.our_role, e.outcome,
+                    (SELECT json_group_array(json_array(name, role)) FROM
+                       (SELECT g.name, eo.role FROM event_orgs eo JOIN organisations g ON g.id = eo.org_id
+                         WHERE eo.event_id = e.id
+                         ORDER BY CASE eo.role WHEN 'organiser' THEN 0 WHEN 'co-organiser' THEN 1
+                                  WHEN 'participant' THEN 2 ELSE 3 END, g.sort_key))
+               FROM event_objectives x
+               JOIN objectives o ON o.id = x.objective_id AND o.deleted_at IS NULL
+               JOIN events e ON e.id = x.event_id
+              WHERE e.deleted_at IS NULL AND e.starts <= ?2 AND coalesce(e.ends, e.starts) >= ?1
+              ORDER BY o.number, e.starts, e.name",
+        )
+        .context("reading events per objective")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            let partners: String = r.get(6)?;
+            let partners: Vec<(String, String)> = serde_json::from_str(&partners).unwrap_or_default();
+            Ok(ObjectiveEvent {
+                objective: r.get(0)?,
+                starts: r.get(1)?,
+                ends: r.get(2)?,
+                name: r.get(3)?,
+                our_role: r.get(4)?,
+                outcome: r.get(5)?,
+                partners,
+            })
+        })
+        .context("reading events per objective")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading events per objective")
+}
+
+/// A document of the period (dated in it, or sent in it) serving an
+/// objective: ours with its languages and reach, or received with its
+/// author and what became of it.
+#[derive(Debug, Clone)]
+pub struct ObjectiveDocument {
+    pub objective: i64,
+    pub title: String,
+    pub date: NaiveDate,
+    /// `ours` or `received`.
+    pub direction: String,
+    /// The original's language, then the languages of its finished
+    /// translations.
+    pub languages: Vec<String>,
+    /// Organisations that received it, or a translation, in the period.
+    pub partners_reached: i64,
+    /// The author of a received document.
+    pub author: Option<String>,
+    /// Whether a translation of it is finished.
+    pub translated: bool,
+    /// Whether it or a translation is published.
+    pub published: bool,
+}
+
+/// The period's documents per objective (originals; their translations
+/// are counted with them).
+pub fn documents_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ObjectiveDocument>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "WITH family AS (
+                SELECT d.id AS root, d.id AS member FROM documents d
+                 WHERE d.translation_of IS NULL AND d.deleted_at IS NULL
+                UNION ALL
+                SELECT t.translation_of, t.id FROM documents t
+                 WHERE t.translation_of IS NOT NULL AND t.deleted_at IS NULL)
+             SELECT o.number, d.title, d.date, d.direction, d.language, g.name,
+                    (SELECT json_group_array(language) FROM
+                       (SELECT DISTINCT t.language FROM documents t
+                         WHERE t.translation_of = d.id AND t.deleted_at IS NULL
+                           AND t.translation_status IN ('done', 'published') AND t.language <> d.language
+                         ORDER BY t.language)),
+                    (SELECT count(DISTINCT s.org_id) FROM distributions s JOIN family f ON f.member = s.document_id
+                      WHERE f.root = d.id AND s.date BETWEEN ?1 AND ?2),
+                    EXISTS (SELECT 1 FROM documents t WHERE t.translation_of = d.id AND t.deleted_at IS NULL
+                             AND t.translation_status IN ('done', 'published')),
+                    EXISTS (SELECT 1 FROM documents t WHERE t.translation_of = d.id AND t.deleted_at IS NULL
+                             AND t.translation_status = 'published')
+                    OR EXISTS (SELECT 1 FROM distributions s JOIN family f ON f.member = s.document_id
+                                WHERE f.root = d.id AND s.channel = 'website')
+               FROM document_objectives x
+               JOIN objectives o ON o.id = x.objective_id AND o.deleted_at IS NULL
+               JOIN documents d ON d.id = x.document_id
+               LEFT JOIN organisations g ON g.id = d.author_org_id
+              WHERE d.deleted_at IS NULL AND d.translation_of IS NULL
+                AND (d.date BETWEEN ?1 AND ?2
+                     OR EXISTS (SELECT 1 FROM distributions s JOIN family f ON f.member = s.document_id
+                                 WHERE f.root = d.id AND s.date BETWEEN ?1 AND ?2)
+                     OR EXISTS (SELECT 1 FROM documents t WHERE t.translation_of = d.id AND t.deleted_at IS NULL
+                                 AND t.date BETWEEN ?1 AND ?2))
+              ORDER BY o.number, d.date, d.title",
+        )
+        .context("reading documents per objective")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            let mut languages = vec![r.get::<_, String>(4)?];
+            languages.extend(super::from_json_list(r, 6)?);
+            Ok(ObjectiveDocument {
+                objective: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                direction: r.get(3)?,
+                author: r.get(5)?,
+                languages,
+                partners_reached: r.get(7)?,
+                translated: r.get(8)?,
+                published: r.get(9)?,
+            })
+        })
+        .context("reading documents per objective")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading documents per objective")
+}
+
+/// A follow-up still open, made from a contact that served an objective.
+#[derive(Debug, Clone)]
+pub struct ObjectiveFollowUp {
+    pub objective: i64,
+    pub title: String,
+    pub organisation: Option<String>,
+    pub due: Option<NaiveDate>,
+}
+
+/// Open follow-ups per objective (through the contact they came from).
+pub fn open_follow_ups(conn: &Connection) -> Result<Vec<ObjectiveFollowUp>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT o.number, t.title, g.name, t.due FROM tasks t
+               JOIN interaction_objectives io ON io.interaction_id = t.interaction_id
+               JOIN objectives o ON o.id = io.objective_id AND o.deleted_at IS NULL
+               LEFT JOIN organisations g ON g.id = t.org_id
+              WHERE t.status = 'open' AND t.deleted_at IS NULL
+              ORDER BY o.number, t.due IS NULL, t.due, t.title",
+        )
+        .context("reading follow-ups per objective")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(ObjectiveFollowUp {
+                objective: r.get(0)?,
+                title: r.get(1)?,
+                organisation: r.get(2)?,
+                due: r.get(3)?,
+            })
+        })
+        .context("reading follow-ups per objective")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading follow-ups per objective")
+}

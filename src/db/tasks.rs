@@ -188,6 +188,8 @@ pub struct Filter {
     /// Only open tasks due on or after this date.
     pub due_from: Option<NaiveDate>,
     pub org_id: Option<String>,
+    /// Only follow-ups of contacts serving this objective (its ID).
+    pub objective_id: Option<String>,
     /// At most this many, the first in list order.
     pub limit: Option<usize>,
 }
@@ -214,6 +216,13 @@ impl Filter {
         }
         if let Some(o) = &self.org_id {
             sql.push_str(" AND t.org_id = ?");
+            args.push(Value::Text(o.clone()));
+        }
+        if let Some(o) = &self.objective_id {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM interaction_objectives x
+                               WHERE x.interaction_id = t.interaction_id AND x.objective_id = ?)",
+            );
             args.push(Value::Text(o.clone()));
         }
         (sql, args)

@@ -106,15 +106,54 @@ pub fn render(r: &Report) -> Result<String> {
         push(
             "objective_events",
             &o.number.to_string(),
-            o.events.to_string(),
+            o.event_count.to_string(),
             String::new(),
         );
         push(
             "objective_documents",
             &o.number.to_string(),
-            o.documents.to_string(),
+            o.document_count.to_string(),
             String::new(),
         );
+        let n = o.number.to_string();
+        for c in &o.contacts {
+            push(
+                "objective_contact",
+                &n,
+                format!("{} {} ({})", c.date, c.subject, c.partners.join("; ")),
+                String::new(),
+            );
+        }
+        for e in &o.events {
+            push(
+                "objective_event",
+                &n,
+                format!(
+                    "{} {} ({}): {}",
+                    e.starts,
+                    e.name,
+                    e.our_role,
+                    e.outcome.as_deref().unwrap_or("")
+                ),
+                String::new(),
+            );
+        }
+        for d in &o.documents {
+            push(
+                "objective_document",
+                &n,
+                format!("{} {} ({})", d.date, d.title, d.direction),
+                String::new(),
+            );
+        }
+        for f in &o.open_follow_ups {
+            push(
+                "objective_open_follow_up",
+                &n,
+                format!("{} {}", f.due.map(|d| d.to_string()).unwrap_or_default(), f.title),
+                String::new(),
+            );
+        }
     }
     for p in r.contact_details.iter().flatten() {
         let details = [p.email.as_deref(), p.phone.as_deref()]

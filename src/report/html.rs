@@ -72,9 +72,17 @@ pub fn render(r: &Report, l: Lang) -> String {
             out.push_str(&region_chart(r, l));
         }
         if s.rows.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", esc(l.t("none")));
+            match s.empty.as_deref() {
+                Some("") => {}
+                Some(text) => {
+                    let _ = writeln!(out, "<p class=\"nothing\">{}</p>", esc(text));
+                }
+                None => {
+                    let _ = writeln!(out, "<p>{}</p>", esc(l.t("none")));
+                }
+            }
         } else {
-            out.push_str(&table(&s.headers, &s.rows));
+            out.push_str(&table(&s.headers, &s.rows, s.figures));
         }
         if s.heading == l.t("trend") {
             out.push_str(&trend_chart(r, l));
@@ -87,17 +95,21 @@ pub fn render(r: &Report, l: Lang) -> String {
     out
 }
 
-fn table(headers: &[String], rows: &[Vec<String>]) -> String {
+fn table(headers: &[String], rows: &[Vec<String>], figures: bool) -> String {
     let mut out = String::from("<table>\n<thead><tr>");
     for (i, h) in headers.iter().enumerate() {
-        let class = if i == 0 { "" } else { " class=\"n\"" };
+        let class = if i == 0 || !figures { "" } else { " class=\"n\"" };
         let _ = write!(out, "<th{class}>{}</th>", esc(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in rows {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
-            let mut class = if i == 0 { String::new() } else { "n".to_string() };
+            let mut class = if i == 0 || !figures {
+                String::new()
+            } else {
+                "n".to_string()
+            };
             if c.starts_with('▲') {
                 class.push_str(" up");
             } else if c.starts_with('▼') {

@@ -4,6 +4,7 @@
 mod csv;
 mod html;
 mod labels;
+mod mandates;
 mod text;
 
 use chrono::{Days, NaiveDate};
@@ -144,6 +145,8 @@ pub struct EventRow {
     pub starts: NaiveDate,
     pub our_role: String,
     pub country: Option<String>,
+    /// What came of it (support won, agreements, statements).
+    pub outcome: Option<String>,
 }
 
 /// Copies of our documents sent in one language.
@@ -153,14 +156,79 @@ pub struct LanguageRow {
     pub copies: i64,
 }
 
-/// What was done for one objective in the period.
+/// What was done for one objective (a mandate) in the period: the
+/// counts, and the items themselves.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveRow {
     pub number: i64,
     pub title: String,
     pub log_entries: i64,
-    pub events: i64,
-    pub documents: i64,
+    pub event_count: i64,
+    pub document_count: i64,
+    pub contacts: Vec<MandateContact>,
+    pub events: Vec<MandateEvent>,
+    pub documents: Vec<MandateDocument>,
+    /// Follow-ups still open (as of the report's day) from contacts made
+    /// for it, whenever they were made.
+    pub open_follow_ups: Vec<MandateFollowUp>,
+}
+
+impl ObjectiveRow {
+    /// Whether nothing at all was recorded for it.
+    pub fn is_empty(&self) -> bool {
+        self.contacts.is_empty()
+            && self.events.is_empty()
+            && self.documents.is_empty()
+            && self.open_follow_ups.is_empty()
+    }
+}
+
+/// A contact made for a mandate.
+#[derive(Debug, Clone, Serialize)]
+pub struct MandateContact {
+    pub date: NaiveDate,
+    pub partners: Vec<String>,
+    pub subject: String,
+}
+
+/// An organisation's part in an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventPartner {
+    pub name: String,
+    pub role: String,
+}
+
+/// An event held for a mandate.
+#[derive(Debug, Clone, Serialize)]
+pub struct MandateEvent {
+    pub starts: NaiveDate,
+    pub ends: Option<NaiveDate>,
+    pub name: String,
+    pub our_role: String,
+    pub partners: Vec<EventPartner>,
+    pub outcome: Option<String>,
+}
+
+/// A document serving a mandate: ours (languages, partners reached) or
+/// received (from whom, translated, published).
+#[derive(Debug, Clone, Serialize)]
+pub struct MandateDocument {
+    pub title: String,
+    pub date: NaiveDate,
+    pub direction: String,
+    pub languages: Vec<String>,
+    pub partners_reached: i64,
+    pub author: Option<String>,
+    pub translated: bool,
+    pub published: bool,
+}
+
+/// A follow-up still open under a mandate.
+#[derive(Debug, Clone, Serialize)]
+pub struct MandateFollowUp {
+    pub title: String,
+    pub organisation: Option<String>,
+    pub due: Option<NaiveDate>,
 }
 
 /// Contacts in one month of the report's calendar.
@@ -288,27 +356,19 @@ pub fn build(
     let trend = trend(conn, to, period.calendar)?;
     let events = db::events::in_period(conn, from, to)?
         .into_iter()
-        .map(|(name, starts, our_role, country)| EventRow {
+        .map(|(name, starts, our_role, country, outcome)| EventRow {
             name,
             starts,
             our_role,
             country,
+            outcome,
         })
         .collect();
     let documents_by_language = db::documents::sent_by_language(conn, from, to)?
         .into_iter()
         .map(|(language, copies)| LanguageRow { language, copies })
         .collect();
-    let objectives = db::objectives::activity(conn, from, to)?
-        .into_iter()
-        .map(|(number, title, log_entries, events, documents)| ObjectiveRow {
-            number,
-            title,
-            log_entries,
-            events,
-            documents,
-        })
-        .collect();
+    let objectives = mandates::build(conn, from, to)?;
     let contact_details = if with_contacts {
         let rows = db::report::people_met(conn, from, to)?;
         Some(

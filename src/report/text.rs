@@ -11,6 +11,12 @@ pub struct Section {
     pub level: u8,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// What is shown when there are no rows ("none" when not set; an
+    /// empty text shows nothing).
+    pub empty: Option<String>,
+    /// Whether the columns after the first hold figures (right-aligned,
+    /// kept left-to-right in Persian).
+    pub figures: bool,
 }
 
 fn section(heading: &str, level: u8, headers: &[&str], rows: Vec<Vec<String>>) -> Section {
@@ -19,6 +25,8 @@ fn section(heading: &str, level: u8, headers: &[&str], rows: Vec<Vec<String>>) -
         level,
         headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
+        empty: None,
+        figures: true,
     }
 }
 
@@ -194,15 +202,22 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
     out.push(section(
         l.t("activity"),
         1,
-        &[l.t("event"), l.t("starts"), l.t("our_role"), l.t("country")],
+        &[
+            l.t("event"),
+            l.t("starts"),
+            l.t("our_role"),
+            l.t("country"),
+            l.t("result"),
+        ],
         r.events
             .iter()
             .map(|e| {
                 vec![
                     e.name.clone(),
                     l.date(e.starts, cal),
-                    e.our_role.clone(),
+                    l.t(&e.our_role).to_string(),
                     e.country.clone().unwrap_or_default(),
+                    e.outcome.clone().unwrap_or_default(),
                 ]
             })
             .collect(),
@@ -233,12 +248,13 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                     l.num(o.number),
                     o.title.clone(),
                     l.num(o.log_entries),
-                    l.num(o.events),
-                    l.num(o.documents),
+                    l.num(o.event_count),
+                    l.num(o.document_count),
                 ]
             })
             .collect(),
     ));
+    out.extend(super::mandates::sections(r, l));
     if let Some(people) = &r.contact_details {
         out.push(section(
             l.t("contact_details"),
@@ -304,7 +320,14 @@ pub fn render(r: &Report, l: Lang, md: bool) -> String {
             }
         }
         if s.rows.is_empty() {
-            out.push_str(&format!("{}\n", l.t("none")));
+            match s.empty.as_deref() {
+                Some("") => {}
+                Some(text) => out.push_str(&format!(
+                    "{}\n",
+                    if md { md_text(text) } else { text.to_string() }
+                )),
+                None => out.push_str(&format!("{}\n", l.t("none"))),
+            }
         } else if md {
             out.push_str(&markdown_table(&s.headers, &s.rows));
         } else {

@@ -501,3 +501,103 @@ fn an_interrupted_output_leaves_no_temporary_file() {
         assert!(left.is_empty(), "{left:?}");
     }
 }
+
+/// A database reached through a symbolic link: encrypt, rekey, decrypt
+/// and restore replace the file the link points to, and the link stays.
+#[test]
+fn a_symlinked_database_keeps_its_link_through_rewrites() {
+    let env = database(None);
+    let link = env.path("link.db");
+    std::os::unix::fs::symlink(&env.db, &link).unwrap();
+    let via_link = |pass: Option<&str>, args: &[&str]| {
+        let mut cmd = env.cmd();
+        cmd.env("LIAISON_DB", &link)
+            .env("LIAISON_NEW_PASSPHRASE", "two")
+            .args(args);
+        if let Some(p) = pass {
+            cmd.env("LIAISON_PASSPHRASE", p);
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let backup = env.path("backup.db");
+    via_link(None, &["backup", backup.to_str().unwrap()]);
+    for (pass, args, now) in [
+        (Some("one"), &["encrypt"][..], Some("one")),
+        (Some("one"), &["rekey"][..], Some("two")),
+        (
+            Some("two"),
+            &["--yes", "restore", backup.to_str().unwrap()][..],
+            Some("two"),
+        ),
+        (Some("two"), &["--yes", "decrypt"][..], None),
+    ] {
+        via_link(pass, args);
+        assert!(
+            std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+            "{args:?} replaced the link"
+        );
+        assert_eq!(std::fs::read_link(&link).unwrap(), env.db);
+        assert_eq!(
+            opens_with(&env, &[None, Some("one"), Some("two")]),
+            now,
+            "after {args:?}"
+        );
+        assert_eq!(mode(&env.db), 0o600);
+    }
+}
+
+/// While a bulk import holds the file in rollback mode, other commands
+/// wait for it (up to LIAISON_BUSY_TIMEOUT) instead of failing at once.
+#[test]
+fn commands_wait_for_a_bulk_import() {
+    let env = database(None);
+    let mut csv = String::from("organisation,date,channel,summary\n");
+    for i in 0..12_000 {
+        csv.push_str(&format!("zcp,2026-10-{:02},call,bulk contact {i}\n", 1 + i % 28));
+    }
+    std::fs::write(env.path("bulk.csv"), csv).unwrap();
+    let mut import = std::process::Command::new(assert_cmd::cargo::cargo_bin("liaison"))
+        .env("LIAISON_DB", &env.db)
+        .args(["import", "log", env.path("bulk.csv").to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The rollback journal shows the bulk load has the file to itself.
+    let journal = env.db.with_file_name("liaison.db-journal");
+    let mut seen = false;
+    for _ in 0..3000 {
+        if journal.exists() {
+            seen = true;
+            break;
+        }
+        if import.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let mut reader = env.cmd();
+    let out = reader
+        .env("LIAISON_BUSY_TIMEOUT", "600000")
+        .args(["org", "list"])
+        .output()
+        .unwrap();
+    let status = import.wait_with_output().unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(seen, "the import never entered its bulk mode");
+    assert!(
+        out.status.success(),
+        "a command during the bulk import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(SECRET));
+}

@@ -12,6 +12,7 @@ mod events_docs;
 mod faults;
 mod log;
 mod lookup;
+mod mandates;
 mod numbers;
 mod org;
 mod outputs;
