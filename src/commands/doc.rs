@@ -52,7 +52,7 @@ pub struct DocFields {
     #[arg(long, value_parser = word::<DocKind>)]
     pub kind: Option<DocKind>,
     /// Date of the document [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Its language, e.g. fa, en, ar
     #[arg(long = "lang", value_name = "CODE")]
@@ -442,7 +442,7 @@ pub struct SendArgs {
     #[arg(long, value_name = "REGION")]
     pub to_region: Option<String>,
     /// When [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// email, letter, message, meeting, website, other
     #[arg(long, value_parser = word::<SendChannel>, default_value = "email")]

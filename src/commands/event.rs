@@ -47,10 +47,10 @@ pub struct EventFields {
     #[arg(long, value_parser = word::<EventKind>)]
     pub kind: Option<EventKind>,
     /// First day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub starts: Option<String>,
     /// Last day (empty: one day)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub ends: Option<String>,
     /// City
     #[arg(long)]

@@ -24,10 +24,10 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE|DIR")]
     pub out: Option<PathBuf>,
     /// Only log entries from this date on
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Only log entries up to this date
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Start with a UTF-8 byte-order mark (Excel wants it)
     #[arg(long)]

@@ -20,10 +20,10 @@ pub struct HistoryArgs {
     #[arg(value_name = "ORG")]
     pub org: Option<String>,
     /// From this date on
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Up to this date
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Only this channel
     #[arg(long, value_parser = word::<Channel>)]

@@ -25,7 +25,7 @@ pub struct LogArgs {
     #[arg(value_name = "ORG")]
     pub orgs: Vec<String>,
     /// When it happened [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Time of day, HH:MM
     #[arg(long)]
@@ -59,7 +59,7 @@ pub struct LogArgs {
     #[arg(long = "follow-up", value_name = "TEXT")]
     pub follow_up: Option<String>,
     /// Due date of the follow-up
-    #[arg(long, value_name = "DATE", requires = "follow_up")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, requires = "follow_up")]
     pub due: Option<String>,
     /// Priority of the follow-up: high, normal or low
     #[arg(long, value_parser = word::<Priority>, requires = "follow_up")]

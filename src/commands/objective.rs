@@ -106,10 +106,10 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Start of the period [default: a year ago]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// End of the period [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 }
 

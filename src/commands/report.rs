@@ -28,10 +28,10 @@ pub struct QuarterlyArgs {
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub quarter: Option<String>,
     /// Start of a custom period (with --to)
-    #[arg(long, value_name = "DATE", requires = "to")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, requires = "to")]
     pub from: Option<String>,
     /// End of a custom period (with --from)
-    #[arg(long, value_name = "DATE", requires = "from")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, requires = "from")]
     pub to: Option<String>,
     /// Calendar for quarters and dates [default: the `calendar` setting,
     /// else gregorian]

@@ -46,7 +46,7 @@ pub struct TaskFields {
     #[arg(long, value_name = "ORG")]
     pub org: Option<String>,
     /// Due date, e.g. friday, +3d, 2026-12-04
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// high, normal or low
     #[arg(long, value_parser = word::<Priority>)]

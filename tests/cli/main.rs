@@ -18,6 +18,7 @@ mod org;
 mod outputs;
 mod person;
 mod purge;
+mod readme;
 mod report;
 mod roundtrip;
 mod safety;

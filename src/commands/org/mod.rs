@@ -74,7 +74,7 @@ pub struct OrgFields {
     #[arg(long, value_parser = word::<OrgStatus>)]
     pub status: Option<OrgStatus>,
     /// When the relationship began
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Language for correspondence, e.g. en, fa, ckb (repeatable)
     #[arg(long = "lang", value_name = "CODE")]

@@ -1,0 +1,100 @@
+//! The README is executable: every command of its tour runs, in order, on
+//! a fresh machine (an empty home folder), as a user would type it.
+
+use std::path::Path;
+
+use crate::common::{NOW, fixture};
+
+const README: &str = include_str!("../../README.md");
+
+/// The commands of the README's "A short tour" block, continuation lines
+/// joined and trailing comments removed.
+fn tour() -> Vec<String> {
+    let start = README.find("## A short tour").expect("the README has a tour");
+    let block = &README[start..];
+    let open = block.find("```sh\n").expect("a sh block") + "```sh\n".len();
+    let close = block[open..].find("\n```").expect("the block ends") + open;
+    let mut commands = Vec::new();
+    let mut pending = String::new();
+    for line in block[open..close].lines() {
+        let line = strip_comment(line);
+        if let Some(head) = line.strip_suffix('\\') {
+            pending.push_str(head);
+            continue;
+        }
+        pending.push_str(line.trim_start());
+        let command = pending.trim().to_string();
+        pending.clear();
+        if !command.is_empty() {
+            commands.push(command);
+        }
+    }
+    commands
+}
+
+/// The line without a `#` comment that is outside quotes and after a space.
+fn strip_comment(line: &str) -> &str {
+    let (mut single, mut double) = (false, false);
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        match c {
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '#' if !single && !double && previous.is_whitespace() => return line[..i].trim_end(),
+            _ => {}
+        }
+        previous = c;
+    }
+    line.trim_end()
+}
+
+/// Commands the README marks as asking on a terminal: without one they
+/// must refuse with a hint, not run.
+fn needs_a_terminal(command: &str) -> bool {
+    matches!(command, "liaison log" | "liaison undo")
+}
+
+#[test]
+fn every_command_of_the_readme_tour_runs_on_a_fresh_machine() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("liaison");
+    let bin_dir = bin.parent().unwrap();
+    // What the tour's commands read, where a user would have them.
+    std::fs::copy(fixture("partners-excel.csv"), home.path().join("partners.csv")).unwrap();
+    std::fs::copy(fixture("contact-log.csv"), home.path().join("contact-log.csv")).unwrap();
+    std::fs::write(
+        home.path().join("letter.txt"),
+        "Dear comrades,\nwe thank you for your letter.\n",
+    )
+    .unwrap();
+    let commands = tour();
+    assert!(commands.len() > 20, "{commands:?}");
+    for command in &commands {
+        let out = std::process::Command::new("sh")
+            .args(["-c", command])
+            .env_clear()
+            .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+            .env("HOME", home.path())
+            .env("LIAISON_NOW", NOW)
+            .env("TZ", "UTC")
+            .env("NO_COLOR", "1")
+            .current_dir(home.path())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        if needs_a_terminal(command) {
+            assert_eq!(out.status.code(), Some(1), "{command}\n{stderr}");
+            assert!(stderr.contains("hint:"), "{command}\n{stderr}");
+            continue;
+        }
+        assert!(
+            out.status.success(),
+            "README command failed: {command}\nexit: {:?}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+            out.status.code()
+        );
+        assert!(!stderr.contains("panicked"), "{command}\n{stderr}");
+    }
+    assert!(Path::new(&home.path().join(".local/share/liaison/liaison.db")).exists());
+}
