@@ -32,6 +32,7 @@ h3 { font-size: 1em; margin-top: 1.2em; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .92em; }
 th, td { border-bottom: 1px solid #ddd; padding: .25em .5em; text-align: start; }
 td.n, th.n { text-align: end; font-variant-numeric: tabular-nums; }
+td.d { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .up { color: #1b7f3b; } .down { color: #b3261e; }
 section.part { break-before: page; page-break-before: always; }
 section.part:first-of-type { break-before: auto; page-break-before: auto; }
@@ -105,8 +106,12 @@ fn table(headers: &[String], rows: &[Vec<String>], figures: bool) -> String {
     for row in rows {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
-            let mut class = if i == 0 || !figures {
+            let mut class = if i == 0 {
                 String::new()
+            } else if !figures {
+                // The second column of a list of items is its date: kept
+                // whole and left-to-right inside Persian text.
+                if i == 1 { "d".to_string() } else { String::new() }
             } else {
                 "n".to_string()
             };
