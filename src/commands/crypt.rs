@@ -47,13 +47,13 @@ pub struct EncryptArgs {}
 pub fn encrypt(ctx: &mut Ctx, _a: EncryptArgs) -> Result<()> {
     // Learn what the file is before asking for a passphrase: nobody waits
     // on the lock while it is typed.
-    match Db::open(&ctx.db_path) {
-        Ok(db) => drop(db),
+    let known = match Db::open(&ctx.db_path) {
+        Ok(db) => db::copy::plain_backups(&db)?,
         Err(e) if e.message.contains("wrong passphrase") => return already_encrypted(ctx),
         Err(e) => return Err(e),
-    }
+    };
     let key = new_passphrase(ctx, ctx.passphrase.clone())?;
-    let copies = plain_copies(&ctx.db_path);
+    let copies = plain_copies(&ctx.db_path, &known);
     let encrypt_copies = agree_to_encrypt(ctx, &copies)?;
     Db::open_exclusive(&ctx.db_path, None)?.rewrite(&key)?;
     ctx.out.line(&format!("encrypted {}", ctx.db_path.display()))?;
@@ -72,11 +72,11 @@ fn already_encrypted(ctx: &mut Ctx) -> Result<()> {
         Error::user(format!("{} is already encrypted", path.display()))
             .hint("change its passphrase with: liaison rekey")
     };
-    let copies = plain_copies(&ctx.db_path);
+    let known = db::copy::plain_backups(&ctx.open_db()?)?;
+    let copies = plain_copies(&ctx.db_path, &known);
     if copies.is_empty() {
         return Err(refusal());
     }
-    drop(ctx.open_db()?);
     let key = ctx.passphrase.clone().unwrap_or_default();
     if !agree_to_encrypt(ctx, &copies)? {
         return Err(refusal());
@@ -141,9 +141,24 @@ fn open_exclusive(ctx: &mut Ctx) -> Result<Db> {
     Db::open_exclusive(&ctx.db_path, ctx.passphrase())
 }
 
-/// Plain copies of the database that liaison made beside it: the copies
-/// kept before schema upgrades and restores.
-fn plain_copies(path: &Path) -> Vec<PathBuf> {
+/// Plain copies of the database that liaison made: the copies kept
+/// beside it before schema upgrades and restores, and the plain backups
+/// it remembers (`known`) that are still there and still plain.
+fn plain_copies(path: &Path, known: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = known
+        .iter()
+        .filter(|p| db::copy::is_plain_sqlite(p))
+        .cloned()
+        .collect();
+    found.extend(copies_beside(path));
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn copies_beside(path: &Path) -> Vec<PathBuf> {
+    // Beside the file itself, when the path is a symbolic link.
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return Vec::new();
     };

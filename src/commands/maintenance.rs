@@ -28,7 +28,7 @@ pub struct BackupArgs {
 }
 
 pub fn backup(ctx: &mut Ctx, a: BackupArgs) -> Result<()> {
-    let db = ctx.open_db()?;
+    let mut db = ctx.open_db()?;
     if a.encrypt && !db.encrypted() {
         return Err(
             Error::user("the database is not encrypted, so its backup cannot be")
@@ -37,6 +37,10 @@ pub fn backup(ctx: &mut Ctx, a: BackupArgs) -> Result<()> {
     }
     let how = if a.plain { Backup::Plain } else { Backup::AsIs };
     db.backup_to(&a.file, how)?;
+    if !db.encrypted() || a.plain {
+        // `encrypt` names it later among the plain copies to deal with.
+        db::copy::remember_plain_backup(&mut db, &a.file)?;
+    }
     if db.encrypted() && a.plain {
         eprintln!(
             "warning: the backup {} is NOT encrypted: keep it as safe as the database",

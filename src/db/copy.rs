@@ -480,6 +480,34 @@ fn overwrite_with_zeros(mut f: std::fs::File) {
     let _ = f.sync_all();
 }
 
+/// The settings key under which plain backups are remembered, so that
+/// `encrypt` can name them later.
+const PLAIN_BACKUPS: &str = "plain_backups";
+
+/// Remembers a plain backup written to `path`. Not part of the change
+/// history: an undo has nothing to take back from a backup.
+pub fn remember_plain_backup(db: &mut Db, path: &Path) -> Result<()> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut known = plain_backups(db)?;
+    if !known.contains(&absolute) {
+        known.push(absolute);
+    }
+    let list: Vec<String> = known.iter().map(|p| p.display().to_string()).collect();
+    let text = serde_json::to_string(&list).unwrap_or_else(|_| "[]".into());
+    db.write_unrecorded(|tx| super::set_meta(tx, PLAIN_BACKUPS, &text))
+}
+
+/// The plain backups liaison remembers writing.
+pub fn plain_backups(db: &Db) -> Result<Vec<PathBuf>> {
+    Ok(db
+        .meta(PLAIN_BACKUPS)?
+        .and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(PathBuf::from)
+        .collect())
+}
+
 /// Whether the file at `path` is a plain (unencrypted) SQLite file.
 pub fn is_plain_sqlite(path: &Path) -> bool {
     let mut head = [0u8; 16];

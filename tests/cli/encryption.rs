@@ -236,3 +236,43 @@ fn an_encrypted_database_is_restored_from_either_kind_of_backup() {
         assert_eq!(mode(&k), 0o600);
     }
 }
+
+/// `encrypt` names the plain copies liaison made (backups it wrote, the
+/// copies kept before upgrades and restores) and, with --yes, encrypts
+/// them with the same passphrase.
+#[test]
+fn encrypt_names_and_encrypts_the_plain_copies_it_made() {
+    let env = Env::new();
+    env.ok(&["org", "add", "Copied Party", "--country", "GR"]);
+    let backup = env.path("plain-backup.db");
+    env.ok(&["backup", backup.to_str().unwrap()]);
+    let kept = env.db.with_file_name("liaison.db.schema-3.bak");
+    std::fs::copy(&backup, &kept).unwrap();
+    let plain = |p: &std::path::Path| std::fs::read(p).unwrap().starts_with(b"SQLite format 3");
+    // Without --yes: encrypted database, copies named, left as they are.
+    let out = with_pass(&env, "pw", &["encrypt"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    for p in [&backup, &kept] {
+        assert!(
+            err.contains(&format!("warning: {} is a plain (unencrypted) copy", p.display())),
+            "{err}"
+        );
+        assert!(plain(p));
+    }
+    // Asked again with --yes: the copies are encrypted, the database stays.
+    let out = with_pass(&env, "pw", &["--yes", "encrypt"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for p in [&backup, &kept] {
+        assert!(!plain(p), "{p:?} is still plain");
+        assert_eq!(mode(p), 0o600);
+    }
+    let out = with_pass(&env, "pw", &["--yes", "restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let list = with_pass(&env, "pw", &["org", "list"]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Copied Party"));
+    // Nothing plain is left to name.
+    let out = with_pass(&env, "pw", &["encrypt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already encrypted"));
+}
