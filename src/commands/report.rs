@@ -104,12 +104,7 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
 fn periods(a: &QuarterlyArgs, cal: Calendar, today: chrono::NaiveDate) -> Result<(Period, Period)> {
     let of = |q: Quarter| -> Result<Period> {
         let (from, to) = q.bounds()?;
-        Ok(Period {
-            from,
-            to,
-            label: q.label(),
-            calendar: cal,
-        })
+        Ok(Period::new(from, to, q.label(), cal, today))
     };
     if let (Some(f), Some(t)) = (&a.from, &a.to) {
         let from = dates::parse(f, today, None, Lean::Past)?;
@@ -130,18 +125,8 @@ fn periods(a: &QuarterlyArgs, cal: Calendar, today: chrono::NaiveDate) -> Result
             )
         };
         return Ok((
-            Period {
-                from,
-                to,
-                label: label(from, to),
-                calendar: cal,
-            },
-            Period {
-                from: pfrom,
-                to: pto,
-                label: label(pfrom, pto),
-                calendar: cal,
-            },
+            Period::new(from, to, label(from, to), cal, today),
+            Period::new(pfrom, pto, label(pfrom, pto), cal, today),
         ));
     }
     let q = match &a.quarter {

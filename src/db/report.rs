@@ -29,8 +29,9 @@ fn one(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<i
         .context("computing the report")
 }
 
-/// The headline counts of a period.
-pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Counts> {
+/// The headline counts of a period; follow-ups are overdue as of `end`
+/// (the period's last day, or today for a period that has not ended).
+pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate, end: NaiveDate) -> Result<Counts> {
     Ok(Counts {
         contacts: one(
             conn,
@@ -66,8 +67,8 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Count
             from,
             to,
         )?,
-        // Open at the end of the period and due before its last day: still
-        // open now, or done only after the period.
+        // Open at `end` and due before it: still open now, or done only
+        // after `end`. Nothing due after `end` is overdue yet.
         tasks_overdue: one(
             conn,
             "SELECT (SELECT count(*) FROM tasks WHERE status = 'open' AND due < ?2
@@ -76,7 +77,7 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Count
                         AND created_at < date(?2, '+1 day') AND deleted_at IS NULL)
                   + 0 * length(?1)",
             from,
-            to,
+            end,
         )?,
     })
 }
@@ -185,8 +186,8 @@ pub fn per_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         .context("computing the report")
 }
 
-/// Follow-ups done in the period, or (with `overdue`) still open and past
-/// due at its end: (handle, title, due, done_on).
+/// Follow-ups done from `from` to `to`, or (with `overdue`) still open and
+/// past due at `to`: (handle, title, due, done_on).
 pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bool) -> Result<Vec<FollowUp>> {
     let sql = if overdue {
         "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id

@@ -27,6 +27,12 @@ pub fn render(r: &Report) -> Result<String> {
         r.period.label.clone(),
         r.previous.period.label.clone(),
     );
+    push(
+        "period",
+        "as_of",
+        r.period.as_of.to_string(),
+        r.previous.period.as_of.to_string(),
+    );
     for (k, a, b) in r.totals.beside(&r.previous.totals) {
         push("totals", k, a.to_string(), b.to_string());
     }

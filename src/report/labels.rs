@@ -53,6 +53,7 @@ impl Lang {
             "follow_ups" => ("5. Follow-ups", "۵. پیگیری‌ها"),
             "done_in_period" => ("Done in the period", "انجام‌شده در این دوره"),
             "overdue_at_end" => ("Overdue at the end of the period", "عقب‌افتاده در پایان دوره"),
+            "overdue" => ("Overdue", "عقب‌افتاده"),
             "task" => ("follow-up", "پیگیری"),
             "due" => ("due", "مهلت"),
             "done_on" => ("done", "انجام"),

@@ -23,6 +23,34 @@ pub struct Period {
     pub to: NaiveDate,
     pub label: String,
     pub calendar: Calendar,
+    /// The day "at the end of the period" means: `to`, or the report's
+    /// `as_of` day for a period that has not ended (nothing is overdue
+    /// before it is due).
+    pub as_of: NaiveDate,
+}
+
+impl Period {
+    /// The period from `from` to `to`, as it stands on `as_of`.
+    pub fn new(
+        from: NaiveDate,
+        to: NaiveDate,
+        label: String,
+        calendar: Calendar,
+        as_of: NaiveDate,
+    ) -> Period {
+        Period {
+            from,
+            to,
+            label,
+            calendar,
+            as_of: to.min(as_of),
+        }
+    }
+
+    /// Whether the period had not ended on the day the report describes.
+    pub fn open(&self) -> bool {
+        self.as_of < self.to
+    }
 }
 
 /// Headline figures of a period.
@@ -212,8 +240,8 @@ pub fn build(
 ) -> Result<Report> {
     let (from, to) = (period.from, period.to);
     let (pfrom, pto) = (previous.from, previous.to);
-    let mut totals = totals_of(conn, from, to)?;
-    let mut previous_totals = totals_of(conn, pfrom, pto)?;
+    let mut totals = totals_of(conn, &period)?;
+    let mut previous_totals = totals_of(conn, &previous)?;
     let places = db::report::places(conn)?;
     let now = Links::of(&db::report::links(conn, from, to)?, &places);
     let before = Links::of(&db::report::links(conn, pfrom, pto)?, &places);
@@ -273,6 +301,7 @@ pub fn build(
         })
         .collect();
     let follow = |overdue| -> Result<Vec<FollowUpRow>> {
+        let to = if overdue { period.as_of } else { to };
         Ok(db::report::follow_ups(conn, from, to, overdue)?
             .into_iter()
             .map(|(organisation, title, due, done_on)| FollowUpRow {
@@ -349,8 +378,9 @@ pub fn build(
     })
 }
 
-fn totals_of(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Result<Totals> {
-    let c = db::report::counts(conn, from, to)?;
+fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {
+    let (from, to) = (period.from, period.to);
+    let c = db::report::counts(conn, from, to, period.as_of)?;
     Ok(Totals {
         contacts: c.contacts,
         organisations_contacted: 0,

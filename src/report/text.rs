@@ -26,7 +26,14 @@ fn section(heading: &str, level: u8, headers: &[&str], rows: Vec<Vec<String>>) -
 pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
     let cal = r.period.calendar;
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| l.t("never").to_string(), |d| l.date(d, cal));
-    let cur = l.num(&r.period.label);
+    // A period that has not ended is counted up to today: its column and
+    // its "overdue" say so.
+    let as_of = format!("{} {}", l.t("as_of"), l.date(r.period.as_of, cal));
+    let cur = if r.period.open() {
+        format!("{} ({as_of})", l.num(&r.period.label))
+    } else {
+        l.num(&r.period.label)
+    };
     let prev = l.num(&r.previous.period.label);
     let figures = r.totals.beside(&r.previous.totals);
     let mut out = vec![section(
@@ -167,8 +174,13 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             })
             .collect(),
     ));
+    let overdue = if r.period.open() {
+        format!("{} {}", l.t("overdue"), as_of)
+    } else {
+        l.t("overdue_at_end").to_string()
+    };
     out.push(section(
-        l.t("overdue_at_end"),
+        &overdue,
         2,
         &[l.t("task"), l.t("organisation"), l.t("due")],
         r.follow_ups_overdue

@@ -461,3 +461,61 @@ fn markdown_shows_names_as_text_never_as_markup() {
         }
     }
 }
+
+/// The titles of a list of follow-ups in a JSON report.
+fn titles(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn nothing_is_overdue_before_it_is_due() {
+    // Today is 2026-11-27, in the middle of 2026Q4.
+    let env = setup();
+    for (title, due) in [
+        ("Send the programme", "2026-11-20"),
+        ("Book the hall", "2026-11-27"),
+        ("Confirm speaker", "2026-12-03"),
+        ("Print the leaflets", "2026-12-10"),
+    ] {
+        env.ok(&["task", "add", title, "--org", "kke", "--due", due]);
+    }
+    let r = env.json(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert_eq!(r["as_of"], "2026-11-27");
+    assert_eq!(r["period"]["to"], "2026-12-31");
+    assert_eq!(r["period"]["as_of"], "2026-11-27", "the quarter has not ended");
+    assert_eq!(r["previous"]["period"]["as_of"], "2026-09-30");
+    assert_eq!(
+        titles(&r["follow_ups_overdue"]),
+        ["Send the programme"],
+        "due today or later is not overdue"
+    );
+    assert_eq!(r["totals"]["tasks_overdue"], 1);
+    let text = env.ok(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert!(text.contains("\nOverdue as of 2026-11-27\n"), "{text}");
+    assert!(!text.contains("Overdue at the end of the period"), "{text}");
+    assert!(text.contains("2026Q4 (as of 2026-11-27)"), "{text}");
+    assert!(!text.contains("Confirm speaker"), "{text}");
+    let csv = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", "csv"]);
+    assert!(csv.contains("\nperiod,as_of,2026-11-27,2026-09-30\n"), "{csv}");
+    assert!(csv.contains("\ntotals,tasks_overdue,1,"), "{csv}");
+    for f in ["md", "html"] {
+        let out = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", f]);
+        assert!(out.contains("Overdue as of 2026-11-27"), "{f}: {out}");
+    }
+    // A quarter that has ended is counted at its last day: the same
+    // follow-ups seen from 2027 are all overdue at the end of 2026Q4.
+    let later = env
+        .cmd()
+        .env("LIAISON_NOW", "2027-01-15T10:00:00Z")
+        .args(["report", "quarterly", "--quarter", "2026Q4", "--format", "json"])
+        .output()
+        .unwrap();
+    let later: serde_json::Value = serde_json::from_slice(&later.stdout).unwrap();
+    assert_eq!(later["period"]["as_of"], "2026-12-31");
+    assert_eq!(later["totals"]["tasks_overdue"], 4);
+    assert_eq!(titles(&later["follow_ups_overdue"]).len(), 4);
+}
