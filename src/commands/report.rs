@@ -114,6 +114,12 @@ fn periods(a: &QuarterlyArgs, cal: Calendar, today: chrono::NaiveDate) -> Result
                 "the period ends ({to}) before it starts ({from})"
             )));
         }
+        // Exactly a quarter of the calendar: the same report as --quarter.
+        let q = Quarter::containing(from, cal);
+        if q.bounds()? == (from, to) {
+            return Ok((of(q)?, of(q.previous())?));
+        }
+        // Otherwise as many days just before.
         let days = (to - from).num_days() as u64 + 1;
         let pto = from - Days::new(1);
         let pfrom = from - Days::new(days);

@@ -283,15 +283,23 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
 pub fn title(r: &Report, l: Lang) -> (String, String) {
     let cal = r.period.calendar;
     let title = format!("{} {}", l.t("title"), l.num(&r.period.label));
+    let range = |p: &super::Period| format!("{} – {}", l.date(p.from, cal), l.date(p.to, cal));
+    // A custom period is labelled by its dates: they are not repeated.
+    let previous = if l.num(&r.previous.period.label) == range(&r.previous.period) {
+        range(&r.previous.period)
+    } else {
+        format!(
+            "{} ({})",
+            l.num(&r.previous.period.label),
+            range(&r.previous.period)
+        )
+    };
     let sub = format!(
-        "{}: {} – {} · {}: {} ({} – {}) · {} {}",
+        "{}: {} · {}: {} · {} {}",
         l.t("period"),
-        l.date(r.period.from, cal),
-        l.date(r.period.to, cal),
+        range(&r.period),
         l.t("previous"),
-        l.num(&r.previous.period.label),
-        l.date(r.previous.period.from, cal),
-        l.date(r.previous.period.to, cal),
+        previous,
         l.t("as_of"),
         l.date(r.as_of, cal),
     );

@@ -519,3 +519,62 @@ fn nothing_is_overdue_before_it_is_due() {
     assert_eq!(later["totals"]["tasks_overdue"], 4);
     assert_eq!(titles(&later["follow_ups_overdue"]).len(), 4);
 }
+
+#[test]
+fn a_range_that_is_a_quarter_compares_with_the_quarter_before() {
+    let env = setup();
+    let q1 = [
+        "report",
+        "quarterly",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-03-31",
+    ];
+    let r = env.json(&q1);
+    assert_eq!(r["period"]["label"], "2026Q1");
+    assert_eq!(r["previous"]["period"]["label"], "2025Q4");
+    assert_eq!(r["previous"]["period"]["from"], "2025-10-01");
+    assert_eq!(r["previous"]["period"]["to"], "2025-12-31");
+    assert_eq!(
+        env.ok(&q1),
+        env.ok(&["report", "quarterly", "--quarter", "2026Q1"]),
+        "the same report as --quarter"
+    );
+    let text = env.ok(&q1);
+    assert!(
+        text.starts_with(
+            "Quarterly report 2026Q1\nPeriod: 2026-01-01 – 2026-03-31 · previous: 2025Q4 (2025-10-01 – 2025-12-31) · as of 2026-11-27\n"
+        ),
+        "{text}"
+    );
+    // A Persian quarter, written as Gregorian dates.
+    let r = env.json(&[
+        "report",
+        "quarterly",
+        "--calendar",
+        "persian",
+        "--from",
+        "2026-06-22",
+        "--to",
+        "2026-09-22",
+    ]);
+    assert_eq!(r["period"]["label"], "1405Q2");
+    assert_eq!(r["previous"]["period"]["label"], "1405Q1");
+    assert_eq!(r["previous"]["period"]["from"], "2026-03-21");
+    // Any other range: as many days just before, its dates shown once.
+    let text = env.ok(&[
+        "report",
+        "quarterly",
+        "--from",
+        "2026-01-02",
+        "--to",
+        "2026-03-31",
+    ]);
+    assert!(
+        text.contains(
+            "\nPeriod: 2026-01-02 – 2026-03-31 · previous: 2025-10-05 – 2026-01-01 · as of 2026-11-27\n"
+        ),
+        "{text}"
+    );
+}
