@@ -323,3 +323,9 @@ CREATE INDEX tasks_org_due ON tasks (org_id, due);
 -- needs no row.
 CREATE INDEX organisations_cold ON organisations (status, last_contact, sort_key)
     WHERE deleted_at IS NULL;
+
+-- migration 7: follow-ups by the log entry they came from
+-- A follow-up made from a log entry opens on the entry's date: the report
+-- counts a period's follow-ups from its entries. (Removing an entry for
+-- good also finds its follow-ups here instead of reading every task.)
+CREATE INDEX tasks_interaction ON tasks (interaction_id) WHERE interaction_id IS NOT NULL;

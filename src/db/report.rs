@@ -17,11 +17,23 @@ pub type FollowUp = (Option<String>, String, Option<NaiveDate>, Option<NaiveDate
 pub struct Counts {
     pub contacts: i64,
     pub people_met: i64,
-    pub new_organisations: i64,
+    pub new_ties: i64,
+    pub organisations_added: i64,
     pub tasks_opened: i64,
     pub tasks_done: i64,
     pub tasks_overdue: i64,
 }
+
+/// The day a follow-up `t` opened: its log entry's date, else the day it
+/// was added.
+const OPENED: &str = "coalesce((SELECT i.date FROM interactions i WHERE i.id = t.interaction_id),
+    substr(t.created_at, 1, 10))";
+
+/// Each live organisation's first day of contact (`first`): the earliest
+/// of the day the tie began (`since`) and its first log entry.
+const FIRST_CONTACTS: &str = "SELECT min(coalesce(o.since, '9999-12-31'),
+        coalesce((SELECT min(x.date) FROM interaction_orgs x WHERE x.org_id = o.id), '9999-12-31')) AS first
+      FROM organisations o WHERE o.deleted_at IS NULL";
 
 fn one(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<i64> {
     conn.prepare_cached(sql)
@@ -47,17 +59,28 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate, end: NaiveDate)
             from,
             to,
         )?,
-        new_organisations: one(
+        new_ties: one(
+            conn,
+            &format!("SELECT count(*) FROM ({FIRST_CONTACTS}) WHERE first BETWEEN ?1 AND ?2"),
+            from,
+            to,
+        )?,
+        organisations_added: one(
             conn,
             "SELECT count(*) FROM organisations WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2 AND deleted_at IS NULL",
             from,
             to,
         )?,
-        // Times sort as text: the period's days are [from, the day after to).
+        // A follow-up made from a log entry opens on the entry's date (one
+        // typed today about last month's meeting opened last month); any
+        // other on the day it was added. Times sort as text: the period's
+        // days are [from, the day after to).
         tasks_opened: one(
             conn,
-            "SELECT count(*) FROM tasks WHERE created_at >= ?1 AND created_at < date(?2, '+1 day')
-                AND deleted_at IS NULL",
+            "SELECT (SELECT count(*) FROM tasks WHERE interaction_id IS NULL AND deleted_at IS NULL
+                        AND created_at >= ?1 AND created_at < date(?2, '+1 day'))
+                  + (SELECT count(*) FROM interactions i JOIN tasks t ON t.interaction_id = i.id
+                      WHERE i.date BETWEEN ?1 AND ?2 AND t.deleted_at IS NULL)",
             from,
             to,
         )?,
@@ -68,14 +91,15 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate, end: NaiveDate)
             to,
         )?,
         // Open at `end` and due before it: still open now, or done only
-        // after `end`. Nothing due after `end` is overdue yet.
+        // after `end`. Nothing due after `end` is overdue yet, nor what
+        // was opened after it.
         tasks_overdue: one(
             conn,
-            "SELECT (SELECT count(*) FROM tasks WHERE status = 'open' AND due < ?2
-                        AND created_at < date(?2, '+1 day') AND deleted_at IS NULL)
-                  + (SELECT count(*) FROM tasks WHERE status = 'done' AND done_on > ?2 AND due < ?2
-                        AND created_at < date(?2, '+1 day') AND deleted_at IS NULL)
-                  + 0 * length(?1)",
+            &format!(
+                "SELECT count(*) FROM tasks t WHERE t.due < ?2 AND t.deleted_at IS NULL
+                   AND (t.status = 'open' OR (t.status = 'done' AND t.done_on > ?2))
+                   AND {OPENED} <= ?2 AND ?1 IS NOT NULL"
+            ),
             from,
             end,
         )?,
@@ -190,16 +214,19 @@ pub fn per_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
 /// past due at `to`: (handle, title, due, done_on).
 pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bool) -> Result<Vec<FollowUp>> {
     let sql = if overdue {
-        "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
-          WHERE t.deleted_at IS NULL AND t.due < ?2 AND t.created_at < date(?2, '+1 day')
-            AND ((t.status = 'open') OR (t.status = 'done' AND t.done_on > ?2)) AND ?1 IS NOT NULL
-          ORDER BY t.due, t.title"
+        format!(
+            "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
+              WHERE t.deleted_at IS NULL AND t.due < ?2 AND {OPENED} <= ?2
+                AND ((t.status = 'open') OR (t.status = 'done' AND t.done_on > ?2)) AND ?1 IS NOT NULL
+              ORDER BY t.due, t.title"
+        )
     } else {
         "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
           WHERE t.deleted_at IS NULL AND t.status = 'done' AND t.done_on BETWEEN ?1 AND ?2
           ORDER BY t.done_on, t.title"
+            .to_string()
     };
-    let mut stmt = conn.prepare_cached(sql).context("computing the report")?;
+    let mut stmt = conn.prepare_cached(&sql).context("computing the report")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))

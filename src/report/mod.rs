@@ -58,12 +58,18 @@ impl Period {
 pub struct Totals {
     pub contacts: i64,
     pub organisations_contacted: i64,
-    pub new_organisations: i64,
+    /// Organisations whose first contact (or the day the tie began, when
+    /// recorded) falls in the period.
+    pub new_ties: i64,
+    /// Organisation records added in the period, whatever their history.
+    pub organisations_added: i64,
     pub people_met: i64,
     /// Events that began in the period.
     pub events: i64,
     /// Our documents (counting a translation as its own) sent in the period.
     pub documents_sent: i64,
+    /// Follow-ups opened in the period: on the date of the log entry they
+    /// were made from, else on the day they were added.
     pub tasks_opened: i64,
     pub tasks_done: i64,
     pub tasks_overdue: i64,
@@ -71,7 +77,7 @@ pub struct Totals {
 
 impl Totals {
     /// Each figure by its JSON name, beside the same figure of `other`.
-    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 9] {
+    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 10] {
         let (t, p) = (self, other);
         [
             ("contacts", t.contacts, p.contacts),
@@ -80,7 +86,12 @@ impl Totals {
                 t.organisations_contacted,
                 p.organisations_contacted,
             ),
-            ("new_organisations", t.new_organisations, p.new_organisations),
+            ("new_ties", t.new_ties, p.new_ties),
+            (
+                "organisations_added",
+                t.organisations_added,
+                p.organisations_added,
+            ),
             ("people_met", t.people_met, p.people_met),
             ("events", t.events, p.events),
             ("documents_sent", t.documents_sent, p.documents_sent),
@@ -384,7 +395,8 @@ fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {
     Ok(Totals {
         contacts: c.contacts,
         organisations_contacted: 0,
-        new_organisations: c.new_organisations,
+        new_ties: c.new_ties,
+        organisations_added: c.organisations_added,
         people_met: c.people_met,
         events: db::events::in_period(conn, from, to)?.len() as i64,
         documents_sent: db::documents::sent_in_period(conn, from, to)?.0,

@@ -578,3 +578,127 @@ fn a_range_that_is_a_quarter_compares_with_the_quarter_before() {
         "{text}"
     );
 }
+
+/// A figure of the headline table in the text report: its row's cells.
+fn text_row(text: &str, label: &str) -> Vec<String> {
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(label))
+        .unwrap_or_else(|| panic!("no row {label:?} in\n{text}"));
+    line.trim_start()[label.len()..]
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn work_typed_today_counts_on_the_day_it_happened() {
+    // Today is 2026-11-27; every record of setup() was typed today.
+    let env = setup();
+    // A meeting in September, logged today with its follow-up.
+    env.ok(&[
+        "log",
+        "pcp",
+        "--date",
+        "2026-09-15",
+        "--channel",
+        "meeting",
+        "--summary",
+        "x",
+        "--follow-up",
+        "Send the statement",
+        "--due",
+        "2026-12-15",
+    ]);
+    env.ok(&[
+        "task",
+        "add",
+        "Book the hall",
+        "--org",
+        "kke",
+        "--due",
+        "2026-12-20",
+    ]);
+    // Added today: one known since last year, one met for the first time.
+    env.ok(&[
+        "org",
+        "add",
+        "Old Friends Union",
+        "--handle",
+        "ofu",
+        "--country",
+        "GR",
+    ]);
+    env.ok(&[
+        "log",
+        "ofu",
+        "--date",
+        "2025-06-01",
+        "--channel",
+        "call",
+        "--summary",
+        "x",
+    ]);
+    env.ok(&[
+        "log",
+        "ofu",
+        "--date",
+        "2026-10-20",
+        "--channel",
+        "call",
+        "--summary",
+        "x",
+    ]);
+    env.ok(&[
+        "org",
+        "add",
+        "Fresh Workers Union",
+        "--handle",
+        "fwu",
+        "--country",
+        "TR",
+    ]);
+    env.ok(&[
+        "log",
+        "fwu",
+        "--date",
+        "2026-10-10",
+        "--channel",
+        "meeting",
+        "--summary",
+        "x",
+    ]);
+
+    let q4 = env.json(&["report", "quarterly", "--quarter", "2026Q4"]);
+    let q3 = env.json(&["report", "quarterly", "--quarter", "2026Q3"]);
+    assert_eq!(q3["totals"]["tasks_opened"], 1, "opened on the meeting's day");
+    assert_eq!(q4["totals"]["tasks_opened"], 1, "only the one added today");
+    assert_eq!(q4["previous"]["totals"]["tasks_opened"], 1);
+    // New ties are first contacts; the records were all added today.
+    assert_eq!(q4["totals"]["new_ties"], 1, "fwu, not ofu: {}", q4["totals"]);
+    assert_eq!(q4["totals"]["organisations_added"], 6);
+    assert_eq!(q3["totals"]["new_ties"], 1, "kcp");
+    assert_eq!(q3["totals"]["organisations_added"], 0);
+    let q2 = env.json(&["report", "quarterly", "--quarter", "2026Q2"]);
+    assert_eq!(q2["totals"]["new_ties"], 2, "pcp and tudeh");
+    let q1 = env.json(&["report", "quarterly", "--quarter", "2026Q1"]);
+    assert_eq!(
+        q1["totals"]["new_ties"], 0,
+        "kke's first logged contact is in 2026Q1, but it is a partner since 2009"
+    );
+    assert!(q4["totals"].get("new_organisations").is_none());
+    let text = env.ok(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert_eq!(
+        text_row(&text, "new ties (first contact)")[..2],
+        ["1", "1"],
+        "{text}"
+    );
+    assert_eq!(
+        text_row(&text, "organisation records added")[..2],
+        ["6", "0"],
+        "{text}"
+    );
+    assert_eq!(text_row(&text, "follow-ups opened")[..2], ["1", "1"], "{text}");
+}
