@@ -243,13 +243,31 @@ pub fn delete(conn: &Connection, id: &str, cascade: bool, now: &str) -> Result<(
     Ok(())
 }
 
-/// Distributions in a period: (documents sent, copies, organisations).
-pub fn sent_in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<(i64, i64, i64)> {
+/// Our documents sent in a period.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Sent {
+    /// Documents, a translation counted with its original.
+    pub documents: i64,
+    /// Copies: one per organisation, document language and day.
+    pub copies: i64,
+    /// Languages of the copies.
+    pub languages: i64,
+}
+
+/// What of ours was sent in a period.
+pub fn sent_in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Sent> {
     conn.query_row(
-        "SELECT count(DISTINCT x.document_id), count(*), count(DISTINCT x.org_id) FROM distributions x
-           JOIN documents d ON d.id = x.document_id WHERE x.date BETWEEN ?1 AND ?2 AND d.direction = 'ours'",
+        "SELECT count(DISTINCT coalesce(d.translation_of, d.id)), count(*), count(DISTINCT d.language)
+           FROM distributions x JOIN documents d ON d.id = x.document_id
+          WHERE x.date BETWEEN ?1 AND ?2 AND d.direction = 'ours'",
         params![from, to],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| {
+            Ok(Sent {
+                documents: r.get(0)?,
+                copies: r.get(1)?,
+                languages: r.get(2)?,
+            })
+        },
     )
     .context("counting distributions")
 }

@@ -25,6 +25,8 @@ impl Lang {
             "people_met" => ("people met", "افرادی که دیدیم"),
             "events" => ("events", "رویدادها"),
             "documents_sent" => ("documents sent", "اسناد فرستاده‌شده"),
+            "copies_sent" => ("copies sent", "نسخه‌های فرستاده‌شده"),
+            "languages" => ("languages", "زبان‌ها"),
             "tasks_opened" => ("follow-ups opened", "پیگیری‌های تازه"),
             "tasks_done" => ("follow-ups done", "پیگیری‌های انجام‌شده"),
             "tasks_overdue" => (

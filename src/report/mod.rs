@@ -66,8 +66,13 @@ pub struct Totals {
     pub people_met: i64,
     /// Events that began in the period.
     pub events: i64,
-    /// Our documents (counting a translation as its own) sent in the period.
+    /// Our documents sent in the period (a translation is a copy of its
+    /// original, not another document).
     pub documents_sent: i64,
+    /// Copies of them sent: one per organisation and language.
+    pub copies_sent: i64,
+    /// The languages of those copies.
+    pub languages: i64,
     /// Follow-ups opened in the period: on the date of the log entry they
     /// were made from, else on the day they were added.
     pub tasks_opened: i64,
@@ -77,7 +82,7 @@ pub struct Totals {
 
 impl Totals {
     /// Each figure by its JSON name, beside the same figure of `other`.
-    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 10] {
+    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 12] {
         let (t, p) = (self, other);
         [
             ("contacts", t.contacts, p.contacts),
@@ -95,6 +100,8 @@ impl Totals {
             ("people_met", t.people_met, p.people_met),
             ("events", t.events, p.events),
             ("documents_sent", t.documents_sent, p.documents_sent),
+            ("copies_sent", t.copies_sent, p.copies_sent),
+            ("languages", t.languages, p.languages),
             ("tasks_opened", t.tasks_opened, p.tasks_opened),
             ("tasks_done", t.tasks_done, p.tasks_done),
             ("tasks_overdue", t.tasks_overdue, p.tasks_overdue),
@@ -392,6 +399,7 @@ pub fn build(
 fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {
     let (from, to) = (period.from, period.to);
     let c = db::report::counts(conn, from, to, period.as_of)?;
+    let sent = db::documents::sent_in_period(conn, from, to)?;
     Ok(Totals {
         contacts: c.contacts,
         organisations_contacted: 0,
@@ -399,7 +407,9 @@ fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {
         organisations_added: c.organisations_added,
         people_met: c.people_met,
         events: db::events::in_period(conn, from, to)?.len() as i64,
-        documents_sent: db::documents::sent_in_period(conn, from, to)?.0,
+        documents_sent: sent.documents,
+        copies_sent: sent.copies,
+        languages: sent.languages,
         tasks_opened: c.tasks_opened,
         tasks_done: c.tasks_done,
         tasks_overdue: c.tasks_overdue,
