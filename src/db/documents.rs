@@ -130,8 +130,9 @@ pub struct Sending<'a> {
     pub channel: &'a str,
 }
 
-/// Records a copy sent; `false` when that organisation already got that
-/// document on that day.
+/// Records a copy sent, which is a contact with the organisation: its last
+/// contact moves to that day when later. `false` when that organisation
+/// already got that document on that day.
 pub fn send(conn: &Connection, c: &Sending, now: &str) -> Result<bool> {
     let n = conn
         .execute(
@@ -140,6 +141,9 @@ pub fn send(conn: &Connection, c: &Sending, now: &str) -> Result<bool> {
             params![c.id, c.document_id, c.org_id, c.person_id, c.date, c.channel, now],
         )
         .context("recording distribution")?;
+    if n == 1 {
+        super::log::move_last_contact_of(conn, c.org_id, c.date)?;
+    }
     Ok(n == 1)
 }
 
@@ -221,14 +225,24 @@ pub fn dependants(conn: &Connection, id: &str) -> Result<(i64, i64)> {
 }
 
 /// Marks a document (and, with `cascade`, its translations) deleted and
-/// removes their distributions.
+/// removes their distributions; the last contact of the organisations
+/// they went to goes back to what is left.
 pub fn delete(conn: &Connection, id: &str, cascade: bool, now: &str) -> Result<()> {
     if cascade {
-        conn.execute(
-            "DELETE FROM distributions WHERE document_id IN (SELECT id FROM documents WHERE id = ?1 OR translation_of = ?1)",
-            [id],
-        )
-        .context("deleting document")?;
+        let mut stmt = conn
+            .prepare_cached(
+                "DELETE FROM distributions WHERE document_id IN (SELECT id FROM documents WHERE id = ?1 OR translation_of = ?1)
+                 RETURNING org_id",
+            )
+            .context("deleting document")?;
+        let orgs = stmt
+            .query_map([id], |r| r.get::<_, String>(0))
+            .context("deleting document")?
+            .collect::<rusqlite::Result<std::collections::BTreeSet<_>>>()
+            .context("deleting document")?;
+        for org in &orgs {
+            super::log::refresh_last_contact(conn, org)?;
+        }
         conn.execute(
             "UPDATE documents SET deleted_at = ?2, updated_at = ?2 WHERE translation_of = ?1 AND deleted_at IS NULL",
             params![id, now],

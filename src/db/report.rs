@@ -30,9 +30,11 @@ const OPENED: &str = "coalesce((SELECT i.date FROM interactions i WHERE i.id = t
     substr(t.created_at, 1, 10))";
 
 /// Each live organisation's first day of contact (`first`): the earliest
-/// of the day the tie began (`since`) and its first log entry.
+/// of the day the tie began (`since`), its first log entry and the first
+/// copy of a document sent to it.
 const FIRST_CONTACTS: &str = "SELECT min(coalesce(o.since, '9999-12-31'),
-        coalesce((SELECT min(x.date) FROM interaction_orgs x WHERE x.org_id = o.id), '9999-12-31')) AS first
+        coalesce((SELECT min(x.date) FROM interaction_orgs x WHERE x.org_id = o.id), '9999-12-31'),
+        coalesce((SELECT min(d.date) FROM distributions d WHERE d.org_id = o.id), '9999-12-31')) AS first
       FROM organisations o WHERE o.deleted_at IS NULL";
 
 fn one(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<i64> {
@@ -119,6 +121,18 @@ pub fn links(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<(S
         .context("computing the report")
 }
 
+/// The organisations that copies of documents were sent to in the period.
+pub fn sent_to(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT DISTINCT org_id FROM distributions WHERE date BETWEEN ?1 AND ?2")
+        .context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| r.get(0))
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}
+
 /// Where an organisation is and what it is called, for the report.
 #[derive(Debug, Clone)]
 pub struct Place {
@@ -174,15 +188,18 @@ pub fn by_log_column(
         .context("computing the report")
 }
 
-/// Partners with no contact in the period: (handle, name, country, last
-/// contact up to the period's end), longest silence first.
+/// Partners with no contact in the period, neither a log entry nor a copy
+/// of a document sent: (handle, name, country, last contact up to the
+/// period's end), longest silence first.
 pub fn silent_partners(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Silent>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT handle, name, country, last FROM (
-                SELECT o.handle, o.name, o.country, o.sort_key,
-                       (SELECT x.date FROM interaction_orgs x WHERE x.org_id = o.id AND x.date <= ?2
-                         ORDER BY x.date DESC LIMIT 1) AS last
+                SELECT o.handle, o.name, o.country, o.sort_key, nullif(max(
+                         coalesce((SELECT x.date FROM interaction_orgs x WHERE x.org_id = o.id AND x.date <= ?2
+                                    ORDER BY x.date DESC LIMIT 1), ''),
+                         coalesce((SELECT max(d.date) FROM distributions d WHERE d.org_id = o.id AND d.date <= ?2), '')),
+                       '') AS last
                   FROM organisations o WHERE o.status = 'partner' AND o.deleted_at IS NULL)
               WHERE last IS NULL OR last < ?1 ORDER BY last, sort_key",
         )

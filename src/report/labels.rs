@@ -22,6 +22,10 @@ impl Lang {
             "organisations_contacted" => ("organisations contacted", "سازمان‌هایی که با آنها تماس داشتیم"),
             "new_ties" => ("new ties (first contact)", "پیوندهای تازه (نخستین تماس)"),
             "organisations_added" => ("organisation records added", "سازمان‌های افزوده‌شده به فهرست"),
+            "organisations_reached" => (
+                "organisations reached (contacts or documents)",
+                "سازمان‌هایی که به آنها رسیدیم (تماس یا سند)",
+            ),
             "people_met" => ("people met", "افرادی که دیدیم"),
             "events" => ("events", "رویدادها"),
             "documents_sent" => ("documents sent", "اسناد فرستاده‌شده"),
@@ -48,8 +52,8 @@ impl Lang {
             "engagement" => ("4. Most engaged partners", "۴. فعال‌ترین شرکا"),
             "organisation" => ("organisation", "سازمان"),
             "going_cold" => (
-                "Partners with no contact in the period",
-                "شرکایی که در این دوره با آنها تماسی نداشتیم",
+                "Partners with no contact in the period (neither logged nor sent a document)",
+                "شرکایی که در این دوره با آنها تماسی نداشتیم (نه تماس ثبت‌شده، نه سند فرستاده‌شده)",
             ),
             "last_contact" => ("last contact", "آخرین تماس"),
             "never" => ("never", "هرگز"),

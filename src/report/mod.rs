@@ -57,7 +57,10 @@ impl Period {
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Totals {
     pub contacts: i64,
+    /// Organisations with a log entry in the period.
     pub organisations_contacted: i64,
+    /// Organisations contacted or sent a document in the period.
+    pub organisations_reached: i64,
     /// Organisations whose first contact (or the day the tie began, when
     /// recorded) falls in the period.
     pub new_ties: i64,
@@ -82,7 +85,7 @@ pub struct Totals {
 
 impl Totals {
     /// Each figure by its JSON name, beside the same figure of `other`.
-    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 12] {
+    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 13] {
         let (t, p) = (self, other);
         [
             ("contacts", t.contacts, p.contacts),
@@ -90,6 +93,11 @@ impl Totals {
                 "organisations_contacted",
                 t.organisations_contacted,
                 p.organisations_contacted,
+            ),
+            (
+                "organisations_reached",
+                t.organisations_reached,
+                p.organisations_reached,
             ),
             ("new_ties", t.new_ties, p.new_ties),
             (
@@ -265,6 +273,8 @@ pub fn build(
     let before = Links::of(&db::report::links(conn, pfrom, pto)?, &places);
     totals.organisations_contacted = now.per_org.len() as i64;
     previous_totals.organisations_contacted = before.per_org.len() as i64;
+    totals.organisations_reached = now.reached(db::report::sent_to(conn, from, to)?);
+    previous_totals.organisations_reached = before.reached(db::report::sent_to(conn, pfrom, pto)?);
     let by_region = now
         .rows(|p| p.region.clone())
         .into_iter()
@@ -403,6 +413,7 @@ fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {
     Ok(Totals {
         contacts: c.contacts,
         organisations_contacted: 0,
+        organisations_reached: 0,
         new_ties: c.new_ties,
         organisations_added: c.organisations_added,
         people_met: c.people_met,
@@ -458,6 +469,13 @@ impl<'p> Links<'p> {
             .collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         rows
+    }
+
+    /// How many organisations were contacted or sent a copy (`sent_to`).
+    fn reached(&self, sent_to: Vec<String>) -> i64 {
+        let mut all: std::collections::HashSet<&str> = self.per_org.keys().map(String::as_str).collect();
+        all.extend(sent_to.iter().map(String::as_str));
+        all.len() as i64
     }
 
     /// Entries with some organisation matching `pred`.

@@ -702,3 +702,93 @@ fn work_typed_today_counts_on_the_day_it_happened() {
     );
     assert_eq!(text_row(&text, "follow-ups opened")[..2], ["1", "1"], "{text}");
 }
+
+/// The handles of the partners a JSON list shows as going cold.
+fn cold(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["handle"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_document_sent_reaches_the_partner_and_is_its_last_contact() {
+    // Today is 2026-11-27. pcp was last logged on 2026-09-30, kke on 2026-10-01.
+    let env = setup();
+    let last = |handle: &str| env.json(&["org", "show", handle])["last_contact"].clone();
+    let before = env.json(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert_eq!(cold(&before["going_cold"]), ["pcp"]);
+    assert_eq!(
+        cold(&env.json(&["agenda", "--cold", "30"])["going_cold"]),
+        ["pcp", "kke"]
+    );
+
+    env.ok(&[
+        "doc",
+        "add",
+        "Statement on the strike",
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-18",
+    ]);
+    env.ok(&[
+        "doc",
+        "add",
+        "Appeal for solidarity",
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-19",
+    ]);
+    let sent = |doc: &str, date: &str| {
+        env.ok(&["doc", "send", doc, "--to", "pcp", "--date", date]);
+    };
+    sent("strike", "2026-11-19");
+    sent("solidarity", "2026-11-20");
+    assert_eq!(last("pcp"), "2026-11-20");
+    let listed = env.json(&["org", "list"]);
+    let pcp = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["handle"] == "pcp")
+        .unwrap();
+    assert_eq!(pcp["last_contact"], "2026-11-20");
+    assert_eq!(
+        cold(&env.json(&["agenda", "--cold", "30"])["going_cold"]),
+        ["kke"]
+    );
+
+    let r = env.json(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert!(cold(&r["going_cold"]).is_empty(), "{}", r["going_cold"]);
+    assert_eq!(r["totals"]["organisations_contacted"], 1, "kke");
+    assert_eq!(
+        r["totals"]["organisations_reached"], 2,
+        "kke, and pcp by documents"
+    );
+    assert_eq!(r["totals"]["documents_sent"], 2);
+    let text = env.ok(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert_eq!(
+        text_row(&text, "organisations reached (contacts or documents)")[..1],
+        ["2"],
+        "{text}"
+    );
+    // The report of a quarter before the copies went still shows pcp silent then.
+    let q3 = env.json(&["report", "quarterly", "--quarter", "2026Q3"]);
+    assert_eq!(cold(&q3["going_cold"]), ["kke"]);
+
+    // Undo takes the last contact back with the copy, redo brings it again.
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(last("pcp"), "2026-11-19");
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(last("pcp"), "2026-09-30");
+    env.ok(&["--yes", "undo", "--redo"]);
+    assert_eq!(last("pcp"), "2026-11-19");
+    // Removing the document and its copies does too.
+    env.ok(&["doc", "rm", "strike", "--cascade"]);
+    assert_eq!(last("pcp"), "2026-09-30");
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(last("pcp"), "2026-11-19");
+}
