@@ -82,7 +82,9 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
         (None, None) => ReportFormat::Text,
     };
     let r = report::build(db.conn(), period, previous, today, a.include_contact_details)?;
-    let body = report::render(&r, format, a.lang)?;
+    // Colour only on screen: a file is read elsewhere, later.
+    let color = ctx.out.color && a.out.is_none();
+    let body = report::render(&r, format, a.lang, color)?;
     match &a.out {
         Some(path) => {
             use std::io::Write;

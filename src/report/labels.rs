@@ -1,5 +1,6 @@
 //! The words of the report in English and Persian.
 
+use super::{Better, Meaning};
 use crate::calendar::Calendar;
 
 /// The language of the report's labels.
@@ -33,6 +34,7 @@ impl Lang {
             "languages" => ("languages", "زبان‌ها"),
             "tasks_opened" => ("follow-ups opened", "پیگیری‌های تازه"),
             "tasks_done" => ("follow-ups done", "پیگیری‌های انجام‌شده"),
+            "partners_going_cold" => ("partners with no contact", "شرکای بی‌تماس"),
             "tasks_overdue" => (
                 "follow-ups overdue at period end",
                 "پیگیری‌های عقب‌افتاده در پایان دوره",
@@ -69,6 +71,8 @@ impl Lang {
                 "تماس‌ها در هر ماه، دوازده ماه گذشته",
             ),
             "none" => ("none", "هیچ"),
+            "good" => ("(good)", "(خوب)"),
+            "bad" => ("(bad)", "(بد)"),
             "activity" => (
                 "6. Events, documents and objectives",
                 "۶. رویدادها، اسناد و اهداف",
@@ -164,14 +168,24 @@ impl Lang {
         fa.to_string()
     }
 
-    /// A change against the previous period: `+3`, `-2`, `0`.
-    pub fn change(self, now: i64, before: i64) -> String {
+    /// A change against the previous period: `▲ +3`, `▼ -2`, `= 0`, with
+    /// `(good)` or `(bad)` when the figure has a better direction.
+    pub fn change(self, now: i64, before: i64, better: Better) -> String {
         let d = now - before;
-        let s = match d.cmp(&0) {
+        let mut s = match d.cmp(&0) {
             std::cmp::Ordering::Greater => format!("▲ +{d}"),
             std::cmp::Ordering::Less => format!("▼ {d}"),
             std::cmp::Ordering::Equal => "= 0".to_string(),
         };
+        let word = match better.judge(now, before) {
+            Meaning::Good => self.t("good"),
+            Meaning::Bad => self.t("bad"),
+            Meaning::None => "",
+        };
+        if !word.is_empty() {
+            s.push(' ');
+            s.push_str(word);
+        }
         self.num(s)
     }
 }

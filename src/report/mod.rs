@@ -1,6 +1,7 @@
 //! The quarterly report: aggregation into plain structs (this file) and
 //! one renderer per format (the files beside it). Nothing here prints.
 
+mod change;
 mod csv;
 mod html;
 mod labels;
@@ -9,6 +10,7 @@ mod text;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+pub use change::{Better, Changes, Figure, Meaning};
 pub use labels::Lang;
 
 use crate::calendar::{self, Calendar};
@@ -81,38 +83,56 @@ pub struct Totals {
     pub tasks_opened: i64,
     pub tasks_done: i64,
     pub tasks_overdue: i64,
+    /// Partners with no contact in the period (see `going_cold`).
+    pub partners_going_cold: i64,
 }
 
 impl Totals {
-    /// Each figure by its JSON name, beside the same figure of `other`.
-    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 13] {
+    /// Each figure beside the same figure of `other`, in reading order.
+    pub fn beside(&self, other: &Totals) -> Vec<Figure> {
         let (t, p) = (self, other);
-        [
-            ("contacts", t.contacts, p.contacts),
-            (
+        let figure = |key, value, previous, better| Figure {
+            key,
+            value,
+            previous,
+            better,
+        };
+        use Better::{Down, Neither, Up};
+        vec![
+            figure("contacts", t.contacts, p.contacts, Up),
+            figure(
                 "organisations_contacted",
                 t.organisations_contacted,
                 p.organisations_contacted,
+                Up,
             ),
-            (
+            figure(
                 "organisations_reached",
                 t.organisations_reached,
                 p.organisations_reached,
+                Up,
             ),
-            ("new_ties", t.new_ties, p.new_ties),
-            (
+            figure("new_ties", t.new_ties, p.new_ties, Up),
+            figure(
                 "organisations_added",
                 t.organisations_added,
                 p.organisations_added,
+                Neither,
             ),
-            ("people_met", t.people_met, p.people_met),
-            ("events", t.events, p.events),
-            ("documents_sent", t.documents_sent, p.documents_sent),
-            ("copies_sent", t.copies_sent, p.copies_sent),
-            ("languages", t.languages, p.languages),
-            ("tasks_opened", t.tasks_opened, p.tasks_opened),
-            ("tasks_done", t.tasks_done, p.tasks_done),
-            ("tasks_overdue", t.tasks_overdue, p.tasks_overdue),
+            figure("people_met", t.people_met, p.people_met, Up),
+            figure("events", t.events, p.events, Up),
+            figure("documents_sent", t.documents_sent, p.documents_sent, Up),
+            figure("copies_sent", t.copies_sent, p.copies_sent, Up),
+            figure("languages", t.languages, p.languages, Up),
+            figure("tasks_opened", t.tasks_opened, p.tasks_opened, Neither),
+            figure("tasks_done", t.tasks_done, p.tasks_done, Up),
+            figure("tasks_overdue", t.tasks_overdue, p.tasks_overdue, Down),
+            figure(
+                "partners_going_cold",
+                t.partners_going_cold,
+                p.partners_going_cold,
+                Down,
+            ),
         ]
     }
 }
@@ -232,6 +252,9 @@ pub struct Report {
     pub as_of: NaiveDate,
     pub totals: Totals,
     pub previous: Previous,
+    /// Each headline figure's change against the previous period, and
+    /// whether it is good or bad news.
+    pub changes: Changes,
     pub by_region: Vec<RegionRow>,
     pub by_country: Vec<CountryRow>,
     pub by_channel: Vec<ChannelRow>,
@@ -319,7 +342,8 @@ pub fn build(
         })
         .collect();
     let top_partners = now.top(TOP);
-    let going_cold = db::report::silent_partners(conn, from, to)?
+    previous_totals.partners_going_cold = db::report::silent_partners(conn, pfrom, pto)?.len() as i64;
+    let going_cold: Vec<ColdRow> = db::report::silent_partners(conn, from, to)?
         .into_iter()
         .map(|(handle, name, country, last_contact)| ColdRow {
             handle,
@@ -328,6 +352,7 @@ pub fn build(
             last_contact,
         })
         .collect();
+    totals.partners_going_cold = going_cold.len() as i64;
     let follow = |overdue| -> Result<Vec<FollowUpRow>> {
         let to = if overdue { period.as_of } else { to };
         Ok(db::report::follow_ups(conn, from, to, overdue)?
@@ -383,6 +408,7 @@ pub fn build(
         None
     };
     Ok(Report {
+        changes: Changes::of(&totals.beside(&previous_totals)),
         totals,
         previous: Previous {
             period: previous,
@@ -424,6 +450,7 @@ fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {
         tasks_opened: c.tasks_opened,
         tasks_done: c.tasks_done,
         tasks_overdue: c.tasks_overdue,
+        partners_going_cold: 0,
     })
 }
 
@@ -569,10 +596,10 @@ impl ReportFormat {
 }
 
 /// Renders the report; `color` only affects the text format.
-pub fn render(r: &Report, format: ReportFormat, lang: Lang) -> Result<String> {
+pub fn render(r: &Report, format: ReportFormat, lang: Lang, color: bool) -> Result<String> {
     Ok(match format {
-        ReportFormat::Text => text::render(r, lang, false),
-        ReportFormat::Md => text::render(r, lang, true),
+        ReportFormat::Text => text::render(r, lang, text::Style::Text { color }),
+        ReportFormat::Md => text::render(r, lang, text::Style::Markdown),
         ReportFormat::Html => html::render(r, lang),
         ReportFormat::Csv => csv::render(r)?,
         ReportFormat::Json => serde_json::to_string_pretty(r)? + "\n",

@@ -792,3 +792,97 @@ fn a_document_sent_reaches_the_partner_and_is_its_last_contact() {
     env.ok(&["--yes", "undo"]);
     assert_eq!(last("pcp"), "2026-11-19");
 }
+
+#[test]
+fn a_rise_in_overdue_follow_ups_is_bad_news_in_every_format() {
+    // Today is 2026-11-27. 2026Q3 had three contacts and nothing overdue.
+    let env = setup();
+    env.ok(&[
+        "task",
+        "add",
+        "Send the programme",
+        "--org",
+        "kke",
+        "--due",
+        "2026-11-20",
+    ]);
+    for date in ["2026-10-05", "2026-11-02", "2026-11-20"] {
+        env.ok(&[
+            "log",
+            "pcp",
+            "--date",
+            date,
+            "--channel",
+            "call",
+            "--summary",
+            "x",
+        ]);
+    }
+    let q4 = ["report", "quarterly", "--quarter", "2026Q4"];
+    let r = env.json(&q4);
+    assert_eq!(r["totals"]["tasks_overdue"], 1);
+    assert_eq!(r["previous"]["totals"]["tasks_overdue"], 0);
+    assert_eq!(
+        r["changes"]["tasks_overdue"],
+        serde_json::json!({"change": 1, "meaning": "bad"})
+    );
+    assert_eq!(
+        r["changes"]["contacts"],
+        serde_json::json!({"change": 1, "meaning": "good"}),
+        "four contacts against three"
+    );
+    assert_eq!(r["changes"]["tasks_opened"]["meaning"], "none");
+    assert_eq!(
+        r["changes"]["partners_going_cold"]["meaning"], "good",
+        "kke was silent in Q3"
+    );
+
+    let plain = env.ok(&q4);
+    let row = |text: &str, label: &str| text_row(text, label).join("  ");
+    assert_eq!(
+        row(&plain, "follow-ups overdue at period end"),
+        "1  0  ▲ +1 (bad)"
+    );
+    assert_eq!(row(&plain, "contacts logged"), "4  3  ▲ +1 (good)");
+    assert_eq!(
+        row(&plain, "follow-ups opened"),
+        "1  0  ▲ +1",
+        "neither good nor bad"
+    );
+    assert!(!plain.contains('\x1b'), "no colour unless asked");
+    let mut args = q4.to_vec();
+    args.extend(["--color", "always"]);
+    let colored = env.ok(&args);
+    let line = |label: &str| {
+        colored
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap()
+            .to_string()
+    };
+    const RED: &str = "\x1b[38;5;9m";
+    const GREEN: &str = "\x1b[38;5;10m";
+    let overdue = line("follow-ups overdue");
+    assert!(overdue.contains(RED) && !overdue.contains(GREEN), "{overdue:?}");
+    let contacts = line("contacts logged");
+    assert!(
+        contacts.contains(GREEN) && !contacts.contains(RED),
+        "{contacts:?}"
+    );
+    assert!(!line("follow-ups opened").contains('\x1b'));
+
+    let md = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", "md"]);
+    assert!(
+        md.contains("| follow-ups overdue at period end | 1 | 0 | ▲ +1 (bad) |"),
+        "{md}"
+    );
+    let html = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", "html"]);
+    assert!(
+        html.contains("<td class=\"n bad\"><bdi dir=\"ltr\">▲ +1 (bad)</bdi></td></tr>"),
+        "{html}"
+    );
+    assert!(html.contains(".bad { color: #b3261e; }"), "red");
+    let csv = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", "csv"]);
+    assert!(csv.contains("\nmeaning,tasks_overdue,bad,\n"), "{csv}");
+    assert!(csv.contains("\nmeaning,contacts,good,\n"), "{csv}");
+}
