@@ -323,3 +323,16 @@ CREATE INDEX tasks_org_due ON tasks (org_id, due);
 -- needs no row.
 CREATE INDEX organisations_cold ON organisations (status, last_contact, sort_key)
     WHERE deleted_at IS NULL;
+
+-- migration 7: follow-ups by their log entry; a document sent is a contact
+-- A follow-up made from a log entry opens on the entry's date: the report
+-- counts a period's follow-ups from its entries. (Removing an entry for
+-- good also finds its follow-ups here instead of reading every task.)
+CREATE INDEX tasks_interaction ON tasks (interaction_id) WHERE interaction_id IS NOT NULL;
+
+-- Sending a copy of a document to an organisation is outgoing contact:
+-- its last contact is the latest of its log entries and the copies sent
+-- to it. Databases from before kept only the log's.
+UPDATE organisations SET last_contact = nullif(max(coalesce(last_contact, ''),
+        coalesce((SELECT max(d.date) FROM distributions d WHERE d.org_id = organisations.id), '')), '')
+ WHERE EXISTS (SELECT 1 FROM distributions d WHERE d.org_id = organisations.id);

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use comfy_table::{Cell, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -100,6 +100,26 @@ impl Output {
 /// Lays rows out as an aligned table (widths in terminal cells, so mixed
 /// scripts and wide characters line up); `fit` wraps to the terminal.
 pub fn table_string<H: AsRef<str>>(headers: &[H], rows: &[Vec<String>], fit: bool) -> String {
+    toned_table_string(headers, rows, fit, |_, _| None)
+}
+
+/// What colour says about a cell, when colour is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Good news: green.
+    Good,
+    /// Bad news: red.
+    Bad,
+}
+
+/// Like [`table_string`], the cell at (row, column) coloured by `tone`
+/// (the caller decides whether colour is on).
+pub fn toned_table_string<H: AsRef<str>>(
+    headers: &[H],
+    rows: &[Vec<String>],
+    fit: bool,
+    tone: impl Fn(usize, usize) -> Option<Tone>,
+) -> String {
     let mut t = Table::new();
     t.load_preset(PLAIN);
     // A terminal that reports no useful width (a pseudo-terminal of size 0)
@@ -111,8 +131,28 @@ pub fn table_string<H: AsRef<str>>(headers: &[H], rows: &[Vec<String>], fit: boo
         ContentArrangement::Disabled
     });
     t.set_header(headers.iter().map(|h| Cell::new(h.as_ref())));
-    for row in rows {
-        t.add_row(row.iter().map(|c| Cell::new(printable(c, false))));
+    let mut toned = false;
+    for (i, row) in rows.iter().enumerate() {
+        t.add_row(row.iter().enumerate().map(|(j, c)| {
+            let cell = Cell::new(printable(c, false));
+            match tone(i, j) {
+                Some(Tone::Good) => {
+                    toned = true;
+                    cell.fg(Color::Green)
+                }
+                Some(Tone::Bad) => {
+                    toned = true;
+                    cell.fg(Color::Red)
+                }
+                None => cell,
+            }
+        }));
+    }
+    if toned {
+        // Coloured whether or not stdout is a terminal, and whatever
+        // NO_COLOR says: the caller's colour policy already heard it.
+        t.enforce_styling();
+        crossterm::style::force_color_output(true);
     }
     t.trim_fmt()
 }

@@ -82,7 +82,9 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
         (None, None) => ReportFormat::Text,
     };
     let r = report::build(db.conn(), period, previous, today, a.include_contact_details)?;
-    let body = report::render(&r, format, a.lang)?;
+    // Colour only on screen: a file is read elsewhere, later.
+    let color = ctx.out.color && a.out.is_none();
+    let body = report::render(&r, format, a.lang, color)?;
     match &a.out {
         Some(path) => {
             use std::io::Write;
@@ -104,12 +106,7 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
 fn periods(a: &QuarterlyArgs, cal: Calendar, today: chrono::NaiveDate) -> Result<(Period, Period)> {
     let of = |q: Quarter| -> Result<Period> {
         let (from, to) = q.bounds()?;
-        Ok(Period {
-            from,
-            to,
-            label: q.label(),
-            calendar: cal,
-        })
+        Ok(Period::new(from, to, q.label(), cal, today))
     };
     if let (Some(f), Some(t)) = (&a.from, &a.to) {
         let from = dates::parse(f, today, None, Lean::Past)?;
@@ -119,6 +116,12 @@ fn periods(a: &QuarterlyArgs, cal: Calendar, today: chrono::NaiveDate) -> Result
                 "the period ends ({to}) before it starts ({from})"
             )));
         }
+        // Exactly a quarter of the calendar: the same report as --quarter.
+        let q = Quarter::containing(from, cal);
+        if q.bounds()? == (from, to) {
+            return Ok((of(q)?, of(q.previous())?));
+        }
+        // Otherwise as many days just before.
         let days = (to - from).num_days() as u64 + 1;
         let pto = from - Days::new(1);
         let pfrom = from - Days::new(days);
@@ -130,18 +133,8 @@ fn periods(a: &QuarterlyArgs, cal: Calendar, today: chrono::NaiveDate) -> Result
             )
         };
         return Ok((
-            Period {
-                from,
-                to,
-                label: label(from, to),
-                calendar: cal,
-            },
-            Period {
-                from: pfrom,
-                to: pto,
-                label: label(pfrom, pto),
-                calendar: cal,
-            },
+            Period::new(from, to, label(from, to), cal, today),
+            Period::new(pfrom, pto, label(pfrom, pto), cal, today),
         ));
     }
     let q = match &a.quarter {

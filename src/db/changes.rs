@@ -948,14 +948,19 @@ impl Touched {
     }
 
     /// Notes the organisations whose links to log entries command `by`
-    /// changed, including those that went with their entries.
+    /// changed, including those that went with their entries, and those
+    /// whose copies of documents sent it put back or took away: their last
+    /// contact depends on both.
     fn note_cascaded(&mut self, tx: &Transaction, by: i64) -> Result<()> {
         let mut stmt = tx
             .prepare_cached(
                 "SELECT json_extract(coalesce(before, key), '$.org_id')
                    FROM changes WHERE command = ?1 AND tbl = 'interaction_orgs'
                  UNION SELECT json_extract(after, '$.org_id')
-                   FROM changes WHERE command = ?1 AND tbl = 'interaction_orgs'",
+                   FROM changes WHERE command = ?1 AND tbl = 'interaction_orgs'
+                 UNION SELECT org_id FROM changes WHERE command = ?1 AND tbl = 'distributions'
+                 UNION SELECT json_extract(before, '$.org_id')
+                   FROM changes WHERE command = ?1 AND tbl = 'distributions'",
             )
             .context("reading the change history")?;
         let orgs = stmt

@@ -140,8 +140,9 @@ pub struct Sending<'a> {
     pub channel: &'a str,
 }
 
-/// Records a copy sent; `false` when that organisation already got that
-/// document on that day.
+/// Records a copy sent, which is a contact with the organisation: its last
+/// contact moves to that day when later. `false` when that organisation
+/// already got that document on that day.
 pub fn send(conn: &Connection, c: &Sending, now: &str) -> Result<bool> {
     let n = conn
         .execute(
@@ -150,6 +151,9 @@ pub fn send(conn: &Connection, c: &Sending, now: &str) -> Result<bool> {
             params![c.id, c.document_id, c.org_id, c.person_id, c.date, c.channel, now],
         )
         .context("recording distribution")?;
+    if n == 1 {
+        super::log::move_last_contact_of(conn, c.org_id, c.date)?;
+    }
     Ok(n == 1)
 }
 
@@ -231,14 +235,24 @@ pub fn dependants(conn: &Connection, id: &str) -> Result<(i64, i64)> {
 }
 
 /// Marks a document (and, with `cascade`, its translations) deleted and
-/// removes their distributions.
+/// removes their distributions; the last contact of the organisations
+/// they went to goes back to what is left.
 pub fn delete(conn: &Connection, id: &str, cascade: bool, now: &str) -> Result<()> {
     if cascade {
-        conn.execute(
-            "DELETE FROM distributions WHERE document_id IN (SELECT id FROM documents WHERE id = ?1 OR translation_of = ?1)",
-            [id],
-        )
-        .context("deleting document")?;
+        let mut stmt = conn
+            .prepare_cached(
+                "DELETE FROM distributions WHERE document_id IN (SELECT id FROM documents WHERE id = ?1 OR translation_of = ?1)
+                 RETURNING org_id",
+            )
+            .context("deleting document")?;
+        let orgs = stmt
+            .query_map([id], |r| r.get::<_, String>(0))
+            .context("deleting document")?
+            .collect::<rusqlite::Result<std::collections::BTreeSet<_>>>()
+            .context("deleting document")?;
+        for org in &orgs {
+            super::log::refresh_last_contact(conn, org)?;
+        }
         conn.execute(
             "UPDATE documents SET deleted_at = ?2, updated_at = ?2 WHERE translation_of = ?1 AND deleted_at IS NULL",
             params![id, now],
@@ -253,13 +267,31 @@ pub fn delete(conn: &Connection, id: &str, cascade: bool, now: &str) -> Result<(
     Ok(())
 }
 
-/// Distributions in a period: (documents sent, copies, organisations).
-pub fn sent_in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<(i64, i64, i64)> {
+/// Our documents sent in a period.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Sent {
+    /// Documents, a translation counted with its original.
+    pub documents: i64,
+    /// Copies: one per organisation, document language and day.
+    pub copies: i64,
+    /// Languages of the copies.
+    pub languages: i64,
+}
+
+/// What of ours was sent in a period.
+pub fn sent_in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Sent> {
     conn.query_row(
-        "SELECT count(DISTINCT x.document_id), count(*), count(DISTINCT x.org_id) FROM distributions x
-           JOIN documents d ON d.id = x.document_id WHERE x.date BETWEEN ?1 AND ?2 AND d.direction = 'ours'",
+        "SELECT count(DISTINCT coalesce(d.translation_of, d.id)), count(*), count(DISTINCT d.language)
+           FROM distributions x JOIN documents d ON d.id = x.document_id
+          WHERE x.date BETWEEN ?1 AND ?2 AND d.direction = 'ours'",
         params![from, to],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| {
+            Ok(Sent {
+                documents: r.get(0)?,
+                copies: r.get(1)?,
+                languages: r.get(2)?,
+            })
+        },
     )
     .context("counting distributions")
 }

@@ -55,16 +55,20 @@ pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
 /// Moves the last contact of the entry's organisations to its date when
 /// that is later.
 pub fn move_last_contact(conn: &Connection, i: &Interaction) -> Result<()> {
-    let mut later = conn
-        .prepare_cached(
-            "UPDATE organisations SET last_contact = ?2 WHERE id = ?1 AND (last_contact IS NULL OR last_contact < ?2)",
-        )
-        .context("recording last contact")?;
     for o in &i.org_ids {
-        later
-            .execute(params![o, i.date])
-            .context("recording last contact")?;
+        move_last_contact_of(conn, o, i.date)?;
     }
+    Ok(())
+}
+
+/// Moves an organisation's last contact to `date` when that is later (a
+/// log entry with it, or a copy of a document sent to it).
+pub fn move_last_contact_of(conn: &Connection, org_id: &str, date: NaiveDate) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE organisations SET last_contact = ?2 WHERE id = ?1 AND (last_contact IS NULL OR last_contact < ?2)",
+    )
+    .and_then(|mut later| later.execute(params![org_id, date]))
+    .context("recording last contact")?;
     Ok(())
 }
 
@@ -92,15 +96,19 @@ pub fn index_deferred(conn: &Connection, mark: i64) -> Result<()> {
     Ok(())
 }
 
+/// The latest of an organisation's log entries and copies sent to it
+/// (SQL, for an UPDATE of `organisations`).
+const LATEST: &str = "nullif(max(
+    coalesce((SELECT max(x.date) FROM interaction_orgs x WHERE x.org_id = organisations.id), ''),
+    coalesce((SELECT max(d.date) FROM distributions d WHERE d.org_id = organisations.id), '')), '')";
+
 /// Sets every organisation's last contact from its links, which only live
-/// entries have: two seeks of the index by organisation and date each.
-/// After a bulk insert that left them behind, one statement instead of
-/// one per row.
+/// entries have, and the copies of documents sent to it: two seeks of an
+/// index by organisation and date each. After a bulk insert that left
+/// them behind, one statement instead of one per row.
 pub fn refresh_last_contacts(conn: &Connection) -> Result<()> {
     conn.execute(
-        "UPDATE organisations
-            SET last_contact = (SELECT max(x.date) FROM interaction_orgs x WHERE x.org_id = organisations.id)
-          WHERE last_contact IS NOT (SELECT max(x.date) FROM interaction_orgs x WHERE x.org_id = organisations.id)",
+        &format!("UPDATE organisations SET last_contact = {LATEST} WHERE last_contact IS NOT {LATEST}"),
         [],
     )
     .context("recording last contact")?;
@@ -367,12 +375,14 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Interaction>> {
 }
 
 /// Recomputes an organisation's last contact from its live log entries
-/// (after entries are moved or deleted).
+/// and the copies of documents sent to it (after entries are moved or
+/// deleted, or copies are removed).
 pub fn refresh_last_contact(conn: &Connection, org_id: &str) -> Result<()> {
     conn.execute(
-        "UPDATE organisations SET last_contact = (
-            SELECT max(io.date) FROM interaction_orgs io JOIN interactions i ON i.id = io.interaction_id
-             WHERE io.org_id = ?1 AND i.deleted_at IS NULL)
+        "UPDATE organisations SET last_contact = nullif(max(
+            coalesce((SELECT max(io.date) FROM interaction_orgs io JOIN interactions i ON i.id = io.interaction_id
+                       WHERE io.org_id = ?1 AND i.deleted_at IS NULL), ''),
+            coalesce((SELECT max(d.date) FROM distributions d WHERE d.org_id = ?1), '')), '')
          WHERE id = ?1",
         [org_id],
     )

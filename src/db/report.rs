@@ -17,11 +17,25 @@ pub type FollowUp = (Option<String>, String, Option<NaiveDate>, Option<NaiveDate
 pub struct Counts {
     pub contacts: i64,
     pub people_met: i64,
-    pub new_organisations: i64,
+    pub new_ties: i64,
+    pub organisations_added: i64,
     pub tasks_opened: i64,
     pub tasks_done: i64,
     pub tasks_overdue: i64,
 }
+
+/// The day a follow-up `t` opened: its log entry's date, else the day it
+/// was added.
+const OPENED: &str = "coalesce((SELECT i.date FROM interactions i WHERE i.id = t.interaction_id),
+    substr(t.created_at, 1, 10))";
+
+/// Each live organisation's first day of contact (`first`): the earliest
+/// of the day the tie began (`since`), its first log entry and the first
+/// copy of a document sent to it.
+const FIRST_CONTACTS: &str = "SELECT min(coalesce(o.since, '9999-12-31'),
+        coalesce((SELECT min(x.date) FROM interaction_orgs x WHERE x.org_id = o.id), '9999-12-31'),
+        coalesce((SELECT min(d.date) FROM distributions d WHERE d.org_id = o.id), '9999-12-31')) AS first
+      FROM organisations o WHERE o.deleted_at IS NULL";
 
 fn one(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<i64> {
     conn.prepare_cached(sql)
@@ -29,8 +43,9 @@ fn one(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<i
         .context("computing the report")
 }
 
-/// The headline counts of a period.
-pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Counts> {
+/// The headline counts of a period; follow-ups are overdue as of `end`
+/// (the period's last day, or today for a period that has not ended).
+pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate, end: NaiveDate) -> Result<Counts> {
     Ok(Counts {
         contacts: one(
             conn,
@@ -46,17 +61,28 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Count
             from,
             to,
         )?,
-        new_organisations: one(
+        new_ties: one(
+            conn,
+            &format!("SELECT count(*) FROM ({FIRST_CONTACTS}) WHERE first BETWEEN ?1 AND ?2"),
+            from,
+            to,
+        )?,
+        organisations_added: one(
             conn,
             "SELECT count(*) FROM organisations WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2 AND deleted_at IS NULL",
             from,
             to,
         )?,
-        // Times sort as text: the period's days are [from, the day after to).
+        // A follow-up made from a log entry opens on the entry's date (one
+        // typed today about last month's meeting opened last month); any
+        // other on the day it was added. Times sort as text: the period's
+        // days are [from, the day after to).
         tasks_opened: one(
             conn,
-            "SELECT count(*) FROM tasks WHERE created_at >= ?1 AND created_at < date(?2, '+1 day')
-                AND deleted_at IS NULL",
+            "SELECT (SELECT count(*) FROM tasks WHERE interaction_id IS NULL AND deleted_at IS NULL
+                        AND created_at >= ?1 AND created_at < date(?2, '+1 day'))
+                  + (SELECT count(*) FROM interactions i JOIN tasks t ON t.interaction_id = i.id
+                      WHERE i.date BETWEEN ?1 AND ?2 AND t.deleted_at IS NULL)",
             from,
             to,
         )?,
@@ -66,17 +92,18 @@ pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Count
             from,
             to,
         )?,
-        // Open at the end of the period and due before its last day: still
-        // open now, or done only after the period.
+        // Open at `end` and due before it: still open now, or done only
+        // after `end`. Nothing due after `end` is overdue yet, nor what
+        // was opened after it.
         tasks_overdue: one(
             conn,
-            "SELECT (SELECT count(*) FROM tasks WHERE status = 'open' AND due < ?2
-                        AND created_at < date(?2, '+1 day') AND deleted_at IS NULL)
-                  + (SELECT count(*) FROM tasks WHERE status = 'done' AND done_on > ?2 AND due < ?2
-                        AND created_at < date(?2, '+1 day') AND deleted_at IS NULL)
-                  + 0 * length(?1)",
+            &format!(
+                "SELECT count(*) FROM tasks t WHERE t.due < ?2 AND t.deleted_at IS NULL
+                   AND (t.status = 'open' OR (t.status = 'done' AND t.done_on > ?2))
+                   AND {OPENED} <= ?2 AND ?1 IS NOT NULL"
+            ),
             from,
-            to,
+            end,
         )?,
     })
 }
@@ -89,6 +116,18 @@ pub fn links(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<(S
         .context("computing the report")?;
     let rows = stmt
         .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))
+        .context("computing the report")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("computing the report")
+}
+
+/// The organisations that copies of documents were sent to in the period.
+pub fn sent_to(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT DISTINCT org_id FROM distributions WHERE date BETWEEN ?1 AND ?2")
+        .context("computing the report")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| r.get(0))
         .context("computing the report")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("computing the report")
@@ -149,15 +188,18 @@ pub fn by_log_column(
         .context("computing the report")
 }
 
-/// Partners with no contact in the period: (handle, name, country, last
-/// contact up to the period's end), longest silence first.
+/// Partners with no contact in the period, neither a log entry nor a copy
+/// of a document sent: (handle, name, country, last contact up to the
+/// period's end), longest silence first.
 pub fn silent_partners(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Silent>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT handle, name, country, last FROM (
-                SELECT o.handle, o.name, o.country, o.sort_key,
-                       (SELECT x.date FROM interaction_orgs x WHERE x.org_id = o.id AND x.date <= ?2
-                         ORDER BY x.date DESC LIMIT 1) AS last
+                SELECT o.handle, o.name, o.country, o.sort_key, nullif(max(
+                         coalesce((SELECT x.date FROM interaction_orgs x WHERE x.org_id = o.id AND x.date <= ?2
+                                    ORDER BY x.date DESC LIMIT 1), ''),
+                         coalesce((SELECT max(d.date) FROM distributions d WHERE d.org_id = o.id AND d.date <= ?2), '')),
+                       '') AS last
                   FROM organisations o WHERE o.status = 'partner' AND o.deleted_at IS NULL)
               WHERE last IS NULL OR last < ?1 ORDER BY last, sort_key",
         )
@@ -185,20 +227,23 @@ pub fn per_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         .context("computing the report")
 }
 
-/// Follow-ups done in the period, or (with `overdue`) still open and past
-/// due at its end: (handle, title, due, done_on).
+/// Follow-ups done from `from` to `to`, or (with `overdue`) still open and
+/// past due at `to`: (handle, title, due, done_on).
 pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bool) -> Result<Vec<FollowUp>> {
     let sql = if overdue {
-        "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
-          WHERE t.deleted_at IS NULL AND t.due < ?2 AND t.created_at < date(?2, '+1 day')
-            AND ((t.status = 'open') OR (t.status = 'done' AND t.done_on > ?2)) AND ?1 IS NOT NULL
-          ORDER BY t.due, t.title"
+        format!(
+            "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
+              WHERE t.deleted_at IS NULL AND t.due < ?2 AND {OPENED} <= ?2
+                AND ((t.status = 'open') OR (t.status = 'done' AND t.done_on > ?2)) AND ?1 IS NOT NULL
+              ORDER BY t.due, t.title"
+        )
     } else {
         "SELECT o.handle, t.title, t.due, t.done_on FROM tasks t LEFT JOIN organisations o ON o.id = t.org_id
           WHERE t.deleted_at IS NULL AND t.status = 'done' AND t.done_on BETWEEN ?1 AND ?2
           ORDER BY t.done_on, t.title"
+            .to_string()
     };
-    let mut stmt = conn.prepare_cached(sql).context("computing the report")?;
+    let mut stmt = conn.prepare_cached(&sql).context("computing the report")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))

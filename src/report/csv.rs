@@ -1,7 +1,7 @@
 //! The report as long CSV (`section,key,value,previous`), which a
 //! spreadsheet pivots easily.
 
-use super::Report;
+use super::{Meaning, Report};
 use crate::error::Result;
 
 pub fn render(r: &Report) -> Result<String> {
@@ -27,8 +27,23 @@ pub fn render(r: &Report) -> Result<String> {
         r.period.label.clone(),
         r.previous.period.label.clone(),
     );
-    for (k, a, b) in r.totals.beside(&r.previous.totals) {
-        push("totals", k, a.to_string(), b.to_string());
+    push(
+        "period",
+        "as_of",
+        r.period.as_of.to_string(),
+        r.previous.period.as_of.to_string(),
+    );
+    for f in r.totals.beside(&r.previous.totals) {
+        push("totals", f.key, f.value.to_string(), f.previous.to_string());
+    }
+    // Whether each change is good or bad news (a spreadsheet has no colour).
+    for (k, c) in &r.changes.0 {
+        let meaning = match c.meaning {
+            Meaning::Good => "good",
+            Meaning::Bad => "bad",
+            Meaning::None => "none",
+        };
+        push("meaning", k, meaning.to_string(), String::new());
     }
     for x in &r.by_region {
         push(

@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use super::text::{sections, title};
-use super::{Lang, Report};
+use super::text::{Section, sections, title};
+use super::{Lang, Meaning, Report};
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -33,7 +33,7 @@ table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .
 th, td { border-bottom: 1px solid #ddd; padding: .25em .5em; text-align: start; }
 td.n, th.n { text-align: end; font-variant-numeric: tabular-nums; }
 td.d { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.up { color: #1b7f3b; } .down { color: #b3261e; }
+.good { color: #1b7f3b; } .bad { color: #b3261e; }
 section.part { break-before: page; page-break-before: always; }
 section.part:first-of-type { break-before: auto; page-break-before: auto; }
 svg text { font-size: 11px; fill: #333; }
@@ -83,7 +83,7 @@ pub fn render(r: &Report, l: Lang) -> String {
                 }
             }
         } else {
-            out.push_str(&table(&s.headers, &s.rows, s.figures));
+            out.push_str(&table(&s));
         }
         if s.heading == l.t("trend") {
             out.push_str(&trend_chart(r, l));
@@ -96,41 +96,38 @@ pub fn render(r: &Report, l: Lang) -> String {
     out
 }
 
-fn table(headers: &[String], rows: &[Vec<String>], figures: bool) -> String {
+/// A section's table; a change is green when good news, red when bad.
+fn table(s: &Section) -> String {
     let mut out = String::from("<table>\n<thead><tr>");
-    for (i, h) in headers.iter().enumerate() {
-        let class = if i == 0 || !figures { "" } else { " class=\"n\"" };
+    for (i, h) in s.headers.iter().enumerate() {
+        let class = if i == 0 || !s.figures { "" } else { " class=\"n\"" };
         let _ = write!(out, "<th{class}>{}</th>", esc(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in rows {
+    for (r, row) in s.rows.iter().enumerate() {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
-            let mut class = if i == 0 {
-                String::new()
-            } else if !figures {
+            if i == 0 || (!s.figures && i != 1) {
+                let _ = write!(out, "<td>{}</td>", esc(c));
+                continue;
+            }
+            if !s.figures {
                 // The second column of a list of items is its date: kept
                 // whole and left-to-right inside Persian text.
-                if i == 1 { "d".to_string() } else { String::new() }
-            } else {
-                "n".to_string()
+                let _ = write!(out, "<td class=\"d\"><bdi dir=\"ltr\">{}</bdi></td>", esc(c));
+                continue;
+            }
+            let class = match s.meaning(r, i) {
+                Meaning::Good => "n good",
+                Meaning::Bad => "n bad",
+                Meaning::None => "n",
             };
-            if c.starts_with('▲') {
-                class.push_str(" up");
-            } else if c.starts_with('▼') {
-                class.push_str(" down");
-            }
-            if class.is_empty() {
-                let _ = write!(out, "<td>{}</td>", esc(c));
-            } else {
-                // Numbers and signs keep their order inside right-to-left text.
-                let _ = write!(
-                    out,
-                    "<td class=\"{}\"><bdi dir=\"ltr\">{}</bdi></td>",
-                    class.trim(),
-                    esc(c)
-                );
-            }
+            // Numbers and signs keep their order inside right-to-left text.
+            let _ = write!(
+                out,
+                "<td class=\"{class}\"><bdi dir=\"ltr\">{}</bdi></td>",
+                esc(c)
+            );
         }
         out.push_str("</tr>\n");
     }

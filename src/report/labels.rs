@@ -1,5 +1,6 @@
 //! The words of the report in English and Persian.
 
+use super::{Better, Meaning};
 use crate::calendar::Calendar;
 
 /// The language of the report's labels.
@@ -20,12 +21,20 @@ impl Lang {
             "totals" => ("1. Headline figures", "۱. ارقام اصلی"),
             "contacts" => ("contacts logged", "تماس‌های ثبت‌شده"),
             "organisations_contacted" => ("organisations contacted", "سازمان‌هایی که با آنها تماس داشتیم"),
-            "new_organisations" => ("new organisations", "سازمان‌های تازه"),
+            "new_ties" => ("new ties (first contact)", "پیوندهای تازه (نخستین تماس)"),
+            "organisations_added" => ("organisation records added", "سازمان‌های افزوده‌شده به فهرست"),
+            "organisations_reached" => (
+                "organisations reached (contacts or documents)",
+                "سازمان‌هایی که به آنها رسیدیم (تماس یا سند)",
+            ),
             "people_met" => ("people met", "افرادی که دیدیم"),
             "events" => ("events", "رویدادها"),
             "documents_sent" => ("documents sent", "اسناد فرستاده‌شده"),
+            "copies_sent" => ("copies sent", "نسخه‌های فرستاده‌شده"),
+            "languages" => ("languages", "زبان‌ها"),
             "tasks_opened" => ("follow-ups opened", "پیگیری‌های تازه"),
             "tasks_done" => ("follow-ups done", "پیگیری‌های انجام‌شده"),
+            "partners_going_cold" => ("partners with no contact", "شرکای بی‌تماس"),
             "tasks_overdue" => (
                 "follow-ups overdue at period end",
                 "پیگیری‌های عقب‌افتاده در پایان دوره",
@@ -45,14 +54,15 @@ impl Lang {
             "engagement" => ("4. Most engaged partners", "۴. فعال‌ترین شرکا"),
             "organisation" => ("organisation", "سازمان"),
             "going_cold" => (
-                "Partners with no contact in the period",
-                "شرکایی که در این دوره با آنها تماسی نداشتیم",
+                "Partners with no contact in the period (neither logged nor sent a document)",
+                "شرکایی که در این دوره با آنها تماسی نداشتیم (نه تماس ثبت‌شده، نه سند فرستاده‌شده)",
             ),
             "last_contact" => ("last contact", "آخرین تماس"),
             "never" => ("never", "هرگز"),
             "follow_ups" => ("5. Follow-ups", "۵. پیگیری‌ها"),
             "done_in_period" => ("Done in the period", "انجام‌شده در این دوره"),
             "overdue_at_end" => ("Overdue at the end of the period", "عقب‌افتاده در پایان دوره"),
+            "overdue" => ("Overdue", "عقب‌افتاده"),
             "task" => ("follow-up", "پیگیری"),
             "due" => ("due", "مهلت"),
             "done_on" => ("done", "انجام"),
@@ -61,6 +71,8 @@ impl Lang {
                 "تماس‌ها در هر ماه، دوازده ماه گذشته",
             ),
             "none" => ("none", "هیچ"),
+            "good" => ("(good)", "(خوب)"),
+            "bad" => ("(bad)", "(بد)"),
             "activity" => (
                 "6. Events, documents and objectives",
                 "۶. رویدادها، اسناد و اهداف",
@@ -179,14 +191,24 @@ impl Lang {
         fa.to_string()
     }
 
-    /// A change against the previous period: `+3`, `-2`, `0`.
-    pub fn change(self, now: i64, before: i64) -> String {
+    /// A change against the previous period: `▲ +3`, `▼ -2`, `= 0`, with
+    /// `(good)` or `(bad)` when the figure has a better direction.
+    pub fn change(self, now: i64, before: i64, better: Better) -> String {
         let d = now - before;
-        let s = match d.cmp(&0) {
+        let mut s = match d.cmp(&0) {
             std::cmp::Ordering::Greater => format!("▲ +{d}"),
             std::cmp::Ordering::Less => format!("▼ {d}"),
             std::cmp::Ordering::Equal => "= 0".to_string(),
         };
+        let word = match better.judge(now, before) {
+            Meaning::Good => self.t("good"),
+            Meaning::Bad => self.t("bad"),
+            Meaning::None => "",
+        };
+        if !word.is_empty() {
+            s.push(' ');
+            s.push_str(word);
+        }
         self.num(s)
     }
 }

@@ -94,6 +94,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
         rows: Vec::new(),
         empty: Some(String::new()),
         figures: false,
+        meanings: Vec::new(),
     }];
     for o in &r.objectives {
         let mut rows = Vec::new();
@@ -173,6 +174,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             rows,
             empty: Some(l.t("nothing_recorded").to_string()),
             figures: false,
+            meanings: Vec::new(),
         });
     }
     out

@@ -1,6 +1,7 @@
 //! The quarterly report: aggregation into plain structs (this file) and
 //! one renderer per format (the files beside it). Nothing here prints.
 
+mod change;
 mod csv;
 mod html;
 mod labels;
@@ -10,6 +11,7 @@ mod text;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+pub use change::{Better, Changes, Figure, Meaning};
 pub use labels::Lang;
 
 use crate::calendar::{self, Calendar};
@@ -24,42 +26,114 @@ pub struct Period {
     pub to: NaiveDate,
     pub label: String,
     pub calendar: Calendar,
+    /// The day "at the end of the period" means: `to`, or the report's
+    /// `as_of` day for a period that has not ended (nothing is overdue
+    /// before it is due).
+    pub as_of: NaiveDate,
+}
+
+impl Period {
+    /// The period from `from` to `to`, as it stands on `as_of`.
+    pub fn new(
+        from: NaiveDate,
+        to: NaiveDate,
+        label: String,
+        calendar: Calendar,
+        as_of: NaiveDate,
+    ) -> Period {
+        Period {
+            from,
+            to,
+            label,
+            calendar,
+            as_of: to.min(as_of),
+        }
+    }
+
+    /// Whether the period had not ended on the day the report describes.
+    pub fn open(&self) -> bool {
+        self.as_of < self.to
+    }
 }
 
 /// Headline figures of a period.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Totals {
     pub contacts: i64,
+    /// Organisations with a log entry in the period.
     pub organisations_contacted: i64,
-    pub new_organisations: i64,
+    /// Organisations contacted or sent a document in the period.
+    pub organisations_reached: i64,
+    /// Organisations whose first contact (or the day the tie began, when
+    /// recorded) falls in the period.
+    pub new_ties: i64,
+    /// Organisation records added in the period, whatever their history.
+    pub organisations_added: i64,
     pub people_met: i64,
     /// Events that began in the period.
     pub events: i64,
-    /// Our documents (counting a translation as its own) sent in the period.
+    /// Our documents sent in the period (a translation is a copy of its
+    /// original, not another document).
     pub documents_sent: i64,
+    /// Copies of them sent: one per organisation and language.
+    pub copies_sent: i64,
+    /// The languages of those copies.
+    pub languages: i64,
+    /// Follow-ups opened in the period: on the date of the log entry they
+    /// were made from, else on the day they were added.
     pub tasks_opened: i64,
     pub tasks_done: i64,
     pub tasks_overdue: i64,
+    /// Partners with no contact in the period (see `going_cold`).
+    pub partners_going_cold: i64,
 }
 
 impl Totals {
-    /// Each figure by its JSON name, beside the same figure of `other`.
-    pub fn beside(&self, other: &Totals) -> [(&'static str, i64, i64); 9] {
+    /// Each figure beside the same figure of `other`, in reading order.
+    pub fn beside(&self, other: &Totals) -> Vec<Figure> {
         let (t, p) = (self, other);
-        [
-            ("contacts", t.contacts, p.contacts),
-            (
+        let figure = |key, value, previous, better| Figure {
+            key,
+            value,
+            previous,
+            better,
+        };
+        use Better::{Down, Neither, Up};
+        vec![
+            figure("contacts", t.contacts, p.contacts, Up),
+            figure(
                 "organisations_contacted",
                 t.organisations_contacted,
                 p.organisations_contacted,
+                Up,
             ),
-            ("new_organisations", t.new_organisations, p.new_organisations),
-            ("people_met", t.people_met, p.people_met),
-            ("events", t.events, p.events),
-            ("documents_sent", t.documents_sent, p.documents_sent),
-            ("tasks_opened", t.tasks_opened, p.tasks_opened),
-            ("tasks_done", t.tasks_done, p.tasks_done),
-            ("tasks_overdue", t.tasks_overdue, p.tasks_overdue),
+            figure(
+                "organisations_reached",
+                t.organisations_reached,
+                p.organisations_reached,
+                Up,
+            ),
+            figure("new_ties", t.new_ties, p.new_ties, Up),
+            figure(
+                "organisations_added",
+                t.organisations_added,
+                p.organisations_added,
+                Neither,
+            ),
+            figure("people_met", t.people_met, p.people_met, Up),
+            figure("events", t.events, p.events, Up),
+            figure("documents_sent", t.documents_sent, p.documents_sent, Up),
+            figure("copies_sent", t.copies_sent, p.copies_sent, Up),
+            figure("languages", t.languages, p.languages, Up),
+            figure("tasks_opened", t.tasks_opened, p.tasks_opened, Neither),
+            figure("tasks_done", t.tasks_done, p.tasks_done, Up),
+            figure("tasks_overdue", t.tasks_overdue, p.tasks_overdue, Down),
+            figure(
+                "partners_going_cold",
+                t.partners_going_cold,
+                p.partners_going_cold,
+                Down,
+            ),
         ]
     }
 }
@@ -246,6 +320,9 @@ pub struct Report {
     pub as_of: NaiveDate,
     pub totals: Totals,
     pub previous: Previous,
+    /// Each headline figure's change against the previous period, and
+    /// whether it is good or bad news.
+    pub changes: Changes,
     pub by_region: Vec<RegionRow>,
     pub by_country: Vec<CountryRow>,
     pub by_channel: Vec<ChannelRow>,
@@ -280,13 +357,15 @@ pub fn build(
 ) -> Result<Report> {
     let (from, to) = (period.from, period.to);
     let (pfrom, pto) = (previous.from, previous.to);
-    let mut totals = totals_of(conn, from, to)?;
-    let mut previous_totals = totals_of(conn, pfrom, pto)?;
+    let mut totals = totals_of(conn, &period)?;
+    let mut previous_totals = totals_of(conn, &previous)?;
     let places = db::report::places(conn)?;
     let now = Links::of(&db::report::links(conn, from, to)?, &places);
     let before = Links::of(&db::report::links(conn, pfrom, pto)?, &places);
     totals.organisations_contacted = now.per_org.len() as i64;
     previous_totals.organisations_contacted = before.per_org.len() as i64;
+    totals.organisations_reached = now.reached(db::report::sent_to(conn, from, to)?);
+    previous_totals.organisations_reached = before.reached(db::report::sent_to(conn, pfrom, pto)?);
     let by_region = now
         .rows(|p| p.region.clone())
         .into_iter()
@@ -331,7 +410,8 @@ pub fn build(
         })
         .collect();
     let top_partners = now.top(TOP);
-    let going_cold = db::report::silent_partners(conn, from, to)?
+    previous_totals.partners_going_cold = db::report::silent_partners(conn, pfrom, pto)?.len() as i64;
+    let going_cold: Vec<ColdRow> = db::report::silent_partners(conn, from, to)?
         .into_iter()
         .map(|(handle, name, country, last_contact)| ColdRow {
             handle,
@@ -340,7 +420,9 @@ pub fn build(
             last_contact,
         })
         .collect();
+    totals.partners_going_cold = going_cold.len() as i64;
     let follow = |overdue| -> Result<Vec<FollowUpRow>> {
+        let to = if overdue { period.as_of } else { to };
         Ok(db::report::follow_ups(conn, from, to, overdue)?
             .into_iter()
             .map(|(organisation, title, due, done_on)| FollowUpRow {
@@ -386,6 +468,7 @@ pub fn build(
         None
     };
     Ok(Report {
+        changes: Changes::of(&totals.beside(&previous_totals)),
         totals,
         previous: Previous {
             period: previous,
@@ -409,18 +492,25 @@ pub fn build(
     })
 }
 
-fn totals_of(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Result<Totals> {
-    let c = db::report::counts(conn, from, to)?;
+fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {
+    let (from, to) = (period.from, period.to);
+    let c = db::report::counts(conn, from, to, period.as_of)?;
+    let sent = db::documents::sent_in_period(conn, from, to)?;
     Ok(Totals {
         contacts: c.contacts,
         organisations_contacted: 0,
-        new_organisations: c.new_organisations,
+        organisations_reached: 0,
+        new_ties: c.new_ties,
+        organisations_added: c.organisations_added,
         people_met: c.people_met,
         events: db::events::in_period(conn, from, to)?.len() as i64,
-        documents_sent: db::documents::sent_in_period(conn, from, to)?.0,
+        documents_sent: sent.documents,
+        copies_sent: sent.copies,
+        languages: sent.languages,
         tasks_opened: c.tasks_opened,
         tasks_done: c.tasks_done,
         tasks_overdue: c.tasks_overdue,
+        partners_going_cold: 0,
     })
 }
 
@@ -466,6 +556,13 @@ impl<'p> Links<'p> {
             .collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         rows
+    }
+
+    /// How many organisations were contacted or sent a copy (`sent_to`).
+    fn reached(&self, sent_to: Vec<String>) -> i64 {
+        let mut all: std::collections::HashSet<&str> = self.per_org.keys().map(String::as_str).collect();
+        all.extend(sent_to.iter().map(String::as_str));
+        all.len() as i64
     }
 
     /// Entries with some organisation matching `pred`.
@@ -559,10 +656,10 @@ impl ReportFormat {
 }
 
 /// Renders the report; `color` only affects the text format.
-pub fn render(r: &Report, format: ReportFormat, lang: Lang) -> Result<String> {
+pub fn render(r: &Report, format: ReportFormat, lang: Lang, color: bool) -> Result<String> {
     Ok(match format {
-        ReportFormat::Text => text::render(r, lang, false),
-        ReportFormat::Md => text::render(r, lang, true),
+        ReportFormat::Text => text::render(r, lang, text::Style::Text { color }),
+        ReportFormat::Md => text::render(r, lang, text::Style::Markdown),
         ReportFormat::Html => html::render(r, lang),
         ReportFormat::Csv => csv::render(r)?,
         ReportFormat::Json => serde_json::to_string_pretty(r)? + "\n",

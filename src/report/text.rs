@@ -1,8 +1,8 @@
 //! The report as terminal text or GitHub-flavoured Markdown, from one list
 //! of sections (the HTML report uses the same sections).
 
-use super::{Lang, Report};
-use crate::render::table_string;
+use super::{Better, Lang, Meaning, Report};
+use crate::render::{Tone, table_string, toned_table_string};
 
 /// A heading with an optional table under it.
 pub struct Section {
@@ -17,6 +17,19 @@ pub struct Section {
     /// Whether the columns after the first hold figures (right-aligned,
     /// kept left-to-right in Persian).
     pub figures: bool,
+    /// What the change in each row's last cell means (empty when the
+    /// table has no change column).
+    pub meanings: Vec<Meaning>,
+}
+
+impl Section {
+    /// What the cell at `row`, `column` means, if it is a change.
+    pub fn meaning(&self, row: usize, column: usize) -> Meaning {
+        match self.meanings.get(row) {
+            Some(m) if column + 1 == self.headers.len() => *m,
+            _ => Meaning::None,
+        }
+    }
 }
 
 fn section(heading: &str, level: u8, headers: &[&str], rows: Vec<Vec<String>>) -> Section {
@@ -27,26 +40,78 @@ fn section(heading: &str, level: u8, headers: &[&str], rows: Vec<Vec<String>>) -
         rows,
         empty: None,
         figures: true,
+        meanings: Vec::new(),
     }
+}
+
+/// A table of counts beside the previous period's, the change last:
+/// `rows` are (cells before the change, now, before).
+fn compared(
+    heading: &str,
+    level: u8,
+    headers: &[&str],
+    better: Better,
+    l: Lang,
+    rows: Vec<(Vec<String>, i64, i64)>,
+) -> Section {
+    let meanings = rows.iter().map(|(_, a, b)| better.judge(*a, *b)).collect();
+    let rows = rows
+        .into_iter()
+        .map(|(mut cells, a, b)| {
+            cells.push(l.change(a, b, better));
+            cells
+        })
+        .collect();
+    Section {
+        meanings,
+        ..section(heading, level, headers, rows)
+    }
+}
+
+/// How the text report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// For a terminal; with `color`, good news green and bad news red.
+    Text {
+        color: bool,
+    },
+    Markdown,
 }
 
 /// The sections of the report, in reading order.
 pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
     let cal = r.period.calendar;
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| l.t("never").to_string(), |d| l.date(d, cal));
-    let cur = l.num(&r.period.label);
+    // A period that has not ended is counted up to today: its column and
+    // its "overdue" say so.
+    let as_of = format!("{} {}", l.t("as_of"), l.date(r.period.as_of, cal));
+    let cur = if r.period.open() {
+        format!("{} ({as_of})", l.num(&r.period.label))
+    } else {
+        l.num(&r.period.label)
+    };
     let prev = l.num(&r.previous.period.label);
     let figures = r.totals.beside(&r.previous.totals);
-    let mut out = vec![section(
-        l.t("totals"),
-        1,
-        &["", &cur, &prev, l.t("change")],
-        figures
-            .iter()
-            .map(|(k, a, b)| vec![l.t(k).to_string(), l.num(a), l.num(b), l.change(*a, *b)])
-            .collect(),
-    )];
-    out.push(section(
+    let mut out = vec![Section {
+        meanings: figures.iter().map(|f| f.meaning()).collect(),
+        ..section(
+            l.t("totals"),
+            1,
+            &["", &cur, &prev, l.t("change")],
+            figures
+                .iter()
+                .map(|f| {
+                    vec![
+                        l.t(f.key).to_string(),
+                        l.num(f.value),
+                        l.num(f.previous),
+                        l.change(f.value, f.previous, f.better),
+                    ]
+                })
+                .collect(),
+        )
+    }];
+    out.push(compared(
         l.t("by_region"),
         1,
         &[
@@ -56,20 +121,22 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             &prev,
             l.t("change"),
         ],
+        Better::Up,
+        l,
         r.by_region
             .iter()
             .map(|x| {
-                vec![
+                let cells = vec![
                     l.region(&x.region),
                     l.num(x.contacts),
                     l.num(x.organisations),
                     l.num(x.previous_contacts),
-                    l.change(x.contacts, x.previous_contacts),
-                ]
+                ];
+                (cells, x.contacts, x.previous_contacts)
             })
             .collect(),
     ));
-    out.push(section(
+    out.push(compared(
         l.t("by_country"),
         2,
         &[
@@ -79,6 +146,8 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             &prev,
             l.t("change"),
         ],
+        Better::Up,
+        l,
         r.by_country
             .iter()
             .map(|x| {
@@ -87,45 +156,50 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 } else {
                     &x.name
                 };
-                vec![
+                let cells = vec![
                     format!("{name} ({})", x.country),
                     l.num(x.contacts),
                     l.num(x.organisations),
                     l.num(x.previous_contacts),
-                    l.change(x.contacts, x.previous_contacts),
-                ]
+                ];
+                (cells, x.contacts, x.previous_contacts)
             })
             .collect(),
     ));
-    out.push(section(
+    // Fewer letters and more calls is neither good nor bad.
+    out.push(compared(
         l.t("by_channel"),
         1,
         &[l.t("channel"), l.t("contacts"), &prev, l.t("change")],
+        Better::Neither,
+        l,
         r.by_channel
             .iter()
             .map(|x| {
-                vec![
+                let cells = vec![
                     l.t(&x.channel).to_string(),
                     l.num(x.contacts),
                     l.num(x.previous_contacts),
-                    l.change(x.contacts, x.previous_contacts),
-                ]
+                ];
+                (cells, x.contacts, x.previous_contacts)
             })
             .collect(),
     ));
-    out.push(section(
+    out.push(compared(
         "",
         2,
         &[l.t("direction"), l.t("contacts"), &prev, l.t("change")],
+        Better::Neither,
+        l,
         r.by_direction
             .iter()
             .map(|x| {
-                vec![
+                let cells = vec![
                     l.t(&x.direction).to_string(),
                     l.num(x.contacts),
                     l.num(x.previous_contacts),
-                    l.change(x.contacts, x.previous_contacts),
-                ]
+                ];
+                (cells, x.contacts, x.previous_contacts)
             })
             .collect(),
     ));
@@ -175,8 +249,13 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             })
             .collect(),
     ));
+    let overdue = if r.period.open() {
+        format!("{} {}", l.t("overdue"), as_of)
+    } else {
+        l.t("overdue_at_end").to_string()
+    };
     out.push(section(
-        l.t("overdue_at_end"),
+        &overdue,
         2,
         &[l.t("task"), l.t("organisation"), l.t("due")],
         r.follow_ups_overdue
@@ -287,23 +366,33 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
 pub fn title(r: &Report, l: Lang) -> (String, String) {
     let cal = r.period.calendar;
     let title = format!("{} {}", l.t("title"), l.num(&r.period.label));
+    let range = |p: &super::Period| format!("{} – {}", l.date(p.from, cal), l.date(p.to, cal));
+    // A custom period is labelled by its dates: they are not repeated.
+    let previous = if l.num(&r.previous.period.label) == range(&r.previous.period) {
+        range(&r.previous.period)
+    } else {
+        format!(
+            "{} ({})",
+            l.num(&r.previous.period.label),
+            range(&r.previous.period)
+        )
+    };
     let sub = format!(
-        "{}: {} – {} · {}: {} ({} – {}) · {} {}",
+        "{}: {} · {}: {} · {} {}",
         l.t("period"),
-        l.date(r.period.from, cal),
-        l.date(r.period.to, cal),
+        range(&r.period),
         l.t("previous"),
-        l.num(&r.previous.period.label),
-        l.date(r.previous.period.from, cal),
-        l.date(r.previous.period.to, cal),
+        previous,
         l.t("as_of"),
         l.date(r.as_of, cal),
     );
     (title, sub)
 }
 
-/// Text for a terminal, or Markdown with `md`.
-pub fn render(r: &Report, l: Lang, md: bool) -> String {
+/// Text for a terminal, or Markdown.
+pub fn render(r: &Report, l: Lang, style: Style) -> String {
+    let md = style == Style::Markdown;
+    let color = style == Style::Text { color: true };
     let (title, sub) = title(r, l);
     let mut out = if md {
         format!("# {}\n\n{}\n", md_text(&title), md_text(&sub))
@@ -330,6 +419,14 @@ pub fn render(r: &Report, l: Lang, md: bool) -> String {
             }
         } else if md {
             out.push_str(&markdown_table(&s.headers, &s.rows));
+        } else if color {
+            let tone = |row, column| match s.meaning(row, column) {
+                Meaning::Good => Some(Tone::Good),
+                Meaning::Bad => Some(Tone::Bad),
+                Meaning::None => None,
+            };
+            out.push_str(&toned_table_string(&s.headers, &s.rows, false, tone));
+            out.push('\n');
         } else {
             out.push_str(&table_string(&s.headers, &s.rows, false));
             out.push('\n');

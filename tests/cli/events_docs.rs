@@ -170,9 +170,11 @@ fn a_joint_seminar_and_a_translated_statement_end_to_end() {
     let r = env.json(&["report", "quarterly", "--quarter", "2026Q3"]);
     assert_eq!(r["totals"]["events"], 1);
     assert_eq!(
-        r["totals"]["documents_sent"], 2,
-        "the English and the Arabic copies"
+        r["totals"]["documents_sent"], 1,
+        "one statement, in three languages"
     );
+    assert_eq!(r["totals"]["copies_sent"], 4, "three in Arabic, one in English");
+    assert_eq!(r["totals"]["languages"], 2);
     let by_lang: Vec<(String, i64)> = r["documents_by_language"]
         .as_array()
         .unwrap()
@@ -186,12 +188,24 @@ fn a_joint_seminar_and_a_translated_statement_end_to_end() {
         .collect();
     assert_eq!(by_lang, [("ar".to_string(), 3), ("en".to_string(), 1)]);
     let objective = |n: usize| r["objectives"][n - 1].clone();
-    assert_eq!(objective(7)["events"], 1);
-    assert_eq!(objective(3)["events"], 1);
-    assert_eq!(objective(2)["documents"], 1);
-    assert_eq!(objective(1)["events"], 0);
+    assert_eq!(objective(7)["event_count"], 1);
+    assert_eq!(objective(3)["event_count"], 1);
+    assert_eq!(objective(2)["document_count"], 1);
+    assert_eq!(objective(1)["event_count"], 0);
+    assert_eq!(objective(7)["events"][0]["outcome"], "Joint declaration adopted");
     let text = env.ok(&["report", "quarterly", "--quarter", "2026Q3"]);
     assert!(text.contains("6. Events, documents and objectives"), "{text}");
+    for (figure, n) in [("documents sent", "1"), ("copies sent", "4"), ("languages", "2")] {
+        let row = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(figure))
+            .unwrap_or_else(|| panic!("no {figure} in\n{text}"));
+        assert_eq!(
+            row.split_whitespace().nth(figure.split(' ').count()),
+            Some(n),
+            "{row}"
+        );
+    }
 }
 
 #[test]

@@ -461,3 +461,428 @@ fn markdown_shows_names_as_text_never_as_markup() {
         }
     }
 }
+
+/// The titles of a list of follow-ups in a JSON report.
+fn titles(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn nothing_is_overdue_before_it_is_due() {
+    // Today is 2026-11-27, in the middle of 2026Q4.
+    let env = setup();
+    for (title, due) in [
+        ("Send the programme", "2026-11-20"),
+        ("Book the hall", "2026-11-27"),
+        ("Confirm speaker", "2026-12-03"),
+        ("Print the leaflets", "2026-12-10"),
+    ] {
+        env.ok(&["task", "add", title, "--org", "kke", "--due", due]);
+    }
+    let r = env.json(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert_eq!(r["as_of"], "2026-11-27");
+    assert_eq!(r["period"]["to"], "2026-12-31");
+    assert_eq!(r["period"]["as_of"], "2026-11-27", "the quarter has not ended");
+    assert_eq!(r["previous"]["period"]["as_of"], "2026-09-30");
+    assert_eq!(
+        titles(&r["follow_ups_overdue"]),
+        ["Send the programme"],
+        "due today or later is not overdue"
+    );
+    assert_eq!(r["totals"]["tasks_overdue"], 1);
+    let text = env.ok(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert!(text.contains("\nOverdue as of 2026-11-27\n"), "{text}");
+    assert!(!text.contains("Overdue at the end of the period"), "{text}");
+    assert!(text.contains("2026Q4 (as of 2026-11-27)"), "{text}");
+    assert!(!text.contains("Confirm speaker"), "{text}");
+    let csv = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", "csv"]);
+    assert!(csv.contains("\nperiod,as_of,2026-11-27,2026-09-30\n"), "{csv}");
+    assert!(csv.contains("\ntotals,tasks_overdue,1,"), "{csv}");
+    for f in ["md", "html"] {
+        let out = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", f]);
+        assert!(out.contains("Overdue as of 2026-11-27"), "{f}: {out}");
+    }
+    // A quarter that has ended is counted at its last day: the same
+    // follow-ups seen from 2027 are all overdue at the end of 2026Q4.
+    let later = env
+        .cmd()
+        .env("LIAISON_NOW", "2027-01-15T10:00:00Z")
+        .args(["report", "quarterly", "--quarter", "2026Q4", "--format", "json"])
+        .output()
+        .unwrap();
+    let later: serde_json::Value = serde_json::from_slice(&later.stdout).unwrap();
+    assert_eq!(later["period"]["as_of"], "2026-12-31");
+    assert_eq!(later["totals"]["tasks_overdue"], 4);
+    assert_eq!(titles(&later["follow_ups_overdue"]).len(), 4);
+}
+
+#[test]
+fn a_range_that_is_a_quarter_compares_with_the_quarter_before() {
+    let env = setup();
+    let q1 = [
+        "report",
+        "quarterly",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-03-31",
+    ];
+    let r = env.json(&q1);
+    assert_eq!(r["period"]["label"], "2026Q1");
+    assert_eq!(r["previous"]["period"]["label"], "2025Q4");
+    assert_eq!(r["previous"]["period"]["from"], "2025-10-01");
+    assert_eq!(r["previous"]["period"]["to"], "2025-12-31");
+    assert_eq!(
+        env.ok(&q1),
+        env.ok(&["report", "quarterly", "--quarter", "2026Q1"]),
+        "the same report as --quarter"
+    );
+    let text = env.ok(&q1);
+    assert!(
+        text.starts_with(
+            "Quarterly report 2026Q1\nPeriod: 2026-01-01 – 2026-03-31 · previous: 2025Q4 (2025-10-01 – 2025-12-31) · as of 2026-11-27\n"
+        ),
+        "{text}"
+    );
+    // A Persian quarter, written as Gregorian dates.
+    let r = env.json(&[
+        "report",
+        "quarterly",
+        "--calendar",
+        "persian",
+        "--from",
+        "2026-06-22",
+        "--to",
+        "2026-09-22",
+    ]);
+    assert_eq!(r["period"]["label"], "1405Q2");
+    assert_eq!(r["previous"]["period"]["label"], "1405Q1");
+    assert_eq!(r["previous"]["period"]["from"], "2026-03-21");
+    // Any other range: as many days just before, its dates shown once.
+    let text = env.ok(&[
+        "report",
+        "quarterly",
+        "--from",
+        "2026-01-02",
+        "--to",
+        "2026-03-31",
+    ]);
+    assert!(
+        text.contains(
+            "\nPeriod: 2026-01-02 – 2026-03-31 · previous: 2025-10-05 – 2026-01-01 · as of 2026-11-27\n"
+        ),
+        "{text}"
+    );
+}
+
+/// A figure of the headline table in the text report: its row's cells.
+fn text_row(text: &str, label: &str) -> Vec<String> {
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(label))
+        .unwrap_or_else(|| panic!("no row {label:?} in\n{text}"));
+    line.trim_start()[label.len()..]
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn work_typed_today_counts_on_the_day_it_happened() {
+    // Today is 2026-11-27; every record of setup() was typed today.
+    let env = setup();
+    // A meeting in September, logged today with its follow-up.
+    env.ok(&[
+        "log",
+        "pcp",
+        "--date",
+        "2026-09-15",
+        "--channel",
+        "meeting",
+        "--summary",
+        "x",
+        "--follow-up",
+        "Send the statement",
+        "--due",
+        "2026-12-15",
+    ]);
+    env.ok(&[
+        "task",
+        "add",
+        "Book the hall",
+        "--org",
+        "kke",
+        "--due",
+        "2026-12-20",
+    ]);
+    // Added today: one known since last year, one met for the first time.
+    env.ok(&[
+        "org",
+        "add",
+        "Old Friends Union",
+        "--handle",
+        "ofu",
+        "--country",
+        "GR",
+    ]);
+    env.ok(&[
+        "log",
+        "ofu",
+        "--date",
+        "2025-06-01",
+        "--channel",
+        "call",
+        "--summary",
+        "x",
+    ]);
+    env.ok(&[
+        "log",
+        "ofu",
+        "--date",
+        "2026-10-20",
+        "--channel",
+        "call",
+        "--summary",
+        "x",
+    ]);
+    env.ok(&[
+        "org",
+        "add",
+        "Fresh Workers Union",
+        "--handle",
+        "fwu",
+        "--country",
+        "TR",
+    ]);
+    env.ok(&[
+        "log",
+        "fwu",
+        "--date",
+        "2026-10-10",
+        "--channel",
+        "meeting",
+        "--summary",
+        "x",
+    ]);
+
+    let q4 = env.json(&["report", "quarterly", "--quarter", "2026Q4"]);
+    let q3 = env.json(&["report", "quarterly", "--quarter", "2026Q3"]);
+    assert_eq!(q3["totals"]["tasks_opened"], 1, "opened on the meeting's day");
+    assert_eq!(q4["totals"]["tasks_opened"], 1, "only the one added today");
+    assert_eq!(q4["previous"]["totals"]["tasks_opened"], 1);
+    // New ties are first contacts; the records were all added today.
+    assert_eq!(q4["totals"]["new_ties"], 1, "fwu, not ofu: {}", q4["totals"]);
+    assert_eq!(q4["totals"]["organisations_added"], 6);
+    assert_eq!(q3["totals"]["new_ties"], 1, "kcp");
+    assert_eq!(q3["totals"]["organisations_added"], 0);
+    let q2 = env.json(&["report", "quarterly", "--quarter", "2026Q2"]);
+    assert_eq!(q2["totals"]["new_ties"], 2, "pcp and tudeh");
+    let q1 = env.json(&["report", "quarterly", "--quarter", "2026Q1"]);
+    assert_eq!(
+        q1["totals"]["new_ties"], 0,
+        "kke's first logged contact is in 2026Q1, but it is a partner since 2009"
+    );
+    assert!(q4["totals"].get("new_organisations").is_none());
+    let text = env.ok(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert_eq!(
+        text_row(&text, "new ties (first contact)")[..2],
+        ["1", "1"],
+        "{text}"
+    );
+    assert_eq!(
+        text_row(&text, "organisation records added")[..2],
+        ["6", "0"],
+        "{text}"
+    );
+    assert_eq!(text_row(&text, "follow-ups opened")[..2], ["1", "1"], "{text}");
+}
+
+/// The handles of the partners a JSON list shows as going cold.
+fn cold(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["handle"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_document_sent_reaches_the_partner_and_is_its_last_contact() {
+    // Today is 2026-11-27. pcp was last logged on 2026-09-30, kke on 2026-10-01.
+    let env = setup();
+    let last = |handle: &str| env.json(&["org", "show", handle])["last_contact"].clone();
+    let before = env.json(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert_eq!(cold(&before["going_cold"]), ["pcp"]);
+    assert_eq!(
+        cold(&env.json(&["agenda", "--cold", "30"])["going_cold"]),
+        ["pcp", "kke"]
+    );
+
+    env.ok(&[
+        "doc",
+        "add",
+        "Statement on the strike",
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-18",
+    ]);
+    env.ok(&[
+        "doc",
+        "add",
+        "Appeal for solidarity",
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-19",
+    ]);
+    let sent = |doc: &str, date: &str| {
+        env.ok(&["doc", "send", doc, "--to", "pcp", "--date", date]);
+    };
+    sent("strike", "2026-11-19");
+    sent("solidarity", "2026-11-20");
+    assert_eq!(last("pcp"), "2026-11-20");
+    let listed = env.json(&["org", "list"]);
+    let pcp = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["handle"] == "pcp")
+        .unwrap();
+    assert_eq!(pcp["last_contact"], "2026-11-20");
+    assert_eq!(
+        cold(&env.json(&["agenda", "--cold", "30"])["going_cold"]),
+        ["kke"]
+    );
+
+    let r = env.json(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert!(cold(&r["going_cold"]).is_empty(), "{}", r["going_cold"]);
+    assert_eq!(r["totals"]["organisations_contacted"], 1, "kke");
+    assert_eq!(
+        r["totals"]["organisations_reached"], 2,
+        "kke, and pcp by documents"
+    );
+    assert_eq!(r["totals"]["documents_sent"], 2);
+    let text = env.ok(&["report", "quarterly", "--quarter", "2026Q4"]);
+    assert_eq!(
+        text_row(&text, "organisations reached (contacts or documents)")[..1],
+        ["2"],
+        "{text}"
+    );
+    // The report of a quarter before the copies went still shows pcp silent then.
+    let q3 = env.json(&["report", "quarterly", "--quarter", "2026Q3"]);
+    assert_eq!(cold(&q3["going_cold"]), ["kke"]);
+
+    // Undo takes the last contact back with the copy, redo brings it again.
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(last("pcp"), "2026-11-19");
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(last("pcp"), "2026-09-30");
+    env.ok(&["--yes", "undo", "--redo"]);
+    assert_eq!(last("pcp"), "2026-11-19");
+    // Removing the document and its copies does too.
+    env.ok(&["doc", "rm", "strike", "--cascade"]);
+    assert_eq!(last("pcp"), "2026-09-30");
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(last("pcp"), "2026-11-19");
+}
+
+#[test]
+fn a_rise_in_overdue_follow_ups_is_bad_news_in_every_format() {
+    // Today is 2026-11-27. 2026Q3 had three contacts and nothing overdue.
+    let env = setup();
+    env.ok(&[
+        "task",
+        "add",
+        "Send the programme",
+        "--org",
+        "kke",
+        "--due",
+        "2026-11-20",
+    ]);
+    for date in ["2026-10-05", "2026-11-02", "2026-11-20"] {
+        env.ok(&[
+            "log",
+            "pcp",
+            "--date",
+            date,
+            "--channel",
+            "call",
+            "--summary",
+            "x",
+        ]);
+    }
+    let q4 = ["report", "quarterly", "--quarter", "2026Q4"];
+    let r = env.json(&q4);
+    assert_eq!(r["totals"]["tasks_overdue"], 1);
+    assert_eq!(r["previous"]["totals"]["tasks_overdue"], 0);
+    assert_eq!(
+        r["changes"]["tasks_overdue"],
+        serde_json::json!({"change": 1, "meaning": "bad"})
+    );
+    assert_eq!(
+        r["changes"]["contacts"],
+        serde_json::json!({"change": 1, "meaning": "good"}),
+        "four contacts against three"
+    );
+    assert_eq!(r["changes"]["tasks_opened"]["meaning"], "none");
+    assert_eq!(
+        r["changes"]["partners_going_cold"]["meaning"], "good",
+        "kke was silent in Q3"
+    );
+
+    let plain = env.ok(&q4);
+    let row = |text: &str, label: &str| text_row(text, label).join("  ");
+    assert_eq!(
+        row(&plain, "follow-ups overdue at period end"),
+        "1  0  ▲ +1 (bad)"
+    );
+    assert_eq!(row(&plain, "contacts logged"), "4  3  ▲ +1 (good)");
+    assert_eq!(
+        row(&plain, "follow-ups opened"),
+        "1  0  ▲ +1",
+        "neither good nor bad"
+    );
+    assert!(!plain.contains('\x1b'), "no colour unless asked");
+    let mut args = q4.to_vec();
+    args.extend(["--color", "always"]);
+    let colored = env.ok(&args);
+    let line = |label: &str| {
+        colored
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap()
+            .to_string()
+    };
+    const RED: &str = "\x1b[38;5;9m";
+    const GREEN: &str = "\x1b[38;5;10m";
+    let overdue = line("follow-ups overdue");
+    assert!(overdue.contains(RED) && !overdue.contains(GREEN), "{overdue:?}");
+    let contacts = line("contacts logged");
+    assert!(
+        contacts.contains(GREEN) && !contacts.contains(RED),
+        "{contacts:?}"
+    );
+    assert!(!line("follow-ups opened").contains('\x1b'));
+
+    let md = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", "md"]);
+    assert!(
+        md.contains("| follow-ups overdue at period end | 1 | 0 | ▲ +1 (bad) |"),
+        "{md}"
+    );
+    let html = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", "html"]);
+    assert!(
+        html.contains("<td class=\"n bad\"><bdi dir=\"ltr\">▲ +1 (bad)</bdi></td></tr>"),
+        "{html}"
+    );
+    assert!(html.contains(".bad { color: #b3261e; }"), "red");
+    let csv = env.ok(&["report", "quarterly", "--quarter", "2026Q4", "--format", "csv"]);
+    assert!(csv.contains("\nmeaning,tasks_overdue,bad,\n"), "{csv}");
+    assert!(csv.contains("\nmeaning,contacts,good,\n"), "{csv}");
+}

@@ -159,3 +159,23 @@ fn a_killed_upgrade_makes_one_copy_and_finishes_next_time() {
         assert_eq!(copies, ["liaison.db.schema-3.bak"], "{at}");
     }
 }
+
+#[test]
+fn copies_sent_before_the_upgrade_become_last_contacts() {
+    // Schema 6 kept the last contact from the log alone.
+    let env = Env::bare();
+    old_database(&env.db, 6, None);
+    rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO documents (id, title, kind, date, language, direction, created_at, updated_at)
+             VALUES ('d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0', 'Statement', 'statement', '2026-10-02', 'en', 'ours',
+                     '2026-10-02T00:00:00Z', '2026-10-02T00:00:00Z');
+             INSERT INTO distributions (id, document_id, org_id, date, channel, created_at)
+             VALUES ('c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0', 'd0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0',
+                     '0123456789abcdef0123456789abcdef', '2026-10-05', 'email', '2026-10-05T00:00:00Z');",
+        )
+        .unwrap();
+    assert_eq!(env.json(&["org", "show", "old"])["last_contact"], "2026-10-05");
+    assert_eq!(schema_of(&env.db, None).0 as usize, latest());
+}
