@@ -148,6 +148,10 @@ pub fn from_sqlite(e: rusqlite::Error, what: &str) -> Error {
             ErrorCode::NotADatabase => {
                 return Error::new(Kind::Unreadable, format!("{what}: not a liaison database"));
             }
+            ErrorCode::DatabaseCorrupt => {
+                return Error::new(Kind::Unreadable, format!("{what}: the file is damaged"))
+                    .hint("restore the last good backup with: liaison restore FILE");
+            }
             ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
                 return Error::user(format!("{what}: the database file cannot be written"))
                     .hint("check the permissions of the file and its folder");

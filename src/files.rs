@@ -60,6 +60,10 @@ impl Protected {
             if m.is_dir() {
                 return Err(refuse("it is a folder").hint("give a file name inside it"));
             }
+            if !m.is_file() {
+                return Err(refuse("it is a device, pipe or socket, not a file")
+                    .hint("give the path of a file; to see the output, leave out --out"));
+            }
         }
         let resolved = resolve(target);
         for (path, what) in &self.files {
@@ -282,7 +286,7 @@ pub fn cannot_write(target: &Path, e: &std::io::Error) -> Error {
         crate::db::io_reason(e)
     ));
     if is_full(e) {
-        err = err.hint("free some disk space and run the command again; nothing was written");
+        err = err.hint("free some disk space and run the command again; the file was left as it was");
     }
     err
 }

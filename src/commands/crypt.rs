@@ -55,6 +55,7 @@ pub fn encrypt(ctx: &mut Ctx, _a: EncryptArgs) -> Result<()> {
     let key = new_passphrase(ctx, ctx.passphrase.clone())?;
     let copies = plain_copies(&ctx.db_path, &known);
     let encrypt_copies = agree_to_encrypt(ctx, &copies)?;
+    warn_of_hard_links(ctx, "unencrypted");
     Db::open_exclusive(&ctx.db_path, None)?.rewrite(&key)?;
     ctx.out.line(&format!("encrypted {}", ctx.db_path.display()))?;
     if encrypt_copies {
@@ -95,6 +96,7 @@ pub fn decrypt(ctx: &mut Ctx, _a: DecryptArgs) -> Result<()> {
     }
     drop(db);
     super::confirm(ctx, "store the database unencrypted", "liaison decrypt --yes")?;
+    warn_of_hard_links(ctx, "encrypted");
     open_exclusive(ctx)?.rewrite("")?;
     ctx.out.line(&format!(
         "decrypted {}: it is now plain text",
@@ -126,9 +128,26 @@ pub fn rekey(ctx: &mut Ctx, a: RekeyArgs) -> Result<()> {
     };
     drop(db);
     let key = new_passphrase(ctx, given)?;
+    warn_of_hard_links(ctx, "under the old passphrase");
     open_exclusive(ctx)?.rewrite(&key)?;
     ctx.out
         .line(&format!("changed the passphrase of {}", ctx.db_path.display()))
+}
+
+/// Warns that other hard links to the database file (a snapshot made with
+/// `cp -al`, say) keep the data as it is now: a rewrite replaces the file
+/// at the path only.
+fn warn_of_hard_links(ctx: &Ctx, now: &str) {
+    use std::os::unix::fs::MetadataExt;
+    if let Ok(m) = std::fs::metadata(&ctx.db_path)
+        && m.nlink() > 1
+    {
+        eprintln!(
+            "warning: {} has {} other hard links (a snapshot?); they keep the data {now} and are left as they are",
+            ctx.db_path.display(),
+            m.nlink() - 1
+        );
+    }
 }
 
 /// Opens the database for a rewrite: held exclusively, with the

@@ -42,6 +42,25 @@ pub fn inspect(path: &Path, key: Option<&str>) -> Result<Inspected> {
     if size == 0 {
         return Err(Error::user(format!("{} is empty", path.display())));
     }
+    // Read as a file that cannot change, it would be read without the
+    // changes still in its log or journal: such a file is a database in
+    // use, not a backup.
+    for suffix in ["-wal", "-journal"] {
+        let mut companion = path.as_os_str().to_os_string();
+        companion.push(suffix);
+        let companion = PathBuf::from(companion);
+        if std::fs::metadata(&companion).is_ok_and(|m| m.len() > 0) {
+            return Err(Error::user(format!(
+                "{} has changes not yet written into it ({} beside it): it is a database in use, not a backup",
+                path.display(),
+                companion.display()
+            ))
+            .hint(format!(
+                "make a backup of it first: liaison --db {} backup NEW-FILE",
+                super::shell_quote(path)
+            )));
+        }
+    }
     let conn = open_immutable(path, key)?;
     let unreadable = |e: rusqlite::Error| super::unreadable(path, &e);
     let app_id: i32 = conn
@@ -188,7 +207,7 @@ fn copy_failed(dest: &Path, e: rusqlite::Error) -> Error {
     };
     if full {
         return Error::user(format!("cannot write {}: the disk is full", dest.display()))
-            .hint("free some disk space and run the command again; nothing was written");
+            .hint("free some disk space and run the command again; the file was left as it was");
     }
     crate::error::from_sqlite(e, &format!("writing {}", dest.display()))
 }
@@ -227,8 +246,17 @@ impl Db {
             e
         })?;
         crate::fault::point("backup:after-copy");
-        inspect(&temp, key)
-            .map_err(|e| Error::internal(format!("the new backup does not check out: {}", e.message)))?;
+        inspect(&temp, key).map_err(|e| {
+            Error::new(
+                Kind::Unreadable,
+                format!(
+                    "the backup of {} does not check out: {}",
+                    self.path.display(),
+                    e.message
+                ),
+            )
+            .hint("the database itself may be damaged: liaison check")
+        })?;
         out.commit()
     }
 
@@ -296,7 +324,10 @@ impl Db {
                 return Err(e);
             }
         };
-        replace(&path, &temp)?;
+        if let Err(e) = replace(&path, &temp) {
+            files::discard(&temp);
+            return Err(e);
+        }
         drop(lock);
         Ok(())
     }
@@ -334,7 +365,11 @@ impl Db {
             return Err(e);
         }
         crate::fault::point("restore:before-rename");
-        std::fs::rename(&temp, &path).map_err(|e| files::cannot_write(&path, &e))?;
+        if let Err(e) = std::fs::rename(&temp, &path) {
+            files::discard(&temp);
+            let _ = std::fs::remove_file(kept);
+            return Err(files::cannot_write(&path, &e));
+        }
         files::forget(&temp);
         files::sync_folder(&path);
         drop(lock);
@@ -458,7 +493,12 @@ fn replace(path: &Path, temp: &Path) -> Result<()> {
     files::sync_folder(path);
     crate::fault::point("rewrite:after-rename");
     if let Some(f) = old {
-        overwrite_with_zeros(f);
+        // Another hard link still names the old file (a snapshot made with
+        // `cp -al`, say): its bytes are that file now, and stay.
+        use std::os::unix::fs::MetadataExt;
+        if f.metadata().is_ok_and(|m| m.nlink() == 0) {
+            overwrite_with_zeros(f);
+        }
     }
     Ok(())
 }
@@ -529,7 +569,10 @@ pub fn encrypt_copy(path: &Path, key: &str) -> Result<()> {
     let old = std::fs::OpenOptions::new().write(true).open(path).ok();
     out.commit()?;
     if let Some(f) = old {
-        overwrite_with_zeros(f);
+        use std::os::unix::fs::MetadataExt;
+        if f.metadata().is_ok_and(|m| m.nlink() == 0) {
+            overwrite_with_zeros(f);
+        }
     }
     Ok(())
 }

@@ -33,9 +33,11 @@ const BUSY_TIMEOUT_MS: u64 = 5_000;
 fn busy_timeout() -> std::time::Duration {
     let ms = std::env::var("LIAISON_BUSY_TIMEOUT")
         .ok()
-        .and_then(|v| v.trim().parse().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
         .unwrap_or(BUSY_TIMEOUT_MS);
-    std::time::Duration::from_millis(ms)
+    // SQLite counts its wait in an int of milliseconds: a longer wait
+    // (over 24 days) is taken as the longest it can count.
+    std::time::Duration::from_millis(ms.min(i32::MAX as u64))
 }
 
 /// An open liaison database.

@@ -601,3 +601,162 @@ fn commands_wait_for_a_bulk_import() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains(SECRET));
 }
+
+/// A hard link to the database (a snapshot made with `cp -al`) is left
+/// as it was by encrypt, with a warning: never zeroed.
+#[test]
+fn encrypt_leaves_a_hard_linked_snapshot_whole() {
+    let env = database(None);
+    let snapshot = env.path("snapshot.db");
+    std::fs::hard_link(&env.db, &snapshot).unwrap();
+    let mut cmd = env.cmd();
+    let out = cmd
+        .env("LIAISON_PASSPHRASE", "pw")
+        .arg("encrypt")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("other hard links"), "{err}");
+    assert!(
+        !files_containing(env.db.parent().unwrap(), SECRET)
+            .iter()
+            .any(|p| p == &env.db)
+    );
+    let (code, list, err) = run(&env, None, &["--db", snapshot.to_str().unwrap(), "org", "list"]);
+    assert_eq!(code, 0, "the snapshot was destroyed: {err}");
+    assert!(list.contains(SECRET));
+}
+
+/// A pipe, a device or a socket is never replaced by an output.
+#[test]
+fn an_output_onto_a_pipe_is_refused() {
+    let env = database(None);
+    let fifo = env.path("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (code, _, err) = run(&env, None, &["export", "orgs", "--out", fifo.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("not a file"), "{err}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// A database file in use (its changes still in the -wal beside it) is
+/// refused by restore rather than restored without those changes.
+#[test]
+fn restore_refuses_a_file_with_changes_in_its_log() {
+    let env = database(None);
+    let backup = env.path("backup.db");
+    assert_eq!(run(&env, None, &["backup", backup.to_str().unwrap()]).0, 0);
+    let copy = env.path("copy.db");
+    std::fs::copy(&backup, &copy).unwrap();
+    // A program has it open and its last change is only in the log.
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+         INSERT INTO meta (key, value) VALUES ('only in the log', 'x');",
+    )
+    .unwrap();
+    assert!(std::fs::metadata(env.path("copy.db-wal")).unwrap().len() > 0);
+    let before = env.snapshot();
+    let (code, _, err) = run(&env, None, &["--yes", "restore", copy.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("not a backup"), "{err}");
+    assert_eq!(env.snapshot(), before);
+    drop(conn);
+}
+
+/// A damaged database is exit 4 for check and backup, never 255.
+#[test]
+fn a_damaged_database_is_exit_4() {
+    let env = database(None);
+    let good = env.path("good.db");
+    assert_eq!(run(&env, None, &["backup", good.to_str().unwrap()]).0, 0);
+    let mut bytes = std::fs::read(&good).unwrap();
+    let middle = bytes.len() / 2 / 4096 * 4096;
+    bytes[middle..middle + 4096]
+        .iter_mut()
+        .enumerate()
+        .for_each(|(i, b)| *b = (i * 31 % 256) as u8);
+    let damaged = env.path("damaged.db");
+    std::fs::write(&damaged, bytes).unwrap();
+    let db = damaged.to_str().unwrap();
+    let (code, _, err) = run(&env, None, &["--db", db, "check"]);
+    assert_eq!(code, 4, "{err}");
+    let (code, _, err) = run(
+        &env,
+        None,
+        &["--db", db, "backup", env.path("b.db").to_str().unwrap()],
+    );
+    assert!(
+        code == 4 || code == 0,
+        "backup of a damaged file: exit {code}: {err}"
+    );
+    assert!(!err.contains("internal error"), "{err}");
+}
+
+/// A busy timeout longer than SQLite can count is taken as its longest.
+#[test]
+fn a_huge_busy_timeout_is_not_a_crash() {
+    let env = database(None);
+    for value in ["18446744073709551615", "9223372036854775807", "18446744073709551"] {
+        let out = env
+            .cmd()
+            .env("LIAISON_BUSY_TIMEOUT", value)
+            .args(["org", "list"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{value}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// When the final rename fails (the database is a single-file bind
+/// mount, as in a container), the rewrite leaves no copy behind.
+#[test]
+fn a_failed_final_rename_leaves_no_copy() {
+    let env = database(Some("old"));
+    let host = env.path("host.db");
+    std::fs::copy(&env.db, &host).unwrap();
+    let mounted = env.db.clone();
+    let ok = std::process::Command::new("mount")
+        .args(["--bind", host.to_str().unwrap(), mounted.to_str().unwrap()])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            std::env::var_os("LIAISON_REQUIRE_TMPFS").is_none(),
+            "cannot bind-mount, and LIAISON_REQUIRE_TMPFS says this test must run"
+        );
+        eprintln!("skipped: cannot bind-mount here (needs root)");
+        return;
+    }
+    let out = env
+        .cmd()
+        .env("LIAISON_PASSPHRASE", "old")
+        .args(["--yes", "decrypt"])
+        .output()
+        .unwrap();
+    let left = names_in(env.db.parent().unwrap());
+    let _ = std::process::Command::new("umount").arg(&mounted).status();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(left.iter().all(|n| !n.contains("rewriting")), "{left:?}");
+    assert!(
+        files_containing(env.dir.path(), SECRET).is_empty(),
+        "plain text left behind"
+    );
+}
