@@ -73,7 +73,14 @@ fn already_encrypted(ctx: &mut Ctx) -> Result<()> {
         Error::user(format!("{} is already encrypted", path.display()))
             .hint("change its passphrase with: liaison rekey")
     };
-    let known = db::copy::plain_backups(&ctx.open_db()?)?;
+    // The copies beside the file need no passphrase to be seen; the plain
+    // backups it remembers are read with the one given, when it opens.
+    let beside = copies_beside(&ctx.db_path);
+    let known = match ctx.open_db() {
+        Ok(db) => db::copy::plain_backups(&db)?,
+        Err(e) if !beside.is_empty() => return Err(e),
+        Err(_) => return Err(refusal()),
+    };
     let copies = plain_copies(&ctx.db_path, &known);
     if copies.is_empty() {
         return Err(refusal());
