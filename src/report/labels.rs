@@ -137,6 +137,27 @@ impl Lang {
         }
     }
 
+    /// A period's label as this language names it: in Persian a Solar
+    /// Hijri quarter is its season («بهار ۱۴۰۵»), a calendar quarter its
+    /// ordinal («سه‌ماههٔ سوم ۲۰۲۶»), never with a Latin Q. Other labels
+    /// (a range of dates) only change their digits.
+    pub fn period(self, label: &str, calendar: Calendar) -> String {
+        let quarter = label
+            .split_once('Q')
+            .and_then(|(y, q)| Some((y.parse::<i32>().ok()?, q.parse::<usize>().ok()?)))
+            .filter(|(_, q)| (1..=4).contains(q));
+        match (self, quarter) {
+            (Lang::Fa, Some((year, q))) => {
+                let name = match calendar {
+                    Calendar::Persian => ["بهار", "تابستان", "پاییز", "زمستان"][q - 1].to_string(),
+                    Calendar::Gregorian => format!("سه‌ماههٔ {}", ["اول", "دوم", "سوم", "چهارم"][q - 1]),
+                };
+                format!("{name} {}", self.num(year))
+            }
+            _ => self.num(label),
+        }
+    }
+
     /// A number as this language writes it (Persian digits for Persian).
     pub fn num(self, n: impl ToString) -> String {
         let s = n.to_string();

@@ -86,11 +86,11 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
     // its "overdue" say so.
     let as_of = format!("{} {}", l.t("as_of"), l.date(r.period.as_of, cal));
     let cur = if r.period.open() {
-        format!("{} ({as_of})", l.num(&r.period.label))
+        format!("{} ({as_of})", l.period(&r.period.label, cal))
     } else {
-        l.num(&r.period.label)
+        l.period(&r.period.label, cal)
     };
-    let prev = l.num(&r.previous.period.label);
+    let prev = l.period(&r.previous.period.label, cal);
     let figures = r.totals.beside(&r.previous.totals);
     let mut out = vec![Section {
         meanings: figures.iter().map(|f| f.meaning()).collect(),
@@ -365,15 +365,15 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
 /// The title line and the period line.
 pub fn title(r: &Report, l: Lang) -> (String, String) {
     let cal = r.period.calendar;
-    let title = format!("{} {}", l.t("title"), l.num(&r.period.label));
+    let title = format!("{} {}", l.t("title"), l.period(&r.period.label, cal));
     let range = |p: &super::Period| format!("{} – {}", l.date(p.from, cal), l.date(p.to, cal));
     // A custom period is labelled by its dates: they are not repeated.
-    let previous = if l.num(&r.previous.period.label) == range(&r.previous.period) {
+    let previous = if l.period(&r.previous.period.label, cal) == range(&r.previous.period) {
         range(&r.previous.period)
     } else {
         format!(
             "{} ({})",
-            l.num(&r.previous.period.label),
+            l.period(&r.previous.period.label, cal),
             range(&r.previous.period)
         )
     };

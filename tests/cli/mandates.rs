@@ -233,3 +233,48 @@ fn lists_filter_by_objective() {
     let err = env.fails(1, &["history", "--objective", "99"]);
     assert!(err.contains("99"), "{err}");
 }
+
+/// Persian quarters are seasons, calendar quarters ordinals: never a
+/// Latin Q in a Persian report.
+#[test]
+fn persian_reports_name_quarters_without_a_latin_q() {
+    let env = quarter();
+    let md = env.ok(&[
+        "report",
+        "quarterly",
+        "--calendar",
+        "persian",
+        "--quarter",
+        "1405Q3",
+        "--lang",
+        "fa",
+        "--format",
+        "md",
+    ]);
+    let first = md.lines().next().unwrap();
+    assert_eq!(first, "# گزارش فصلی پاییز ۱۴۰۵", "{md}");
+    assert!(md.contains("دوره قبل: تابستان ۱۴۰۵"), "{md}");
+    let gregorian = env.ok(&[
+        "report",
+        "quarterly",
+        "--quarter",
+        "2026Q3",
+        "--lang",
+        "fa",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        gregorian.starts_with("# گزارش فصلی سه‌ماههٔ سوم ۲۰۲۶"),
+        "{gregorian}"
+    );
+    for text in [&md, &gregorian] {
+        assert!(
+            !text.contains("Q۳") && !text.contains("Q3") && !text.contains("Q۲"),
+            "{text}"
+        );
+    }
+    // English keeps the short label.
+    let en = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--format", "md"]);
+    assert!(en.starts_with("# Quarterly report 2026Q3"), "{en}");
+}
