@@ -131,11 +131,6 @@ impl Output {
         })
     }
 
-    /// The file this output becomes.
-    pub fn target(&self) -> &Path {
-        &self.target
-    }
-
     /// The temporary file holding the bytes until the commit: for writers
     /// that need a path of their own (SQLite).
     pub fn temporary_path(&self) -> &Path {

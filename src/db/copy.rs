@@ -474,9 +474,7 @@ fn same_rows(conn: &Connection, copy: &Path, key: &str) -> Result<()> {
 }
 
 fn sync_file(path: &Path) -> Result<()> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
+    std::fs::File::open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| files::cannot_write(path, &e))
 }

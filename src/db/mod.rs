@@ -578,26 +578,16 @@ fn unreadable(path: &Path, e: &rusqlite::Error) -> Error {
 /// Creates an empty file readable by its owner only, and its folder
 /// (owner-only too) if missing.
 fn create_private_file(path: &Path) -> Result<()> {
-    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-    let cannot = |e: std::io::Error| {
-        Error::user(format!("cannot create {}: {}", path.display(), io_reason(&e)))
-            .hint("choose a writable location with --db PATH or LIAISON_DB")
-    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.exists()
     {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(cannot)?;
+        crate::files::create_private_folder(dir)
+            .map_err(|e| e.hint("choose a writable location with --db PATH or LIAISON_DB"))?;
     }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(cannot)?;
+    crate::files::create_new_private(path).map_err(|e| {
+        Error::user(format!("cannot create {}: {}", path.display(), io_reason(&e)))
+            .hint("choose a writable location with --db PATH or LIAISON_DB")
+    })?;
     Ok(())
 }
 

@@ -123,8 +123,10 @@ pub fn activity(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
 }
 
 /// A contact of the period made for an objective.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ObjectiveContact {
+    /// The objective's number (the report groups by it).
+    #[serde(skip)]
     pub objective: i64,
     pub date: NaiveDate,
     /// The organisations' names, in the order they were linked.
@@ -162,16 +164,25 @@ pub fn contacts_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<
 }
 
 /// An event of the period held for an objective.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ObjectiveEvent {
+    /// The objective's number (the report groups by it).
+    #[serde(skip)]
     pub objective: i64,
     pub starts: NaiveDate,
     pub ends: Option<NaiveDate>,
     pub name: String,
     pub our_role: String,
-    /// (organisation name, its role), organisers first.
-    pub partners: Vec<(String, String)>,
+    /// Organisers first.
+    pub partners: Vec<EventPartner>,
     pub outcome: Option<String>,
+}
+
+/// An organisation's part in an event.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct EventPartner {
+    pub name: String,
+    pub role: String,
 }
 
 /// Events under way in the period (begun before its end, not ended
@@ -196,6 +207,10 @@ pub fn events_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ve
         .query_map(params![from, to], |r| {
             let partners: String = r.get(6)?;
             let partners: Vec<(String, String)> = serde_json::from_str(&partners).unwrap_or_default();
+            let partners = partners
+                .into_iter()
+                .map(|(name, role)| EventPartner { name, role })
+                .collect();
             Ok(ObjectiveEvent {
                 objective: r.get(0)?,
                 starts: r.get(1)?,
@@ -214,8 +229,10 @@ pub fn events_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ve
 /// A document of the period (dated in it, or sent in it) serving an
 /// objective: ours with its languages and reach, or received with its
 /// author and what became of it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ObjectiveDocument {
+    /// The objective's number (the report groups by it).
+    #[serde(skip)]
     pub objective: i64,
     pub title: String,
     pub date: NaiveDate,
@@ -294,8 +311,10 @@ pub fn documents_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
 }
 
 /// A follow-up still open, made from a contact that served an objective.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ObjectiveFollowUp {
+    /// The objective's number (the report groups by it).
+    #[serde(skip)]
     pub objective: i64,
     pub title: String,
     pub organisation: Option<String>,

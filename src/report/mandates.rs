@@ -5,9 +5,7 @@
 use chrono::NaiveDate;
 
 use super::text::Section;
-use super::{
-    EventPartner, Lang, MandateContact, MandateDocument, MandateEvent, MandateFollowUp, ObjectiveRow, Report,
-};
+use super::{Lang, ObjectiveRow, Report};
 use crate::db;
 use crate::error::Result;
 
@@ -26,60 +24,18 @@ pub fn build(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
                 log_entries,
                 event_count,
                 document_count,
-                contacts: contacts
-                    .iter()
-                    .filter(|c| c.objective == number)
-                    .map(|c| MandateContact {
-                        date: c.date,
-                        partners: c.partners.clone(),
-                        subject: c.subject.clone(),
-                    })
-                    .collect(),
-                events: events
-                    .iter()
-                    .filter(|e| e.objective == number)
-                    .map(|e| MandateEvent {
-                        starts: e.starts,
-                        ends: e.ends,
-                        name: e.name.clone(),
-                        our_role: e.our_role.clone(),
-                        partners: e
-                            .partners
-                            .iter()
-                            .map(|(name, role)| EventPartner {
-                                name: name.clone(),
-                                role: role.clone(),
-                            })
-                            .collect(),
-                        outcome: e.outcome.clone(),
-                    })
-                    .collect(),
-                documents: documents
-                    .iter()
-                    .filter(|d| d.objective == number)
-                    .map(|d| MandateDocument {
-                        title: d.title.clone(),
-                        date: d.date,
-                        direction: d.direction.clone(),
-                        languages: d.languages.clone(),
-                        partners_reached: d.partners_reached,
-                        author: d.author.clone(),
-                        translated: d.translated,
-                        published: d.published,
-                    })
-                    .collect(),
-                open_follow_ups: follow_ups
-                    .iter()
-                    .filter(|f| f.objective == number)
-                    .map(|f| MandateFollowUp {
-                        title: f.title.clone(),
-                        organisation: f.organisation.clone(),
-                        due: f.due,
-                    })
-                    .collect(),
+                contacts: of(&contacts, number, |c| c.objective),
+                events: of(&events, number, |e| e.objective),
+                documents: of(&documents, number, |d| d.objective),
+                open_follow_ups: of(&follow_ups, number, |f| f.objective),
             },
         )
         .collect())
+}
+
+/// The items of objective `number`.
+fn of<T: Clone>(items: &[T], number: i64, objective: impl Fn(&T) -> i64) -> Vec<T> {
+    items.iter().filter(|x| objective(x) == number).cloned().collect()
 }
 
 /// One section per objective: a row per item (what, when, the item, with

@@ -257,53 +257,12 @@ impl ObjectiveRow {
     }
 }
 
-/// A contact made for a mandate.
-#[derive(Debug, Clone, Serialize)]
-pub struct MandateContact {
-    pub date: NaiveDate,
-    pub partners: Vec<String>,
-    pub subject: String,
-}
-
-/// An organisation's part in an event.
-#[derive(Debug, Clone, Serialize)]
-pub struct EventPartner {
-    pub name: String,
-    pub role: String,
-}
-
-/// An event held for a mandate.
-#[derive(Debug, Clone, Serialize)]
-pub struct MandateEvent {
-    pub starts: NaiveDate,
-    pub ends: Option<NaiveDate>,
-    pub name: String,
-    pub our_role: String,
-    pub partners: Vec<EventPartner>,
-    pub outcome: Option<String>,
-}
-
-/// A document serving a mandate: ours (languages, partners reached) or
-/// received (from whom, translated, published).
-#[derive(Debug, Clone, Serialize)]
-pub struct MandateDocument {
-    pub title: String,
-    pub date: NaiveDate,
-    pub direction: String,
-    pub languages: Vec<String>,
-    pub partners_reached: i64,
-    pub author: Option<String>,
-    pub translated: bool,
-    pub published: bool,
-}
-
-/// A follow-up still open under a mandate.
-#[derive(Debug, Clone, Serialize)]
-pub struct MandateFollowUp {
-    pub title: String,
-    pub organisation: Option<String>,
-    pub due: Option<NaiveDate>,
-}
+/// The items listed under a mandate: the rows the database gives, as
+/// they are (the JSON contract of `objectives[]`).
+pub use crate::db::objectives::{
+    EventPartner, ObjectiveContact as MandateContact, ObjectiveDocument as MandateDocument,
+    ObjectiveEvent as MandateEvent, ObjectiveFollowUp as MandateFollowUp,
+};
 
 /// Contacts in one month of the report's calendar.
 #[derive(Debug, Clone, Serialize)]

@@ -235,3 +235,17 @@ pub fn mode(p: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
 }
+
+/// Whether a test that needs root (a mount) may run: false, with a note,
+/// when `could` is false; but with `LIAISON_REQUIRE_TMPFS` set (as CI does)
+/// it must run, and a failed mount fails the test.
+pub fn may_run_privileged(could: bool, what: &str) -> bool {
+    if !could {
+        assert!(
+            std::env::var_os("LIAISON_REQUIRE_TMPFS").is_none(),
+            "cannot {what}, and LIAISON_REQUIRE_TMPFS says this test must run"
+        );
+        eprintln!("skipped: cannot {what} here (needs root)");
+    }
+    could
+}
