@@ -16,6 +16,7 @@ mod mandates;
 mod numbers;
 mod org;
 mod outputs;
+mod paper;
 mod person;
 mod purge;
 mod readme;
