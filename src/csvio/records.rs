@@ -30,6 +30,7 @@ pub const ORG_COLUMNS: &[&str] = &[
     "created_at",
     "updated_at",
     "last_contact",
+    "name_fa",
 ];
 
 /// One organisation as a CSV record, in [`ORG_COLUMNS`] order.
@@ -54,6 +55,7 @@ pub fn org(o: &Org) -> Vec<String> {
         o.created_at.clone(),
         o.updated_at.clone(),
         opt(&o.last_contact),
+        opt(&o.name_fa),
     ]
 }
 

@@ -211,7 +211,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .iter()
             .map(|x| {
                 vec![
-                    format!("{} [{}]", x.name, x.handle),
+                    format!("{} [{}]", r.org_name(l, &x.name), x.handle),
                     x.country.clone(),
                     l.num(x.contacts),
                 ]
@@ -226,7 +226,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .iter()
             .map(|x| {
                 vec![
-                    format!("{} [{}]", x.name, x.handle),
+                    format!("{} [{}]", r.org_name(l, &x.name), x.handle),
                     x.country.clone(),
                     date(x.last_contact),
                 ]
@@ -307,7 +307,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
         &[l.t("language"), l.t("copies")],
         r.documents_by_language
             .iter()
-            .map(|d| vec![d.language.clone(), l.num(d.copies)])
+            .map(|d| vec![l.language(&d.language), l.num(d.copies)])
             .collect(),
     ));
     out.push(section(
@@ -325,7 +325,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .map(|o| {
                 vec![
                     l.num(o.number),
-                    o.title.clone(),
+                    o.title_in(l).to_string(),
                     l.num(o.log_entries),
                     l.num(o.event_count),
                     l.num(o.document_count),

@@ -17,6 +17,7 @@ mod numbers;
 mod org;
 mod outputs;
 mod paper;
+mod persian;
 mod person;
 mod purge;
 mod readme;
