@@ -343,6 +343,11 @@ UPDATE organisations SET last_contact = nullif(max(coalesce(last_contact, ''),
 ALTER TABLE organisations ADD COLUMN name_fa TEXT;
 ALTER TABLE objectives ADD COLUMN title_fa TEXT;
 
+-- Mandate 6: a document (ours or received), in its language, published on
+-- the organisation's own website on this day (its link says where).
+ALTER TABLE documents ADD COLUMN published_on TEXT;
+CREATE INDEX documents_published_on ON documents (published_on) WHERE published_on IS NOT NULL;
+
 -- A Persian name is one of an organisation's names, found as the others are.
 CREATE TABLE org_names_new (
     org_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,

@@ -1149,12 +1149,13 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         author: None,
         translation_of: None,
         translation_status: None,
-        link: None,
+        link: some("https://example.org/fa/oil-strike"),
         notes: None,
         objectives: Vec::new(),
         created_at: now.to_string(),
         updated_at: now.to_string(),
         author_org_id: None,
+        published_on: Some(days_ago(59)),
     };
     db::documents::save(tx, &statement)?;
     db::objectives::link(
@@ -1174,6 +1175,8 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
             language: lang.into(),
             translation_of: Some(statement.id.clone()),
             translation_status: Some(TranslationStatus::Published),
+            link: some(&format!("https://example.org/{lang}/oil-strike")),
+            published_on: Some(days_ago(57)),
             ..statement.clone()
         };
         db::documents::save(tx, &t)?;

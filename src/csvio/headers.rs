@@ -212,6 +212,7 @@ pub const DOC_FIELDS: &[Field] = &[
     f("objectives", &["objective", "mandates", "اهداف"]),
     f("created_at", &[]),
     f("updated_at", &[]),
+    f("published_on", &["published", "تاریخ انتشار"]),
 ];
 
 pub const DISTRIBUTION_FIELDS: &[Field] = &[

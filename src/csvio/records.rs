@@ -234,6 +234,7 @@ pub const DOC_COLUMNS: &[&str] = &[
     "objectives",
     "created_at",
     "updated_at",
+    "published_on",
 ];
 
 /// One document as a CSV record, in [`DOC_COLUMNS`] order.
@@ -254,6 +255,7 @@ pub fn document(d: &Document) -> Vec<String> {
         join(&numbers),
         d.created_at.clone(),
         d.updated_at.clone(),
+        opt(&d.published_on),
     ]
 }
 

@@ -299,6 +299,8 @@ pub fn documents_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
                              AND t.translation_status = 'published')
                     OR EXISTS (SELECT 1 FROM distributions s JOIN family f ON f.member = s.document_id
                                 WHERE f.root = d.id AND s.channel = 'website')
+                    OR EXISTS (SELECT 1 FROM documents t JOIN family f ON f.member = t.id
+                                WHERE f.root = d.id AND t.published_on IS NOT NULL)
                FROM document_objectives x
                JOIN objectives o ON o.id = x.objective_id AND o.deleted_at IS NULL
                JOIN documents d ON d.id = x.document_id
@@ -308,7 +310,9 @@ pub fn documents_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
                      OR EXISTS (SELECT 1 FROM distributions s JOIN family f ON f.member = s.document_id
                                  WHERE f.root = d.id AND s.date BETWEEN ?1 AND ?2)
                      OR EXISTS (SELECT 1 FROM documents t WHERE t.translation_of = d.id AND t.deleted_at IS NULL
-                                 AND t.date BETWEEN ?1 AND ?2))
+                                 AND t.date BETWEEN ?1 AND ?2)
+                     OR EXISTS (SELECT 1 FROM documents t JOIN family f ON f.member = t.id
+                                 WHERE f.root = d.id AND t.published_on BETWEEN ?1 AND ?2))
               ORDER BY o.number, d.date, d.title",
         )
         .context("reading documents per objective")?;

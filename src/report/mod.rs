@@ -297,6 +297,8 @@ pub struct Report {
     pub events: Vec<EventRow>,
     /// Copies of our documents sent, per language.
     pub documents_by_language: Vec<LanguageRow>,
+    /// Documents published on our own website in the period.
+    pub published: Vec<crate::db::documents::Publication>,
     /// Activity per objective (the congress mandates).
     pub objectives: Vec<ObjectiveRow>,
     /// Organisations' Persian names by their English names, for the
@@ -452,6 +454,7 @@ pub fn build(
         trend,
         events,
         documents_by_language,
+        published: db::documents::published_in(conn, from, to)?,
         objectives,
         contact_details,
         names_fa: db::report::names_fa(conn)?,

@@ -310,6 +310,37 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .map(|d| vec![l.language(&d.language), l.num(d.copies)])
             .collect(),
     ));
+    out.push(Section {
+        figures: false,
+        ..section(
+            l.t("published_on_site"),
+            2,
+            &[
+                l.t("item"),
+                l.t("when"),
+                l.t("language"),
+                l.t("from"),
+                l.t("link"),
+            ],
+            r.published
+                .iter()
+                .map(|p| {
+                    let from = match &p.author {
+                        Some(a) => r.org_name(l, a),
+                        None if p.direction == "ours" => l.t("ours").to_string(),
+                        None => l.t("received").to_string(),
+                    };
+                    vec![
+                        p.title.clone(),
+                        date(Some(p.date)),
+                        l.language(&p.language),
+                        from,
+                        p.link.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        )
+    });
     out.push(section(
         l.t("objectives"),
         2,

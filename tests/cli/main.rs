@@ -19,6 +19,7 @@ mod outputs;
 mod paper;
 mod persian;
 mod person;
+mod publish;
 mod purge;
 mod readme;
 mod report;
