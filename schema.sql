@@ -336,3 +336,41 @@ CREATE INDEX tasks_interaction ON tasks (interaction_id) WHERE interaction_id IS
 UPDATE organisations SET last_contact = nullif(max(coalesce(last_contact, ''),
         coalesce((SELECT max(d.date) FROM distributions d WHERE d.org_id = organisations.id), '')), '')
  WHERE EXISTS (SELECT 1 FROM distributions d WHERE d.org_id = organisations.id);
+
+-- migration 8: Persian names of organisations and titles of objectives
+-- The Persian report names each organisation and mandate in Persian when
+-- it has a Persian name; the English report keeps the English one.
+ALTER TABLE organisations ADD COLUMN name_fa TEXT;
+ALTER TABLE objectives ADD COLUMN title_fa TEXT;
+
+-- Mandate 6: a document (ours or received), in its language, published on
+-- the organisation's own website on this day (its link says where).
+ALTER TABLE documents ADD COLUMN published_on TEXT;
+CREATE INDEX documents_published_on ON documents (published_on) WHERE published_on IS NOT NULL;
+
+-- A Persian name is one of an organisation's names, found as the others are.
+CREATE TABLE org_names_new (
+    org_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    kind   TEXT NOT NULL CHECK (kind IN ('name', 'native', 'fa', 'alias')),
+    value  TEXT NOT NULL,
+    key    TEXT NOT NULL,
+    PRIMARY KEY (org_id, kind, value)
+) STRICT, WITHOUT ROWID;
+INSERT INTO org_names_new (org_id, kind, value, key) SELECT org_id, kind, value, key FROM org_names;
+DROP TABLE org_names;
+ALTER TABLE org_names_new RENAME TO org_names;
+CREATE INDEX org_names_key ON org_names (key);
+
+-- The seven mandates `init` stored keep their English titles and gain the
+-- resolution's Persian ones; a mandate retitled by the office is left alone.
+UPDATE objectives SET title_fa = CASE title
+        WHEN 'Widen ties' THEN 'گسترش ارتباطات و همکاری‌های بین‌المللی'
+        WHEN 'Inform abroad' THEN 'اطلاع‌رسانی به جنبش کارگری و احزاب کشورهای دیگر'
+        WHEN 'Regional ties' THEN 'ارتباط ویژه با کشورهای همسایه و منطقه'
+        WHEN 'Take part abroad' THEN 'شرکت در سمینارها و مبارزات کشورهای دیگر'
+        WHEN 'Follow partners' THEN 'پیگیری مواضع احزاب و رساندن آن به اعضا'
+        WHEN 'Translate and distribute' THEN 'انتشار مقالات رسیده، ترجمه و پخش اسناد'
+        WHEN 'Joint seminars' THEN 'برگزاری سمینارهای مشترک'
+    END
+ WHERE title_fa IS NULL AND title IN ('Widen ties', 'Inform abroad', 'Regional ties',
+        'Take part abroad', 'Follow partners', 'Translate and distribute', 'Joint seminars');

@@ -179,3 +179,31 @@ fn copies_sent_before_the_upgrade_become_last_contacts() {
     assert_eq!(env.json(&["org", "show", "old"])["last_contact"], "2026-10-05");
     assert_eq!(schema_of(&env.db, None).0 as usize, latest());
 }
+
+#[test]
+fn the_seven_mandates_gain_their_persian_titles_unless_retitled() {
+    // Schema 7 had English titles only.
+    let env = Env::bare();
+    old_database(&env.db, 7, None);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    for (n, title) in [(1, "Widen ties"), (2, "Our own wording"), (7, "Joint seminars")] {
+        conn.execute(
+            "INSERT INTO objectives (id, number, title, created_at, updated_at)
+             VALUES (?1, ?2, ?3, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+            rusqlite::params![format!("{n:032}"), n, title],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let list = env.json(&["objective", "list"]);
+    assert_eq!(list[0]["title_fa"], "گسترش ارتباطات و همکاری‌های بین‌المللی");
+    assert!(list[1]["title_fa"].is_null(), "a retitled mandate is left alone");
+    assert_eq!(list[2]["title_fa"], "برگزاری سمینارهای مشترک");
+    assert_eq!(list[0]["title"], "Widen ties");
+    // The old organisation keeps its names and is found by them.
+    assert_eq!(
+        env.json(&["org", "show", "old"])["name"],
+        "Party From An Old Version"
+    );
+    assert_eq!(schema_of(&env.db, None).0 as usize, latest());
+}
