@@ -374,3 +374,53 @@ UPDATE objectives SET title_fa = CASE title
     END
  WHERE title_fa IS NULL AND title IN ('Widen ties', 'Inform abroad', 'Regional ties',
         'Take part abroad', 'Follow partners', 'Translate and distribute', 'Joint seminars');
+
+-- migration 9: names found in any script
+-- Folding now also reads Turkish `ı`, Kurdish Arabic-script letters and
+-- Central Asian Cyrillic letters as their bases: every folded key is made
+-- again. The search indexes of organisations and people gain two columns:
+-- `latin`, the Latin and lookalike spellings of names in other scripts,
+-- and `sound`, the consonants of names in Arabic script. Log entries whose
+-- text folds differently now are indexed again. The liaison_* functions
+-- are the program's own (src/matching.rs, src/text.rs, src/db/log.rs).
+UPDATE org_names SET key = liaison_fold(value) WHERE key <> liaison_fold(value);
+UPDATE organisations SET sort_key = liaison_fold(name) WHERE sort_key <> liaison_fold(name);
+UPDATE people SET sort_key = liaison_fold(name), native_key = liaison_fold(native_name)
+ WHERE sort_key <> liaison_fold(name) OR native_key <> liaison_fold(native_name);
+
+DROP TABLE org_fts;
+CREATE VIRTUAL TABLE org_fts USING fts5 (text, latin, sound, tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO org_fts (rowid, text, latin, sound)
+WITH named AS (
+    SELECT o.rid, o.id, o.handle, o.notes,
+           o.name || char(10) || coalesce(o.native_name, '') || char(10)
+           || coalesce((SELECT group_concat(value, char(10)) FROM org_names
+                         WHERE org_id = o.id AND kind IN ('fa', 'alias')), '') AS names
+      FROM organisations o)
+SELECT rid,
+       liaison_fold(handle || char(10) || names || char(10)
+           || coalesce((SELECT group_concat(tag, char(10)) FROM org_tags WHERE org_id = named.id), '')
+           || char(10) || coalesce(notes, '')),
+       liaison_latin(names), liaison_sound(names)
+  FROM named;
+
+DROP TABLE person_fts;
+CREATE VIRTUAL TABLE person_fts USING fts5 (text, latin, sound, tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO person_fts (rowid, text, latin, sound)
+SELECT p.rid,
+       liaison_fold(p.name || char(10) || coalesce(p.native_name, '') || char(10) || coalesce(p.role, '')
+           || char(10) || coalesce(p.notes, '')),
+       liaison_latin(p.name || char(10) || coalesce(p.native_name, '')),
+       liaison_sound(p.name || char(10) || coalesce(p.native_name, ''))
+  FROM people p;
+
+DELETE FROM interaction_fts WHERE rowid IN (
+    SELECT i.rid FROM interactions i
+     WHERE liaison_newly_folded(i.summary) OR liaison_newly_folded(i.subject)
+        OR EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id AND liaison_newly_folded(t.tag)));
+INSERT INTO interaction_fts (rowid, text)
+SELECT i.rid, liaison_index_text(i.summary, i.subject,
+           (SELECT group_concat(t.tag, char(10)) FROM interaction_tags t WHERE t.interaction_id = i.id))
+  FROM interactions i
+ WHERE liaison_newly_folded(i.summary) OR liaison_newly_folded(i.subject)
+    OR EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id AND liaison_newly_folded(t.tag));

@@ -15,6 +15,7 @@ pub mod error;
 pub mod fault;
 pub mod files;
 pub mod import;
+pub mod matching;
 pub mod model;
 pub mod prompt;
 pub mod render;

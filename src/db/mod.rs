@@ -348,6 +348,7 @@ impl Db {
                 .context("configuring the database")?;
         }
         log::register_functions(&self.conn)?;
+        crate::matching::register_functions(&self.conn)?;
         Ok(())
     }
 

@@ -148,27 +148,26 @@ fn write_names_tags_index(conn: &Connection, o: &Org) -> Result<()> {
 /// Rewrites the search entry of the organisation stored as `rid` (or drops
 /// it when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    search::reindex(conn, "organisations", "org_fts", rid, |id| {
-        Ok(get(conn, id)?.as_ref().map(search_text))
+    search::reindex_entry(conn, "organisations", "org_fts", rid, |id| {
+        Ok(get(conn, id)?.as_ref().map(search_entry))
     })
 }
 
 fn index(conn: &Connection, o: &Org) -> Result<()> {
     let rid = super::rid_of(conn, "organisations", &o.id)?
         .ok_or_else(|| Error::internal(format!("organisation {} is not stored", o.id)))?;
-    search::put(conn, "org_fts", rid, Some(&search_text(o)))
+    search::put_entry(conn, "org_fts", rid, Some(&search_entry(o)))
 }
 
-/// What the search index holds for an organisation: its folded names,
-/// tags and notes.
-fn search_text(o: &Org) -> String {
-    let mut text = vec![o.handle.clone(), o.name.clone()];
-    text.extend(o.native_name.clone());
-    text.extend(o.name_fa.clone());
-    text.extend(o.aliases.iter().cloned());
-    text.extend(o.tags.iter().cloned());
-    text.extend(o.notes.clone());
-    fold(&text.join("\n"))
+/// What the search index holds for an organisation: its folded handle,
+/// names, tags and notes, and its names' Latin and consonant keys.
+fn search_entry(o: &Org) -> search::Entry {
+    let names: Vec<&str> = o.all_names().into_iter().map(|(_, n)| n).collect();
+    let mut text = vec![o.handle.as_str()];
+    text.extend(names.iter().copied());
+    text.extend(o.tags.iter().map(String::as_str));
+    text.extend(o.notes.as_deref());
+    search::Entry::new(&text, &names)
 }
 
 /// Loads one organisation by its full ID (deleted ones included).
