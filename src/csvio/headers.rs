@@ -210,7 +210,10 @@ pub const ORG_FIELDS: &[Field] = &[
 
 pub const PERSON_FIELDS: &[Field] = &[
     f("id", &[]),
-    req("name", &["person", "full name", "نام", "نام و نام خانوادگی"]),
+    req(
+        "name",
+        &["person", "full name", "نام", "نام و نام خانوادگی", "فرد"],
+    ),
     f(
         "native_name",
         &["name original", "original name", "native", "نام اصلی"],
@@ -221,7 +224,14 @@ pub const PERSON_FIELDS: &[Field] = &[
     f("phone", &["telephone", "tel", "mobile", "تلفن", "موبایل"]),
     f(
         "messaging",
-        &["signal", "telegram", "whatsapp", "messenger", "پیام رسان"],
+        &[
+            "signal",
+            "telegram",
+            "whatsapp",
+            "messenger",
+            "پیام رسان",
+            "پیامرسان",
+        ],
     ),
     f("languages", &["language", "زبان", "زبان ها"]),
     f("notes", &["note", "comments", "یادداشت", "توضیحات"]),
@@ -233,9 +243,9 @@ pub const PERSON_FIELDS: &[Field] = &[
 
 pub const LOG_FIELDS: &[Field] = &[
     f("id", &[]),
-    req("date", &["day", "when", "تاریخ"]),
+    req("date", &["day", "when", "تاریخ", "کی"]),
     f("time", &["hour", "ساعت"]),
-    f("channel", &["medium", "via", "type", "کانال", "نوع"]),
+    f("channel", &["medium", "via", "type", "کانال", "نوع", "راه تماس"]),
     f("direction", &["in out", "جهت"]),
     req(
         "organisations",
@@ -275,7 +285,7 @@ pub const TASK_FIELDS: &[Field] = &[
     f("id", &[]),
     req(
         "title",
-        &["task", "follow up", "follow_up", "what", "کار", "عنوان"],
+        &["task", "follow up", "follow_up", "what", "کار", "عنوان", "پیگیری"],
     ),
     f("organisation", &["organization", "org", "party", "سازمان"]),
     f("origin", &[]),
@@ -283,7 +293,7 @@ pub const TASK_FIELDS: &[Field] = &[
     f("priority", &["اولویت"]),
     f("assignee", &["assigned to", "who", "owner", "مسئول"]),
     f("status", &["state", "وضعیت"]),
-    f("done_on", &["done", "completed", "انجام شده"]),
+    f("done_on", &["done", "completed", "انجام شده", "انجام"]),
     f("notes", &["note", "یادداشت"]),
     f("created_at", &[]),
     f("updated_at", &[]),
@@ -619,6 +629,15 @@ mod tests {
             .collect();
         let m = map("f.csv", &h, ORG_FIELDS, &[]).unwrap();
         assert!(m.unknown.is_empty(), "{:?}", m.unknown);
+        // The report's follow-up and people tables.
+        assert_eq!(
+            names(&["پیگیری", "مهلت", "انجام"], TASK_FIELDS),
+            [Some("title"), Some("due"), Some("done_on")]
+        );
+        assert_eq!(
+            names(&["فرد", "تلفن", "پیام‌رسان"], PERSON_FIELDS),
+            [Some("name"), Some("phone"), Some("messaging")]
+        );
     }
 
     #[test]
