@@ -76,6 +76,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         now: ctx.now_str(),
         user: ctx.user.clone(),
         progress: std::io::stderr().is_terminal(),
+        warn: |m| eprintln!("warning: {m}"),
     };
     let mut db = ctx.open_db()?;
     let mut opts = opts;
@@ -99,6 +100,9 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         line.push_str(&format!("; {} follow-ups", outcome.tasks_added));
     }
     ctx.out.line(&line)?;
+    for n in &outcome.notes {
+        ctx.out.line(n)?;
+    }
     if !outcome.unknown_columns.is_empty() {
         let what = if a.keep_unknown {
             "kept in the notes"

@@ -9,6 +9,8 @@ pub struct Field {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
     pub required: bool,
+    /// Another field whose column may stand in for a required one.
+    pub instead: &'static str,
 }
 
 const fn f(name: &'static str, aliases: &'static [&'static str]) -> Field {
@@ -16,6 +18,7 @@ const fn f(name: &'static str, aliases: &'static [&'static str]) -> Field {
         name,
         aliases,
         required: false,
+        instead: "",
     }
 }
 
@@ -24,15 +27,27 @@ const fn req(name: &'static str, aliases: &'static [&'static str]) -> Field {
         name,
         aliases,
         required: true,
+        instead: "",
     }
 }
 
-/// Columns export writes that import reads back but does not set.
-pub const DERIVED: &[&str] = &["last_contact", "number"];
+/// A required field that another field's column can stand in for.
+const fn req_or(name: &'static str, instead: &'static str, aliases: &'static [&'static str]) -> Field {
+    Field {
+        name,
+        aliases,
+        required: true,
+        instead,
+    }
+}
+
+/// Columns export and the reports write that import reads back but does
+/// not set (normalised, words joined by `_`).
+pub const DERIVED: &[&str] = &["last_contact", "number", "آخرین_تماس", "شماره"];
 
 pub const ORG_FIELDS: &[Field] = &[
     f("id", &[]),
-    f("handle", &["short name", "code", "شناسه"]),
+    f("handle", &["code", "شناسه"]),
     req(
         "name",
         &[
@@ -40,21 +55,79 @@ pub const ORG_FIELDS: &[Field] = &[
             "organization",
             "org",
             "party",
+            "partner",
+            "party name",
+            "name of party",
+            "name of the party",
+            "party name english",
+            "party name in english",
+            "organisation name",
+            "organization name",
+            "name of organisation",
+            "name of organization",
             "name english",
+            "name in english",
+            "english name",
+            "name en",
             "نام",
             "نام سازمان",
+            "نام حزب",
+            "نام انگلیسی",
             "سازمان",
+            "سازمانها",
+            "حزب",
+            "الاسم",
+            "اسم الحزب",
+            "الحزب",
+            "المنظمة",
         ],
     ),
     f(
         "native_name",
         &[
+            "native name",
             "name original",
             "original name",
-            "native",
+            "name in original language",
+            "name in the original language",
+            "original language name",
+            "name in own language",
             "name in own script",
+            "local name",
+            "name local",
+            "name native",
+            "native",
+            "party name original",
+            "party name native",
+            "party name local",
             "نام اصلی",
             "نام به زبان اصلی",
+            "نام بومی",
+            "الاسم الأصلي",
+            "الاسم بلغته",
+        ],
+    ),
+    f(
+        "acronym",
+        &[
+            "abbreviation",
+            "abbr",
+            "abbrev",
+            "short name",
+            "short",
+            "shortname",
+            "initials",
+            "party acronym",
+            "party abbreviation",
+            "party abbr",
+            "party short name",
+            "party name short",
+            "نام اختصاری",
+            "نام کوتاه",
+            "سرنام",
+            "مخفف",
+            "اختصار",
+            "الاختصار",
         ],
     ),
     f(
@@ -68,7 +141,35 @@ pub const ORG_FIELDS: &[Field] = &[
             "نامهای دیگر",
         ],
     ),
-    req("country", &["nation", "کشور"]),
+    req_or(
+        "country",
+        "country_code",
+        &[
+            "nation",
+            "country name",
+            "state",
+            "کشور",
+            "البلد",
+            "الدولة",
+            "بلد",
+        ],
+    ),
+    f(
+        "country_code",
+        &[
+            "country code",
+            "country iso",
+            "iso",
+            "iso code",
+            "iso2",
+            "iso3",
+            "country name short",
+            "country short",
+            "cc",
+            "کد کشور",
+            "رمز البلد",
+        ],
+    ),
     f("region", &["منطقه"]),
     f("kind", &["type", "نوع"]),
     f("status", &["relationship", "وضعیت"]),
@@ -79,10 +180,25 @@ pub const ORG_FIELDS: &[Field] = &[
     f("languages", &["language", "langs", "زبان", "زبان ها", "زبانها"]),
     f(
         "website",
-        &["web", "site", "url", "web site", "وبسایت", "وب سایت"],
+        &[
+            "web",
+            "site",
+            "url",
+            "web site",
+            "website url",
+            "homepage",
+            "home page",
+            "party website",
+            "وبسایت",
+            "وب سایت",
+            "سایت",
+            "تارنما",
+            "الموقع",
+            "الموقع الإلكتروني",
+        ],
     ),
     f("email", &["e mail", "mail", "ایمیل", "رایانامه"]),
-    f("tags", &["tag", "labels", "برچسب", "برچسب ها"]),
+    f("tags", &["tag", "labels", "برچسب", "برچسب ها", "برچسبها"]),
     f(
         "notes",
         &["note", "comments", "remarks", "یادداشت", "یادداشت ها", "توضیحات"],
@@ -98,7 +214,10 @@ pub const ORG_FIELDS: &[Field] = &[
 
 pub const PERSON_FIELDS: &[Field] = &[
     f("id", &[]),
-    req("name", &["person", "full name", "نام", "نام و نام خانوادگی"]),
+    req(
+        "name",
+        &["person", "full name", "نام", "نام و نام خانوادگی", "فرد"],
+    ),
     f(
         "native_name",
         &["name original", "original name", "native", "نام اصلی"],
@@ -109,7 +228,14 @@ pub const PERSON_FIELDS: &[Field] = &[
     f("phone", &["telephone", "tel", "mobile", "تلفن", "موبایل"]),
     f(
         "messaging",
-        &["signal", "telegram", "whatsapp", "messenger", "پیام رسان"],
+        &[
+            "signal",
+            "telegram",
+            "whatsapp",
+            "messenger",
+            "پیام رسان",
+            "پیامرسان",
+        ],
     ),
     f("languages", &["language", "زبان", "زبان ها"]),
     f("notes", &["note", "comments", "یادداشت", "توضیحات"]),
@@ -121,9 +247,9 @@ pub const PERSON_FIELDS: &[Field] = &[
 
 pub const LOG_FIELDS: &[Field] = &[
     f("id", &[]),
-    req("date", &["day", "when", "تاریخ"]),
+    req("date", &["day", "when", "تاریخ", "کی"]),
     f("time", &["hour", "ساعت"]),
-    f("channel", &["medium", "via", "type", "کانال", "نوع"]),
+    f("channel", &["medium", "via", "type", "کانال", "نوع", "راه تماس"]),
     f("direction", &["in out", "جهت"]),
     req(
         "organisations",
@@ -163,7 +289,7 @@ pub const TASK_FIELDS: &[Field] = &[
     f("id", &[]),
     req(
         "title",
-        &["task", "follow up", "follow_up", "what", "کار", "عنوان"],
+        &["task", "follow up", "follow_up", "what", "کار", "عنوان", "پیگیری"],
     ),
     f("organisation", &["organization", "org", "party", "سازمان"]),
     f("origin", &[]),
@@ -171,7 +297,7 @@ pub const TASK_FIELDS: &[Field] = &[
     f("priority", &["اولویت"]),
     f("assignee", &["assigned to", "who", "owner", "مسئول"]),
     f("status", &["state", "وضعیت"]),
-    f("done_on", &["done", "completed", "انجام شده"]),
+    f("done_on", &["done", "completed", "انجام شده", "انجام"]),
     f("notes", &["note", "یادداشت"]),
     f("created_at", &[]),
     f("updated_at", &[]),
@@ -275,13 +401,14 @@ pub fn map(file: &str, headers: &[String], fields: &[Field], maps: &[(String, St
         };
         if found.is_none()
             && !norm.is_empty()
-            && !DERIVED.contains(&norm.replace(' ', "_").as_str())
+            && !DERIVED.iter().any(|d| normalise(&d.replace('_', " ")) == norm)
             && forced.is_none()
         {
             unknown.push(h.clone());
         }
         columns.push(found);
     }
+    settle_english_name(headers, fields, &mut columns);
     for (i, c) in columns.iter().enumerate() {
         if let Some(fi) = c
             && let Some(j) = columns[..i].iter().position(|x| x == c)
@@ -294,7 +421,11 @@ pub fn map(file: &str, headers: &[String], fields: &[Field], maps: &[(String, St
         }
     }
     for (fi, field) in fields.iter().enumerate() {
-        if field.required && !columns.contains(&Some(fi)) {
+        let stand_in = fields
+            .iter()
+            .position(|f| !field.instead.is_empty() && f.name == field.instead)
+            .is_some_and(|i| columns.contains(&Some(i)));
+        if field.required && !columns.contains(&Some(fi)) && !stand_in {
             return Err(
                 Error::user(format!("{file}: no column for {}", field.name)).hint(format!(
                     "name the column that holds it with --map 'COLUMN={}' (columns: {})",
@@ -305,6 +436,46 @@ pub fn map(file: &str, headers: &[String], fields: &[Field], maps: &[(String, St
         }
     }
     Ok(Mapping { columns, unknown })
+}
+
+/// Words that mark a name column as the English (Latin-script) one.
+const ENGLISH: &[&str] = &["english", "en", "انگلیسی", "الإنجليزية", "بالإنجليزية"];
+
+/// Directories that give a party's name twice (`party_name_english` and
+/// `party_name`, `Name (English)` and `Name`, `Party name` and `نام`) mean
+/// the unmarked one, or the one headed in another script, as the name in
+/// the party's own language: it becomes the native name, when no other
+/// column is.
+fn settle_english_name(headers: &[String], fields: &[Field], columns: &mut [Option<usize>]) {
+    let (Some(name), Some(native)) = (
+        fields.iter().position(|f| f.name == "name"),
+        fields.iter().position(|f| f.name == "native_name"),
+    ) else {
+        return;
+    };
+    let named: Vec<usize> = (0..columns.len()).filter(|i| columns[*i] == Some(name)).collect();
+    if named.len() != 2 || columns.contains(&Some(native)) {
+        return;
+    }
+    let english = |i: usize| normalise(&headers[i]).split(' ').any(|w| ENGLISH.contains(&w));
+    let latin = |i: usize| {
+        headers[i]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_ascii())
+    };
+    let marked = if english(named[0]) != english(named[1]) {
+        (english(named[0]), english(named[1]))
+    } else {
+        // `Party name` beside `نام`: the header in another script is the
+        // column in another script.
+        (latin(named[0]), latin(named[1]))
+    };
+    match marked {
+        (true, false) => columns[named[1]] = Some(native),
+        (false, true) => columns[named[0]] = Some(native),
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -353,6 +524,128 @@ mod tests {
     }
 
     #[test]
+    fn directory_headers_people_write_match() {
+        assert_eq!(
+            names(
+                &[
+                    "Party name",
+                    "Acronym",
+                    "Name in original language",
+                    "Country",
+                    "Web site"
+                ],
+                ORG_FIELDS
+            ),
+            [
+                Some("name"),
+                Some("acronym"),
+                Some("native_name"),
+                Some("country"),
+                Some("website")
+            ]
+        );
+        for (header, field) in [
+            ("Organisation name", "name"),
+            ("Organization Name", "name"),
+            ("Name of party", "name"),
+            ("Abbreviation", "acronym"),
+            ("Short name", "acronym"),
+            ("Original name", "native_name"),
+            ("Native name", "native_name"),
+            ("URL", "website"),
+            ("نام حزب", "name"),
+            ("نام اختصاری", "acronym"),
+            ("نام به زبان اصلی", "native_name"),
+            ("وب‌سایت", "website"),
+            ("سازمان‌ها", "name"),
+        ] {
+            let mut h = vec![header, "Country"];
+            if field != "name" {
+                h.push("Name");
+            }
+            assert_eq!(names(&h, ORG_FIELDS)[0], Some(field), "{header}");
+        }
+    }
+
+    #[test]
+    fn an_english_name_column_makes_the_plain_one_native() {
+        // ParlGov's view_party.csv.
+        let got = names(
+            &[
+                "country_name_short",
+                "country_name",
+                "party_name_short",
+                "party_name_english",
+                "party_name",
+                "party_name_ascii",
+            ],
+            ORG_FIELDS,
+        );
+        assert_eq!(
+            got,
+            [
+                Some("country_code"),
+                Some("country"),
+                Some("acronym"),
+                Some("name"),
+                Some("native_name"),
+                None
+            ]
+        );
+        assert_eq!(
+            names(&["Party name", "Country", "نام"], ORG_FIELDS),
+            [Some("name"), Some("country"), Some("native_name")]
+        );
+        // A country code column alone is enough.
+        assert_eq!(names(&["Party", "ISO"], ORG_FIELDS)[1], Some("country_code"));
+    }
+
+    #[test]
+    fn what_liaison_writes_comes_back_in() {
+        // `org list` table headers, and the Persian report's labels.
+        assert_eq!(
+            names(
+                &[
+                    "handle",
+                    "name",
+                    "native name",
+                    "country",
+                    "kind",
+                    "status",
+                    "last contact",
+                    "tags"
+                ],
+                ORG_FIELDS
+            ),
+            [
+                Some("handle"),
+                Some("name"),
+                Some("native_name"),
+                Some("country"),
+                Some("kind"),
+                Some("status"),
+                None,
+                Some("tags")
+            ]
+        );
+        let h: Vec<String> = ["سازمان", "کشور", "منطقه", "آخرین تماس", "وضعیت"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = map("f.csv", &h, ORG_FIELDS, &[]).unwrap();
+        assert!(m.unknown.is_empty(), "{:?}", m.unknown);
+        // The report's follow-up and people tables.
+        assert_eq!(
+            names(&["پیگیری", "مهلت", "انجام"], TASK_FIELDS),
+            [Some("title"), Some("due"), Some("done_on")]
+        );
+        assert_eq!(
+            names(&["فرد", "تلفن", "پیام‌رسان"], PERSON_FIELDS),
+            [Some("name"), Some("phone"), Some("messaging")]
+        );
+    }
+
+    #[test]
     fn missing_required_columns_are_named() {
         let h = vec!["Name".to_string()];
         let err = map("f.csv", &h, ORG_FIELDS, &[]).err().unwrap();
@@ -368,7 +661,7 @@ mod tests {
             ("Name".into(), "-".into()),
         ];
         let m = map("f.csv", &h, ORG_FIELDS, &maps).unwrap();
-        assert_eq!(m.columns, [Some(2), Some(5), None]);
+        assert_eq!(m.columns, [Some(2), Some(6), None]);
         assert!(m.unknown.is_empty());
     }
 }

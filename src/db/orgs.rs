@@ -385,7 +385,10 @@ pub fn same_name_and_country(conn: &Connection, name: &str, country: &str) -> Re
 /// The first free handle among the name's proposal, the proposal with the
 /// country code, then numbered ones (deleted organisations keep theirs).
 pub fn free_handle(conn: &Connection, name: &str, country: &str) -> Result<String> {
-    let base = crate::model::fields::handle_from_name(name);
+    let country_name = crate::model::country::by_code(country)
+        .map(|c| c.name)
+        .unwrap_or_default();
+    let base = crate::model::fields::handle_from_name_in(name, &country_name);
     let tries = std::iter::once(base.clone())
         .chain(std::iter::once(format!(
             "{base}-{}",
@@ -398,6 +401,29 @@ pub fn free_handle(conn: &Connection, name: &str, country: &str) -> Result<Strin
         }
     }
     Err(crate::error::Error::user(format!("no free handle near `{base}`")).hint("choose one with --handle"))
+}
+
+/// The handle an acronym makes when it is free; held by another
+/// organisation, the acronym with the country code (`pcb-br`). `None` when
+/// the acronym makes no handle or both are taken. The second value is the
+/// organisation that holds the plain acronym, when the country code was
+/// added.
+pub fn acronym_handle(
+    conn: &Connection,
+    acronym: &str,
+    country: &str,
+) -> Result<Option<(String, Option<OrgRef>)>> {
+    let Some(base) = crate::model::fields::handle_from_acronym(acronym) else {
+        return Ok(None);
+    };
+    let Some((holder, _)) = by_handle(conn, &base)? else {
+        return Ok(Some((base, None)));
+    };
+    let with_country = format!("{base}-{}", country.to_ascii_lowercase());
+    if by_handle(conn, &with_country)?.is_none() {
+        return Ok(Some((with_country, Some(holder))));
+    }
+    Ok(None)
 }
 
 /// IDs of organisations with no log entry at all.

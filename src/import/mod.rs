@@ -4,6 +4,7 @@
 //! collects the problems.
 
 mod activity;
+mod columns;
 mod index;
 mod log;
 mod orgs;
@@ -63,6 +64,8 @@ pub struct Options {
     pub now: String,
     pub user: String,
     pub progress: bool,
+    /// Says something the user must see before anything is stored.
+    pub warn: fn(&str),
 }
 
 /// One rejected cell or row.
@@ -91,6 +94,8 @@ pub struct Outcome {
     /// Follow-up tasks created from a log file's follow-up column.
     pub tasks_added: u64,
     pub unknown_columns: Vec<String>,
+    /// What the user should know about rows that went in.
+    pub notes: Vec<String>,
     pub dry_run: bool,
     #[serde(skip)]
     pub problems: Vec<Problem>,
@@ -320,6 +325,10 @@ pub trait Importer {
     fn extra_added(&self) -> u64 {
         0
     }
+    /// What the user should know about rows that went in.
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
     /// Whether about `rows` rows are a bulk load: large beside what the
     /// database holds, so that [`Db::write_bulk`] suits them. Asked once,
     /// before the transaction.
@@ -390,6 +399,13 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
         .collect();
     let mapping = headers::map(&source.name, &headers, fields, &opts.maps)?;
+    if !opts.keep_unknown {
+        for (column, what) in columns::worth_keeping(&source, dialect, &mapping, &headers)? {
+            (opts.warn)(&format!(
+                "column `{column}` holds {what} and is not imported; read it as a field with --map '{column}=FIELD', keep it in the notes with --keep-unknown, or drop it with --map '{column}=-'"
+            ));
+        }
+    }
     let mut outcome = Outcome {
         file: source.name.clone(),
         encoding: dialect.describe(),
@@ -455,6 +471,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
             }
         }
         outcome.tasks_added = importer.extra_added();
+        outcome.notes = importer.notes();
         if outcome.problem_count > 0 || opts.dry_run {
             // Rolling back by failing the transaction on purpose.
             return Err(Error::user("rolled back").because(Cause::RolledBack));

@@ -16,9 +16,21 @@ use crate::text::fold;
 pub struct Orgs {
     /// Countries by cell text: the same few recur in a file.
     countries: HashMap<String, std::result::Result<Country, (String, Vec<String>)>>,
-    /// This file's rows by handle and by folded name + country, to catch an
-    /// organisation listed twice.
-    seen: HashMap<String, u64>,
+    /// This file's rows by folded name + country, to catch an organisation
+    /// listed twice.
+    seen: HashMap<String, Vec<(u64, Org)>>,
+    /// Handles given in the file, by the line that gave them.
+    handles: HashMap<String, u64>,
+    /// Handles made of an acronym with the country code added, because
+    /// another organisation has the acronym.
+    shared_acronyms: Vec<String>,
+}
+
+/// What one row describes, beyond the organisation itself.
+struct Described {
+    org: Org,
+    handle_given: bool,
+    acronym: Option<String>,
 }
 
 impl Orgs {
@@ -26,7 +38,42 @@ impl Orgs {
         Ok(Orgs {
             countries: HashMap::new(),
             seen: HashMap::new(),
+            handles: HashMap::new(),
+            shared_acronyms: Vec::new(),
         })
+    }
+
+    /// The country of a row: its country cell, or its country code cell,
+    /// which must agree when both are given.
+    fn row_country(&mut self, c: &mut Checks, row: &Row) -> Option<Country> {
+        match (row.get("country"), row.get("country_code")) {
+            (None, None) => {
+                c.fail("country", "the country is empty");
+                None
+            }
+            (Some(name), None) => c.take("country", self.country(name)),
+            (None, Some(code)) => c.take("country_code", self.country(code)),
+            (Some(name), Some(code)) => {
+                let by_code = self.country(code);
+                match (self.country(name), by_code) {
+                    (Ok(a), Ok(b)) if a.code != b.code => {
+                        c.fail(
+                            "country",
+                            &format!(
+                                "{} ({}), but the country code column says `{code}`: {} ({})",
+                                a.name, a.code, b.name, b.code
+                            ),
+                        );
+                        None
+                    }
+                    (Ok(a), _) => Some(a),
+                    // A name the country list does not know, with a code
+                    // that settles it.
+                    (Err(_), Ok(b)) => Some(b),
+                    (Err(e), Err(_)) => c.take("country", Err(e)),
+                }
+            }
+        }
     }
 
     fn country(&mut self, cell: &str) -> Result<Country> {
@@ -43,7 +90,7 @@ impl Orgs {
     }
 
     /// The organisation a row describes, every cell validated.
-    fn values(&mut self, row: &Row, opts: &Options) -> std::result::Result<(Org, bool), Vec<Problem>> {
+    fn values(&mut self, row: &Row, opts: &Options) -> std::result::Result<Described, Vec<Problem>> {
         let mut c = Checks::new(row);
         let mut org = Org::new(new_id(), String::new(), &opts.now);
         match row.get("name") {
@@ -70,21 +117,21 @@ impl Orgs {
                 .take("name_fa", fields::opt_line("Persian name", Some(n)))
                 .flatten();
         }
-        for a in row.list("aliases") {
+        let acronym = row
+            .get("acronym")
+            .and_then(|a| c.take("acronym", fields::item("acronym", a)));
+        for a in acronym.iter().cloned().chain(row.list("aliases")) {
             if let Some(a) = c.take("aliases", fields::item("alias", &a))
                 && !org.aliases.contains(&a)
             {
                 org.aliases.push(a);
             }
         }
-        match row.get("country") {
-            Some(cell) => {
-                if let Some(found) = c.take("country", self.country(cell)) {
-                    org.country = found.code;
-                    org.region = found.region;
-                }
-            }
-            None => c.fail("country", "the country is empty"),
+        // Without an acronym column, an alias written as one stands in.
+        let acronym = acronym.or_else(|| org.aliases.iter().find(|a| fields::is_acronym(a)).cloned());
+        if let Some(found) = self.row_country(&mut c, row) {
+            org.country = found.code;
+            org.region = found.region;
         }
         if let Some(r) = row.get("region")
             && let Some(r) = c.take("region", country::resolve_region(r))
@@ -123,7 +170,11 @@ impl Orgs {
         if let Some(t) = c.time("updated_at") {
             org.updated_at = t;
         }
-        c.finish((org, handle_given))
+        c.finish(Described {
+            org,
+            handle_given,
+            acronym,
+        })
     }
 }
 
@@ -142,28 +193,43 @@ impl Importer for Orgs {
         row: &Row,
         opts: &Options,
     ) -> std::result::Result<Done, Vec<Problem>> {
-        let (mut org, handle_given) = self.values(row, opts)?;
+        let Described {
+            mut org,
+            handle_given,
+            acronym,
+        } = self.values(row, opts)?;
         let db_err = |e: Error| vec![row.error("name", e)];
-        let name_key = format!("n:{}|{}", fold(&org.name), org.country);
-        let handle_key = format!("h:{}", org.handle);
-        for key in [&handle_key, &name_key] {
-            if key != "h:"
-                && let Some(first) = self.seen.get(key)
-            {
-                return Err(vec![
-                    row.problem("name", format!("the same organisation as line {first}")),
-                ]);
-            }
+        if handle_given && let Some(first) = self.handles.get(&org.handle) {
+            return Err(vec![row.problem(
+                "handle",
+                format!("handle `{}` is also given on line {first}", org.handle),
+            )]);
+        }
+        let name_key = format!("{}|{}", fold(&org.name), org.country);
+        if let Some((first, earlier)) = self.seen.get(&name_key).and_then(|rows| {
+            rows.iter()
+                .find(|(_, o)| o.told_apart_by(&org, handle_given).is_empty())
+        }) {
+            return Err(vec![Problem {
+                candidates: "give one of them a handle, website or native name that tells them apart".into(),
+                ..row.problem(
+                    "name",
+                    format!(
+                        "the same organisation as line {first} ({} match)",
+                        and_list(&earlier.matching_fields(&org))
+                    ),
+                )
+            }]);
         }
         let existing = find_existing(tx, &org, handle_given).map_err(db_err)?;
-        self.seen.insert(name_key, row.line);
         match existing {
             None => {
                 if !handle_given {
-                    org.handle = db::orgs::free_handle(tx, &org.name, &org.country).map_err(db_err)?;
+                    org.handle = self.new_handle(tx, &org, acronym.as_deref()).map_err(db_err)?;
                 }
-                self.seen.insert(format!("h:{}", org.handle), row.line);
                 db::orgs::insert(tx, &org).map_err(db_err)?;
+                self.handles.insert(org.handle.clone(), row.line);
+                self.seen.entry(name_key).or_default().push((row.line, org));
                 Ok(Done::Added)
             }
             Some(stored) => match opts.on_duplicate {
@@ -189,6 +255,43 @@ impl Importer for Orgs {
             },
         }
     }
+
+    fn notes(&self) -> Vec<String> {
+        if self.shared_acronyms.is_empty() {
+            return Vec::new();
+        }
+        vec![format!(
+            "same acronym as another organisation, so the country code was added: {}",
+            self.shared_acronyms.join(", ")
+        )]
+    }
+}
+
+impl Orgs {
+    /// A handle for a new organisation: its acronym when free (with the
+    /// country code when another organisation has the same acronym), else
+    /// one made from its name.
+    fn new_handle(&mut self, tx: &Transaction, org: &Org, acronym: Option<&str>) -> Result<String> {
+        if let Some(a) = acronym
+            && let Some((handle, holder)) = db::orgs::acronym_handle(tx, a, &org.country)?
+        {
+            if let Some(h) = holder {
+                self.shared_acronyms
+                    .push(format!("{handle} (`{}` is {}, {})", h.handle, h.name, h.country));
+            }
+            return Ok(handle);
+        }
+        db::orgs::free_handle(tx, &org.name, &org.country)
+    }
+}
+
+/// `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The stored organisation a row matches: by ID, then handle, then folded
@@ -200,9 +303,15 @@ fn find_existing(tx: &Transaction, org: &Org, handle_given: bool) -> Result<Opti
     if handle_given && let Some((o, _)) = db::orgs::by_handle(tx, &org.handle)? {
         return Ok(Some(o));
     }
-    Ok(db::orgs::same_name_and_country(tx, &org.name, &org.country)?
-        .into_iter()
-        .next())
+    for candidate in db::orgs::same_name_and_country(tx, &org.name, &org.country)? {
+        let Some(stored) = db::orgs::get(tx, &candidate.id)? else {
+            continue;
+        };
+        if stored.told_apart_by(org, handle_given).is_empty() {
+            return Ok(Some(candidate));
+        }
+    }
+    Ok(None)
 }
 
 /// Applies a row to a stored organisation: `fill` sets only empty fields,

@@ -12,6 +12,8 @@ use keshvar::{CountryIterator, SubRegion};
 use crate::error::{Error, Result};
 use crate::text::{fold, quoted};
 
+mod aliases;
+
 /// One country as liaison shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Country {
@@ -27,9 +29,10 @@ pub struct Country {
 
 struct Index {
     countries: Vec<Country>,
-    /// Folded name → index into `countries`; `None` marks a name that two
-    /// countries share, which must not resolve silently to either.
-    by_key: HashMap<String, Option<usize>>,
+    /// Folded name → indexes into `countries`; more than one marks a name
+    /// that several countries share, which must not resolve silently to
+    /// any of them.
+    by_key: HashMap<String, Vec<usize>>,
 }
 
 /// Languages whose country names are accepted as input. English and Persian
@@ -45,7 +48,16 @@ fn index() -> &'static Index {
 
 fn build_index() -> Index {
     let mut countries = Vec::new();
-    let mut by_key: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut add = |key: String, i: usize| {
+        if key.is_empty() {
+            return;
+        }
+        let slot = by_key.entry(key).or_default();
+        if !slot.contains(&i) {
+            slot.push(i);
+        }
+    };
     for c in CountryIterator::new() {
         let i = countries.len();
         let translations = c.translations();
@@ -54,21 +66,45 @@ fn build_index() -> Index {
         names.extend(c.unofficial_name_list().iter().copied());
         names.extend(NAME_LANGUAGES.iter().filter_map(|l| translations.get(l).copied()));
         for n in names {
-            let key = fold(n);
-            if key.is_empty() {
-                continue;
-            }
-            let slot = by_key.entry(key).or_insert(Some(i));
-            if *slot != Some(i) {
-                *slot = None;
-            }
+            add(fold(n), i);
         }
-        let country = describe(&c);
+        countries.push(describe(&c));
+    }
+    countries.push(kosovo());
+    countries.sort_by(|a, b| a.code.cmp(&b.code));
+    let at = |code: &str| countries.iter().position(|c| c.code == code);
+    // keshvar's names were indexed by position before the sort: re-point them.
+    let before: Vec<String> = CountryIterator::new().map(|c| c.alpha2().to_string()).collect();
+    let mut by_key: HashMap<String, Vec<usize>> = by_key
+        .into_iter()
+        .map(|(k, v)| (k, v.into_iter().filter_map(|i| at(&before[i])).collect()))
+        .collect();
+    // Names as people write them replace whatever keshvar's lists made of
+    // them: `Korea` is both Koreas, `Britain` is the United Kingdom.
+    for (names, codes) in aliases::COMMON.iter().chain(aliases::SHARED) {
+        let found: Vec<usize> = codes.iter().filter_map(|c| at(c)).collect();
+        for n in *names {
+            by_key.insert(fold(n), found.clone());
+        }
+    }
+    for c in &countries {
         // The alpha-2 code wins over any name that happens to spell it.
-        by_key.insert(fold(&country.code), Some(i));
-        countries.push(country);
+        if let Some(i) = at(&c.code) {
+            by_key.insert(fold(&c.code), vec![i]);
+        }
     }
     Index { countries, by_key }
+}
+
+/// Kosovo, which ISO 3166 leaves out: `XK` is the code the European Union
+/// and most software use.
+fn kosovo() -> Country {
+    Country {
+        code: "XK".into(),
+        name: "Kosovo".into(),
+        name_fa: "کوزوو".into(),
+        region: "Southern Europe".into(),
+    }
 }
 
 /// What liaison keeps of one of keshvar's countries.
@@ -92,6 +128,9 @@ fn describe(c: &keshvar::Country) -> Country {
 /// One country by its alpha-2 code, without building the name index (which
 /// costs milliseconds: commands that only show a stored code skip it).
 fn by_alpha2(code: &str) -> Option<Country> {
+    if code.trim().eq_ignore_ascii_case("XK") {
+        return Some(kosovo());
+    }
     let alpha2 = keshvar::Alpha2::try_from(code.trim()).ok()?;
     Some(describe(&alpha2.to_country()))
 }
@@ -133,14 +172,37 @@ pub fn resolve(input: &str) -> Result<Country> {
     }
     let idx = index();
     let key = fold(input);
-    match idx.by_key.get(&key) {
-        Some(Some(i)) => Ok(idx.countries[*i].clone()),
-        Some(None) => Err(
-            Error::user(format!("country {} is ambiguous", quoted(input.trim())))
-                .hint("give the two-letter ISO code instead, e.g. GR or IR"),
-        ),
-        None => {
-            let mut err = Error::user(format!("unknown country {}", quoted(input.trim())));
+    let shown = quoted(input.trim());
+    match idx.by_key.get(&key).map(Vec::as_slice) {
+        Some([i]) => Ok(idx.countries[*i].clone()),
+        Some(many) if !many.is_empty() => {
+            let named: Vec<String> = many.iter().map(|i| label(&idx.countries[*i])).collect();
+            Err(
+                Error::user(format!("country {shown} could be {}", or_list(&named))).hint(format!(
+                    "give the one you mean by its code, e.g. {}",
+                    idx.countries[many[0]].code
+                )),
+            )
+        }
+        _ => {
+            if let Some(place) = aliases::not_a_state(&key) {
+                let states: Vec<String> = place
+                    .states
+                    .iter()
+                    .filter_map(|c| by_alpha2(c))
+                    .map(|c| label(&c))
+                    .collect();
+                return Err(Error::user(format!(
+                    "{shown} is not a state: it lies in {}",
+                    and_list(&states)
+                ))
+                .hint(format!(
+                    "record the organisation under the state it works in (--country {}) and keep it together with the others from there: --tag {}",
+                    place.states[0],
+                    place.tag
+                )));
+            }
+            let mut err = Error::user(format!("unknown country {shown}"));
             let close = closest(&key);
             if !close.is_empty() {
                 err = err.hint(format!("did you mean {}?", close.join(", ")));
@@ -158,9 +220,32 @@ pub fn by_name(input: &str) -> Option<Country> {
         return None;
     }
     let idx = index();
-    match idx.by_key.get(&key) {
-        Some(Some(i)) => Some(idx.countries[*i].clone()),
+    match idx.by_key.get(&key).map(Vec::as_slice) {
+        Some([i]) => Some(idx.countries[*i].clone()),
         _ => None,
+    }
+}
+
+/// `Greece (GR)`.
+fn label(c: &Country) -> String {
+    format!("{} ({})", c.name, c.code)
+}
+
+/// `a, b or c`.
+fn or_list(items: &[String]) -> String {
+    joined(items, "or")
+}
+
+/// `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    joined(items, "and")
+}
+
+fn joined(items: &[String], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
     }
 }
 
@@ -196,31 +281,49 @@ pub fn resolve_region(input: &str) -> Result<&'static str> {
         })
 }
 
-/// Up to three countries whose names are closest to `key`.
+/// Up to three countries whose names are closest to `key`, among names in
+/// the same script: a Persian name is never "corrected" to a Persian name
+/// that merely shares its letters (روسیه is not سوریه).
 fn closest(key: &str) -> Vec<String> {
     if !crate::text::comparable(key) {
         return Vec::new();
     }
     let idx = index();
+    let script = script_of(key);
     let mut scored: Vec<(f64, usize)> = idx
         .by_key
         .iter()
-        .filter_map(|(k, v)| v.map(|i| (strsim::normalized_levenshtein(k, key), i)))
-        .filter(|(score, _)| *score >= 0.6)
+        .filter(|(k, _)| script_of(k) == script && k.chars().count() > 2)
+        .flat_map(|(k, v)| {
+            let score = strsim::normalized_damerau_levenshtein(k, key);
+            v.iter().map(move |i| (score, *i))
+        })
+        .filter(|(score, _)| *score >= 0.7)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<String> = Vec::new();
     for (_, i) in scored {
-        let c = &idx.countries[i];
-        let label = format!("{} ({})", c.name, c.code);
-        if !out.contains(&label) {
-            out.push(label);
+        let l = label(&idx.countries[i]);
+        if !out.contains(&l) {
+            out.push(l);
         }
         if out.len() == 3 {
             break;
         }
     }
     out
+}
+
+/// The script of a folded name, roughly: Latin, Arabic-script, Greek,
+/// Cyrillic or other, from its first letter.
+fn script_of(key: &str) -> u8 {
+    match key.chars().find(|c| c.is_alphabetic()) {
+        Some(c) if c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) => 0,
+        Some(c) if ('\u{0600}'..='\u{06FF}').contains(&c) => 1,
+        Some(c) if ('\u{0370}'..='\u{03FF}').contains(&c) => 2,
+        Some(c) if ('\u{0400}'..='\u{04FF}').contains(&c) => 3,
+        _ => 4,
+    }
 }
 
 #[cfg(test)]
@@ -254,6 +357,100 @@ mod tests {
         assert_eq!(err.message, "unknown country `Greese`");
         assert!(err.hints[0].contains("Greece (GR)"), "{:?}", err.hints);
         assert!(resolve("Atlantis").is_err());
+    }
+
+    #[test]
+    fn names_people_write_resolve() {
+        for (name, code) in [
+            ("Britain", "GB"),
+            ("UK", "GB"),
+            ("Czech", "CZ"),
+            ("Czech Republic", "CZ"),
+            ("DPRK", "KP"),
+            ("North Korea", "KP"),
+            ("South Korea", "KR"),
+            ("Holland", "NL"),
+            ("USA", "US"),
+            ("روسیه", "RU"),
+            ("آمریکا", "US"),
+            ("انگلیس", "GB"),
+            ("بریتانیا", "GB"),
+            ("کره شمالی", "KP"),
+            ("جمهوری آذربایجان", "AZ"),
+            ("ایالات متحده", "US"),
+            ("روسيا", "RU"),
+            ("الولايات المتحدة", "US"),
+            ("كوريا الشمالية", "KP"),
+            ("GBR", "GB"),
+            ("CZE", "CZ"),
+        ] {
+            assert_eq!(
+                resolve(name).map(|c| c.code).ok(),
+                Some(code.to_string()),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn kosovo_is_xk_in_southern_europe() {
+        for name in ["Kosovo", "XK", "xk", "کوزوو", "كوسوفو"] {
+            let c = resolve(name).unwrap();
+            assert_eq!(
+                (c.code.as_str(), c.region.as_str()),
+                ("XK", "Southern Europe"),
+                "{name}"
+            );
+        }
+        assert_eq!(by_code("XK").unwrap().name, "Kosovo");
+        assert!(all().iter().any(|c| c.code == "XK"));
+    }
+
+    #[test]
+    fn names_of_several_countries_are_refused_naming_each() {
+        let err = resolve("Korea").unwrap_err();
+        assert!(
+            err.message.contains("(KP)") && err.message.contains("(KR)"),
+            "{}",
+            err.message
+        );
+        let err = resolve("Congo").unwrap_err();
+        assert!(
+            err.message.contains("(CD)") && err.message.contains("(CG)"),
+            "{}",
+            err.message
+        );
+        let err = resolve("Guinea").unwrap_err();
+        for code in ["(GN)", "(GW)", "(GQ)"] {
+            assert!(err.message.contains(code), "{}", err.message);
+        }
+        assert!(resolve("کره").is_err());
+    }
+
+    #[test]
+    fn places_that_are_not_states_name_their_states() {
+        let err = resolve("Kurdistan").unwrap_err();
+        assert!(err.message.contains("not a state"), "{}", err.message);
+        for code in ["(IQ)", "(IR)", "(TR)", "(SY)"] {
+            assert!(err.message.contains(code), "{}", err.message);
+        }
+        assert!(err.hints[0].contains("--tag kurdistan"), "{:?}", err.hints);
+        let err = resolve("Basque Country").unwrap_err();
+        assert!(
+            err.message.contains("(ES)") && err.message.contains("(FR)"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn typos_get_close_names_in_their_own_script() {
+        let err = resolve("Greecce").unwrap_err();
+        assert!(err.hints[0].contains("Greece (GR)"), "{:?}", err.hints);
+        // One letter off روسیه, never سوریه (Syria).
+        let err = resolve("روسیهه").unwrap_err();
+        assert!(!err.hints.iter().any(|h| h.contains("Syria")), "{:?}", err.hints);
+        assert!(err.hints[0].contains("(RU)"), "{:?}", err.hints);
     }
 
     #[test]

@@ -223,6 +223,103 @@ const SMALL_WORDS: &[&str] = &[
     "du", "di", "y", "e", "et", "und", "der", "van", "von", "al",
 ];
 
+/// Words that say what kind of organisation it is rather than which one:
+/// a name that has one other word besides them and its country is known by
+/// that word (`Tudeh Party of Iran` → `tudeh`).
+const GENERIC_WORDS: &[&str] = &[
+    "party",
+    "parti",
+    "partido",
+    "partei",
+    "partito",
+    "partij",
+    "partia",
+    "partiet",
+    "partiya",
+    "komma",
+    "kommunistiko",
+    "communist",
+    "communista",
+    "comunista",
+    "communiste",
+    "kommunistische",
+    "kommunistiske",
+    "socialist",
+    "socialista",
+    "socialiste",
+    "workers",
+    "worker",
+    "working",
+    "labour",
+    "labor",
+    "people",
+    "peoples",
+    "popular",
+    "democratic",
+    "democracy",
+    "progressive",
+    "revolutionary",
+    "united",
+    "unity",
+    "union",
+    "front",
+    "movement",
+    "league",
+    "alliance",
+    "organisation",
+    "organization",
+    "left",
+    "new",
+    "national",
+    "federation",
+    "congress",
+];
+
+/// An acronym as a handle: `KKE` → `kke`, `PCE|IU` → `pce-iu`, `KSČM` →
+/// `kscm`; `None` when nothing usable is left (`99%`).
+pub fn handle_from_acronym(acronym: &str) -> Option<String> {
+    let h = text::ascii_words(acronym).join("-");
+    let h: String = h.chars().take(MAX_HANDLE - 3).collect();
+    let h = h.trim_end_matches('-').to_string();
+    is_handle(&h).then_some(h)
+}
+
+/// Whether a name is written as an acronym: 2 to 6 capital letters (any
+/// script), e.g. `KKE`, `AKEL`, `ΚΚΕ`.
+pub fn is_acronym(name: &str) -> bool {
+    let n = name.trim();
+    let count = n.chars().count();
+    (2..=6).contains(&count) && n.chars().all(|c| c.is_uppercase())
+}
+
+/// Proposes a handle from a name and its country's name: for a name that
+/// says its country, the one word that is neither generic nor the country
+/// when there is exactly one (`Tudeh Party of Iran` → `tudeh`), otherwise
+/// [`handle_from_name`] (`Lebanese Communist Party` → `lcp`).
+pub fn handle_from_name_in(name: &str, country_name: &str) -> String {
+    let country = text::ascii_words(country_name);
+    let words = text::ascii_words(name);
+    let distinctive: Vec<&String> = words
+        .iter()
+        .filter(|w| {
+            !SMALL_WORDS.contains(&w.as_str()) && !GENERIC_WORDS.contains(&w.as_str()) && !country.contains(w)
+        })
+        .collect();
+    let says_country = words.iter().any(|w| country.contains(w));
+    match distinctive.as_slice() {
+        [one]
+            if says_country
+                && one.len() >= 3
+                && words.len() >= 2
+                && is_handle(one)
+                && one.len() <= MAX_HANDLE - 3 =>
+        {
+            one.to_string()
+        }
+        _ => handle_from_name(name),
+    }
+}
+
 /// Proposes a short handle from a name: the initials of a name of three or
 /// more words (`Partido Comunista Português` → `pcp`), otherwise the words
 /// joined by hyphens, transliterated to ASCII. The caller makes it unique.
@@ -263,6 +360,19 @@ pub fn handle_from_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handles_from_acronyms_and_distinctive_words() {
+        assert_eq!(handle_from_acronym("KKE").as_deref(), Some("kke"));
+        assert_eq!(handle_from_acronym("KSČM").as_deref(), Some("kscm"));
+        assert_eq!(handle_from_acronym("PCE|IU").as_deref(), Some("pce-iu"));
+        assert_eq!(handle_from_acronym("99%"), None);
+        assert!(is_acronym("AKEL") && is_acronym("ΚΚΕ") && !is_acronym("Akel") && !is_acronym("K"));
+        assert_eq!(handle_from_name_in("Tudeh Party of Iran", "Iran"), "tudeh");
+        assert_eq!(handle_from_name_in("Communist Party of Greece", "Greece"), "cpg");
+        assert_eq!(handle_from_name_in("Sinn Fein", "Ireland"), "sinn-fein");
+        assert_eq!(handle_from_name_in("Lebanese Communist Party", "Lebanon"), "lcp");
+    }
 
     #[test]
     fn emails() {

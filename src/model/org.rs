@@ -105,6 +105,49 @@ impl Org {
     }
 
     /// The reference form of this organisation.
+    /// The fields that tell two organisations of the same name and country
+    /// apart: a handle given for both, a website or a native name that both
+    /// have and that differ. Empty when nothing does.
+    pub fn told_apart_by(&self, other: &Org, handles_given: bool) -> Vec<&'static str> {
+        let differ = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => crate::text::fold(a) != crate::text::fold(b),
+            _ => false,
+        };
+        let mut by = Vec::new();
+        if handles_given && self.handle != other.handle {
+            by.push("handle");
+        }
+        // `kke.gr` and `https://new.kke.gr` are one party's sites.
+        let sites_differ = match (&self.website, &other.website) {
+            (Some(a), Some(b)) => site_domain(a) != site_domain(b),
+            _ => false,
+        };
+        if sites_differ {
+            by.push("website");
+        }
+        if differ(&self.native_name, &other.native_name) {
+            by.push("native name");
+        }
+        by
+    }
+
+    /// The fields two organisations share, for a duplicate message: name
+    /// and country, then the website and native name when they are equal.
+    pub fn matching_fields(&self, other: &Org) -> Vec<&'static str> {
+        let mut m = vec!["name", "country"];
+        let same = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => crate::text::fold(a) == crate::text::fold(b),
+            _ => false,
+        };
+        if same(&self.website, &other.website) {
+            m.push("website");
+        }
+        if same(&self.native_name, &other.native_name) {
+            m.push("native name");
+        }
+        m
+    }
+
     pub fn to_ref(&self) -> OrgRef {
         OrgRef {
             id: self.id.clone(),
@@ -142,6 +185,47 @@ mod tests {
         assert_eq!(
             err.hints[0],
             "expected one of: partner, contact, prospect, dormant, ended"
+        );
+    }
+}
+
+/// The domain a website is registered under, roughly: its host's last two
+/// labels, three under a country's `co.`, `org.`… (`www.cpb.org.uk` →
+/// `cpb.org.uk`).
+fn site_domain(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let keep = match labels.as_slice() {
+        [.., second, tld]
+            if tld.len() == 2 && ["co", "com", "org", "net", "gov", "ac", "edu"].contains(second) =>
+        {
+            3
+        }
+        _ => 2,
+    };
+    labels[labels.len().saturating_sub(keep)..].join(".")
+}
+
+#[cfg(test)]
+mod site_tests {
+    use super::site_domain;
+
+    #[test]
+    fn one_party_many_hosts() {
+        assert_eq!(site_domain("https://new.kke.gr/en/"), "kke.gr");
+        assert_eq!(site_domain("https://kke.gr"), "kke.gr");
+        assert_eq!(
+            site_domain("https://www.communistparty.org.uk"),
+            "communistparty.org.uk"
+        );
+        assert_ne!(
+            site_domain("https://workersparty.ie"),
+            site_domain("https://www.workerspartyireland.net")
         );
     }
 }

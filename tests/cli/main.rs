@@ -7,6 +7,7 @@ mod csv;
 
 mod db_file;
 mod demo;
+mod directory;
 mod encryption;
 mod events_docs;
 mod faults;

@@ -29,25 +29,56 @@ pub fn run(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     let mut org = Org::new(new_id(), name, &now);
     apply(ctx, &mut org, &a.fields)?;
     let mut db = ctx.open_db()?;
-    let org = db.write(|tx| {
-        if let Some(dup) = db::orgs::same_name_and_country(tx, &org.name, &org.country)?.first() {
-            return Err(Error::user(format!(
-                "{} ({}) is already recorded as `{}`",
-                org.name, org.country, dup.handle
-            ))
-            .hint(format!("see it with: liaison org show {}", dup.handle))
-            .hint("to record another organisation of that name, give it a distinguishing name"));
+    let (org, shared) = db.write(|tx| {
+        if let Some(h) = &handle {
+            org.handle = h.clone();
         }
+        for dup in db::orgs::same_name_and_country(tx, &org.name, &org.country)? {
+            let Some(stored) = db::orgs::get(tx, &dup.id)? else {
+                continue;
+            };
+            if stored.told_apart_by(&org, handle.is_some()).is_empty() {
+                return Err(Error::user(format!(
+                    "{} ({}) is already recorded as `{}` ({} match)",
+                    org.name,
+                    org.country,
+                    dup.handle,
+                    stored.matching_fields(&org).join(", ")
+                ))
+                .hint(format!("see it with: liaison org show {}", dup.handle))
+                .hint("to record another organisation of that name, tell them apart with --handle, --website or --native"));
+            }
+        }
+        let mut shared = None;
         org.handle = match &handle {
             Some(h) => taken_check(tx, h)?,
-            None => db::orgs::free_handle(tx, &org.name, &org.country)?,
+            None => match org.aliases.iter().find(|a| fields::is_acronym(a)) {
+                Some(a) => match db::orgs::acronym_handle(tx, a, &org.country)? {
+                    Some((h, holder)) => {
+                        shared = holder;
+                        h
+                    }
+                    None => db::orgs::free_handle(tx, &org.name, &org.country)?,
+                },
+                None => db::orgs::free_handle(tx, &org.name, &org.country)?,
+            },
         };
         db::orgs::insert(tx, &org)?;
-        Ok(org)
+        Ok((org, shared))
     })?;
     match ctx.format() {
         Format::Json => ctx.out.json(&org),
-        _ => ctx.out.line(&format!("added {}: {}", org.handle, summary(&org))),
+        _ => {
+            ctx.out
+                .line(&format!("added {}: {}", org.handle, summary(&org)))?;
+            if let Some(holder) = shared {
+                ctx.out.line(&format!(
+                    "same acronym as {} ({}), which has `{}`: the country code was added",
+                    holder.name, holder.country, holder.handle
+                ))?;
+            }
+            Ok(())
+        }
     }
 }
 
