@@ -1176,7 +1176,7 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
             translation_of: Some(statement.id.clone()),
             translation_status: Some(TranslationStatus::Published),
             link: some(&format!("https://example.org/{lang}/oil-strike")),
-            published_on: Some(days_ago(57)),
+            published_on: Some(days_ago(59)),
             ..statement.clone()
         };
         db::documents::save(tx, &t)?;

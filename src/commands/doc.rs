@@ -431,8 +431,8 @@ fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
 }
 
 /// Record that a document was sent. Each organisation gets the copy in the
-/// first of its correspondence languages that exists (the original when
-/// none does).
+/// first of its correspondence languages that exists, else in English,
+/// else the original (and the command says it does not read it).
 #[derive(Debug, Args)]
 pub struct SendArgs {
     /// ID prefix or part of the title
@@ -443,9 +443,14 @@ pub struct SendArgs {
     /// Every organisation with this status, e.g. partner
     #[arg(long, value_parser = word::<OrgStatus>)]
     pub to_status: Option<OrgStatus>,
-    /// Every organisation in this UN M49 sub-region
+    /// Every organisation in this UN M49 sub-region we have a relationship
+    /// with (status partner or contact; see --any-status)
     #[arg(long, value_name = "REGION")]
     pub to_region: Option<String>,
+    /// With --to-region: every organisation there, prospects, dormant and
+    /// ended ties included
+    #[arg(long, requires = "to_region")]
+    pub any_status: bool,
     /// When [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
@@ -494,8 +499,15 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
             region,
             ..Default::default()
         };
+        // A broadcast to a region goes to the ties we have, unless a
+        // status is named or every status is asked for.
+        let related = |o: &crate::model::org::Org| {
+            a.to_status.is_some()
+                || a.any_status
+                || matches!(o.status, OrgStatus::Partner | OrgStatus::Contact)
+        };
         for org in db::orgs::list(db.conn(), &filter)? {
-            if !targets.iter().any(|t| t.id == org.id) {
+            if related(&org) && !targets.iter().any(|t| t.id == org.id) {
                 targets.push(org);
             }
         }
@@ -522,18 +534,8 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
         None => ctx.today(),
     };
     let now = ctx.now_str();
-    // The copy for each organisation: the first of its languages we have.
-    let plan: Vec<(&crate::model::org::Org, &Document)> = targets
-        .iter()
-        .map(|org| {
-            let copy = org
-                .languages
-                .iter()
-                .find_map(|l| copies.iter().find(|c| &c.language == l))
-                .unwrap_or(&copies[0]);
-            (org, copy)
-        })
-        .collect();
+    let plan: Vec<(&crate::model::org::Org, &Document)> =
+        targets.iter().map(|org| (org, copy_for(org, &copies))).collect();
     let results = db.write(|tx| {
         plan.iter()
             .map(|(org, copy)| {
@@ -558,6 +560,17 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
                 "sent to {} in {} ({})",
                 org.handle, copy.language, copy.title
             ))?;
+            if copy.translation_of.is_none() && !reads(org, &copy.language) {
+                let known = if org.languages.is_empty() {
+                    "its languages are not recorded".to_string()
+                } else {
+                    format!("it reads {}", org.languages.join(", "))
+                };
+                eprintln!(
+                    "note: {} got the {} original: {known}, and there is no translation it reads nor one in English",
+                    org.handle, copy.language
+                );
+            }
         } else {
             eprintln!(
                 "warning: {} already got `{}` on {date}; not recorded twice",
@@ -566,6 +579,27 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The copy an organisation gets: the first of its languages that exists,
+/// else English, else the original.
+fn copy_for<'a>(org: &crate::model::org::Org, copies: &'a [Document]) -> &'a Document {
+    let find = |l: &str| copies.iter().find(|c| c.language == l);
+    org.languages
+        .iter()
+        .find_map(|l| find(l))
+        .or_else(|| find("en"))
+        .unwrap_or(&copies[0])
+}
+
+/// Whether an organisation reads a language: English when its languages
+/// are not recorded.
+fn reads(org: &crate::model::org::Org, language: &str) -> bool {
+    if org.languages.is_empty() {
+        language == "en"
+    } else {
+        org.languages.iter().any(|l| l == language)
+    }
 }
 
 /// Create a translation of a document.

@@ -15,6 +15,10 @@ fn demo_builds_its_own_database_and_walks_through_it() {
     assert!(out.contains("Quarterly report 2026Q3"), "{out}");
     assert!(out.contains("6. Events, documents and objectives"), "{out}");
     assert!(out.contains("Translations (2)"), "{out}");
+    // The demo publishes its statement on the website, in three languages.
+    let published = out.split("Published on our website").nth(1).unwrap_or_default();
+    assert!(published.contains("https://example.org/fa/oil-strike"), "{out}");
+    assert!(published.contains("https://example.org/en/oil-strike"), "{out}");
     assert!(out.contains("$ liaison --db "), "{out}");
     assert!(out.contains("Communist Party of Greece  [kke]"), "{out}");
     assert!(out.contains("حزب كمونيست كردستان"), "{out}");

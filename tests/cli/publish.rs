@@ -146,3 +146,143 @@ fn the_publication_date_is_exported_and_imported() {
     other.ok(&["import", "docs", file.to_str().unwrap()]);
     assert_eq!(published(&other), published(&env));
 }
+
+/// A Persian statement, with an English translation when `english`, and
+/// four organisations in Western Asia of different statuses and languages.
+fn broadcast(english: bool) -> Env {
+    let env = Env::new();
+    for (name, handle, cc, status, langs) in [
+        ("Iraqi Communist Party", "icp", "IQ", "partner", "ar,en"),
+        (
+            "Progressive Party of Working People",
+            "akel",
+            "CY",
+            "contact",
+            "el,en",
+        ),
+        ("Party of Labour of Armenia", "plarm", "AM", "prospect", "hy,en"),
+        ("Old Friends Party", "old", "LB", "dormant", "ar"),
+        ("Turkish Workers Party", "tip", "TR", "partner", "tr"),
+    ] {
+        env.ok(&[
+            "org",
+            "add",
+            name,
+            "--handle",
+            handle,
+            "--country",
+            cc,
+            "--status",
+            status,
+            "--lang",
+            langs,
+        ]);
+    }
+    env.ok(&[
+        "doc",
+        "add",
+        "بیانیه",
+        "--lang",
+        "fa",
+        "--kind",
+        "statement",
+        "--date",
+        "2026-11-01",
+    ]);
+    if english {
+        env.ok(&[
+            "doc",
+            "translate",
+            "بیانیه",
+            "--lang",
+            "en",
+            "--title",
+            "Statement",
+            "--status",
+            "done",
+        ]);
+    }
+    env.ok(&[
+        "doc",
+        "translate",
+        "بیانیه",
+        "--lang",
+        "ar",
+        "--title",
+        "بيان",
+        "--status",
+        "done",
+    ]);
+    env
+}
+
+/// (organisation handle, language) of each copy sent.
+fn copies(env: &Env) -> Vec<(String, String)> {
+    let conn = env.sql();
+    let mut stmt = conn
+        .prepare(
+            "SELECT o.handle, d.language FROM distributions x JOIN organisations o ON o.id = x.org_id
+               JOIN documents d ON d.id = x.document_id ORDER BY o.handle",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn pairs(x: &[(&str, &str)]) -> Vec<(String, String)> {
+    x.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[test]
+fn a_regional_broadcast_goes_to_our_ties_each_in_a_language_it_reads() {
+    let env = broadcast(true);
+    let run = env.run(&["doc", "send", "بیانیه", "--to-region", "western asia"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    // Partners and contacts only; akel (Greek, English) gets English, not
+    // the Persian original; tip reads only Turkish and gets English.
+    assert_eq!(
+        copies(&env),
+        pairs(&[("akel", "en"), ("icp", "ar"), ("tip", "en")])
+    );
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
+    // --any-status widens it to every organisation there.
+    env.ok(&[
+        "doc",
+        "send",
+        "بیانیه",
+        "--to-region",
+        "western asia",
+        "--any-status",
+        "--date",
+        "2026-11-02",
+    ]);
+    let all: Vec<String> = copies(&env).into_iter().map(|c| c.0).collect();
+    assert!(
+        all.contains(&"plarm".to_string()) && all.contains(&"old".to_string()),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn the_original_goes_to_a_partner_that_does_not_read_it_only_when_nothing_else_exists_and_says_so() {
+    let env = broadcast(false);
+    let run = env.run(&["doc", "send", "بیانیه", "--to-region", "western asia"]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    assert_eq!(
+        copies(&env),
+        pairs(&[("akel", "fa"), ("icp", "ar"), ("tip", "fa")])
+    );
+    assert!(
+        run.stderr.contains("note: akel got the fa original: it reads el, en, and there is no translation it reads nor one in English"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("note: tip got the fa original"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("note: icp"), "{}", run.stderr);
+}
