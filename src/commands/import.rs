@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 use crate::import::{self, Entity, OnDuplicate, Options};
 use crate::render::Format;
 
-/// Import a CSV file (or - for stdin) as a spreadsheet saved it. Every row
+/// Import a CSV file (or - for stdin) as a spreadsheet saved it, or a
+/// sheet of an .xlsx or .ods file. Every row
 /// is checked first; if any is wrong nothing is stored, and each problem is
 /// reported with its line, column and value.
 #[derive(Debug, Args)]
@@ -20,7 +21,7 @@ pub struct ImportArgs {
     /// What the file holds
     #[arg(value_enum)]
     pub entity: Entity,
-    /// The CSV file, or - for stdin
+    /// The CSV, .xlsx or .ods file, or - for stdin
     #[arg(value_name = "FILE")]
     pub file: String,
     /// Check everything and say what would change, storing nothing
@@ -38,6 +39,9 @@ pub struct ImportArgs {
     /// auto, ',', ';', tab or '|'
     #[arg(long, default_value = "auto")]
     pub delimiter: String,
+    /// The sheet to read from an .xlsx or .ods file (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// How to read dates such as 03/04/2026 when no date in the column shows it
     #[arg(long, value_enum)]
     pub date_order: Option<DateOrder>,
@@ -65,6 +69,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         choices: Choices {
             encoding: read::encoding_choice(&a.encoding)?,
             delimiter: read::delimiter_choice(&a.delimiter)?,
+            sheet: a.sheet.clone(),
         },
         maps,
         on_duplicate: a.on_duplicate,
@@ -83,6 +88,9 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         opts.date_order = super::config::date_order(&db)?;
     }
     let outcome = import::run(&mut db, &opts)?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
     if ctx.format() == Format::Json {
         return ctx.out.json(&outcome);
     }

@@ -4,6 +4,7 @@
 pub mod headers;
 pub mod read;
 pub mod records;
+pub mod sheet;
 mod utf8;
 
 use std::borrow::Cow;

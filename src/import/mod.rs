@@ -91,6 +91,8 @@ pub struct Outcome {
     /// Follow-up tasks created from a log file's follow-up column.
     pub tasks_added: u64,
     pub unknown_columns: Vec<String>,
+    /// What --dry-run lets through but an import would refuse.
+    pub warnings: Vec<String>,
     pub dry_run: bool,
     #[serde(skip)]
     pub problems: Vec<Problem>,
@@ -353,7 +355,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         return Err(Error::user(format!("{} is empty", source.name))
             .hint("export the sheet again, with its header row"));
     }
-    let dialect = read::detect(&source, opts.choices)?;
+    let dialect = read::detect(&source, &opts.choices)?;
     let mut importer: Box<dyn Importer> = match opts.entity {
         Entity::Orgs => Box::new(orgs::Orgs::new(db.conn(), opts)?),
         Entity::People => Box::new(people::People::new()),
@@ -364,7 +366,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Entity::Distributions => Box::new(activity::Distributions::new()),
     };
     let fields = importer.fields();
-    let (mut records, watch) = read::reader(&source, dialect)?;
+    let (mut records, watch) = read::reader(&source, &dialect)?;
     let mut header = csv::StringRecord::new();
     if !records
         .read_record(&mut header)
@@ -380,7 +382,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
             .map_err(|e| csv_error(&source, e))?
         {}
         watch.check_utf8(&source)?;
-        records = read::reader(&source, dialect)?.0;
+        records = read::reader(&source, &dialect)?.0;
         records
             .read_record(&mut header)
             .map_err(|e| csv_error(&source, e))?;
@@ -399,7 +401,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     };
     let (orders, total) = learn_orders(
         &source,
-        dialect,
+        &dialect,
         &mapping,
         &headers,
         fields,
@@ -413,7 +415,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     let result = db.write_bulk(bulk, |tx| {
         importer.begin(tx, total)?;
         let mut record = csv::StringRecord::new();
-        let (mut reader, _) = read::reader(&source, dialect)?;
+        let (mut reader, _) = read::reader(&source, &dialect)?;
         reader
             .read_record(&mut record)
             .map_err(|e| csv_error(&source, e))?;
@@ -426,7 +428,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
                 continue;
             }
             outcome.rows += 1;
-            if let Some(p) = shape_problem(&record, &headers, line, dialect) {
+            if let Some(p) = shape_problem(&record, &headers, line, &dialect) {
                 note(&mut outcome, vec![p]);
                 continue;
             }
@@ -509,7 +511,7 @@ fn shape_problem(
     record: &csv::StringRecord,
     headers: &[String],
     line: u64,
-    dialect: Dialect,
+    dialect: &Dialect,
 ) -> Option<Problem> {
     let problem = |column: &str, value: &str, reason: String| Problem {
         line,
@@ -573,10 +575,47 @@ fn extra_notes(record: &csv::StringRecord, mapping: &Mapping, headers: &[String]
     }
 }
 
+/// Cells of one column whose letters a spreadsheet replaced with `?`, as
+/// it does when it saves text in a code page that lacks them.
+#[derive(Default, Clone)]
+struct QuestionMarks {
+    filled: u64,
+    replaced: u64,
+    first: Option<(u64, String)>,
+}
+
+impl QuestionMarks {
+    fn see(&mut self, line: u64, cell: &str) {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            return;
+        }
+        self.filled += 1;
+        let marks = cell.chars().filter(|&c| c == '?').count();
+        let visible = cell.chars().filter(|c| !c.is_whitespace()).count();
+        // `????? ?????`: mostly marks, in runs where words were.
+        if marks >= 3 && cell.contains("??") && marks * 2 >= visible {
+            self.replaced += 1;
+            if self.first.is_none() {
+                self.first = Some((line, cell.to_string()));
+            }
+        }
+    }
+
+    /// The first such cell, when the column has enough of them to tell.
+    fn replaced(&self) -> Option<&(u64, String)> {
+        (self.replaced >= 2 || (self.replaced == 1 && self.filled == 1))
+            .then_some(self.first.as_ref())
+            .flatten()
+    }
+}
+
 /// What the dates of one column showed.
 #[derive(Default)]
 struct Evidence {
     ambiguous: bool,
+    /// The first date that reads either way.
+    example: Option<String>,
     day_first: Option<(u64, String)>,
     month_first: Option<(u64, String)>,
 }
@@ -586,7 +625,7 @@ struct Evidence {
 #[allow(clippy::too_many_arguments)]
 fn learn_orders(
     source: &Source,
-    dialect: Dialect,
+    dialect: &Dialect,
     mapping: &Mapping,
     headers: &[String],
     fields: &[Field],
@@ -599,6 +638,7 @@ fn learn_orders(
         .filter_map(|f| mapping.column(fields, f))
         .collect();
     let mut seen: HashMap<usize, Evidence> = HashMap::new();
+    let mut marks = vec![QuestionMarks::default(); headers.len()];
     let (mut reader, watch) = read::reader(source, dialect)?;
     let mut record = csv::StringRecord::new();
     let mut rows = 0;
@@ -611,6 +651,9 @@ fn learn_orders(
     {
         rows += 1;
         let line = record.position().map_or(0, |p| p.line());
+        for (cell, m) in record.iter().zip(marks.iter_mut()) {
+            m.see(line, cell);
+        }
         for c in &columns {
             let Some(v) = record.get(*c).map(str::trim) else {
                 continue;
@@ -623,7 +666,10 @@ fn learn_orders(
                 }
                 _ => {}
             }
-            e.ambiguous |= dates::is_ambiguous(v);
+            if dates::is_ambiguous(v) {
+                e.ambiguous = true;
+                e.example.get_or_insert_with(|| v.to_string());
+            }
         }
     }
     watch.check_utf8(source)?;
@@ -633,6 +679,21 @@ fn learn_orders(
             source.name
         ))
         .hint("close it in the spreadsheet, or write a quote inside a quoted cell as two: \"\""));
+    }
+    for (m, header) in marks.iter().zip(headers) {
+        if let Some((line, value)) = m.replaced() {
+            let message = format!(
+                "{}: column `{header}` has {} cells such as `{value}` (line {line}): the spreadsheet replaced the letters with ?: save as CSV UTF-8 or xlsx",
+                source.name, m.replaced
+            );
+            if opts.dry_run {
+                outcome.warnings.push(message);
+            } else {
+                return Err(Error::user(message).hint(
+                    "the letters are not in this file any more: save the sheet again as CSV UTF-8 (or .xlsx) and import that",
+                ));
+            }
+        }
     }
     let mut orders = HashMap::new();
     for c in columns {
@@ -659,11 +720,16 @@ fn learn_orders(
             (None, Some(_), None) => Some(DateOrder::Dmy),
             (None, None, Some(_)) => Some(DateOrder::Mdy),
             (None, None, None) if e.ambiguous => {
-                return Err(Error::user(format!(
-                    "{}: column `{header}` has dates such as 03/04/2026 that read either day-first or month-first, and none shows which",
+                let example = e.example.as_deref().unwrap_or("03/04/2026");
+                let mut err = Error::user(format!(
+                    "{}: column `{header}` has dates such as {example} that read either day-first or month-first, and none shows which",
                     source.name
                 ))
-                .hint("say which with --date-order dmy or --date-order mdy"));
+                .hint("say which with --date-order dmy or --date-order mdy (or once for all: liaison config set date-order mdy)");
+                if dates::has_short_year(example) {
+                    err = err.hint(dates::short_year_rule(opts.today));
+                }
+                return Err(err);
             }
             (None, None, None) => None,
         };

@@ -10,6 +10,7 @@ mod demo;
 mod encryption;
 mod events_docs;
 mod faults;
+mod files;
 mod log;
 mod lookup;
 mod mandates;

@@ -1,0 +1,255 @@
+//! Files that have been through a spreadsheet: `.xlsx` and `.ods` sheets,
+//! CSV saved again by LibreOffice (two-digit years, `11:15:00 AM`, a code
+//! page that turned letters into `?`), CRLF line numbers.
+
+use crate::common::{Env, fixture};
+
+/// Writes bytes to a file in the scratch folder and returns its path.
+fn file(env: &Env, name: &str, bytes: &[u8]) -> String {
+    let p = env.path(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+/// The exported organisations without the columns an import sets anew
+/// (ID, times), one line each, as a user would compare them.
+fn org_rows(env: &Env) -> Vec<String> {
+    let csv = env.ok(&["export", "orgs"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let keep: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !matches!(*h, "id" | "created_at" | "updated_at" | "last_contact"))
+        .map(|(i, _)| i)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            keep.iter().map(|&i| &r[i]).collect::<Vec<_>>().join(" | ")
+        })
+        .collect()
+}
+
+/// The organisations of partners-excel.csv as stored, with its formula
+/// cell as a spreadsheet file gives it back: the value it computed.
+fn original_partners(computed_formula: bool) -> Vec<String> {
+    let env = Env::new();
+    env.ok(&["import", "orgs", &fixture("partners-excel.csv")]);
+    let rows = org_rows(&env);
+    assert_eq!(rows.len(), 25);
+    if !computed_formula {
+        return rows;
+    }
+    let formula = "'=HYPERLINK(\"http://example.invalid\",\"click\")";
+    assert_eq!(rows.iter().filter(|r| r.contains(formula)).count(), 1);
+    rows.into_iter().map(|r| r.replace(formula, "click")).collect()
+}
+
+#[test]
+fn xlsx_and_ods_partner_lists_import_with_the_values_of_the_csv() {
+    let expected = original_partners(true);
+    for (name, kind) in [
+        ("partners.xlsx", "xlsx, sheet partners"),
+        ("partners.ods", "ods, sheet partners"),
+    ] {
+        let env = Env::new();
+        let out = env.ok(&["import", "orgs", &fixture(name)]);
+        assert!(
+            out.starts_with(&format!(
+                "imported {}: 25 added, 0 updated, 0 skipped (25 rows; {kind})",
+                fixture(name)
+            )),
+            "{out}"
+        );
+        assert_eq!(org_rows(&env), expected, "{name}");
+        // Dates stored as spreadsheet serials are read as dates.
+        assert_eq!(
+            env.json(&["org", "show", "Communist Party of Greece"])["since"],
+            "2009-05-14"
+        );
+    }
+}
+
+#[test]
+fn a_spreadsheet_named_csv_is_read_as_the_spreadsheet_it_is() {
+    let env = Env::new();
+    let bytes = std::fs::read(fixture("partners.xlsx")).unwrap();
+    let path = file(&env, "partners.csv", &bytes);
+    let out = env.ok(&["import", "orgs", &path, "--dry-run"]);
+    assert!(
+        out.contains("25 added") && out.contains("xlsx, sheet partners"),
+        "{out}"
+    );
+    let out = env.ok(&["import", "orgs", &path, "--sheet", "partners"]);
+    assert!(out.contains("25 added"), "{out}");
+    let err = env.fails(1, &["import", "orgs", &path, "--sheet", "Tabelle2"]);
+    assert!(err.contains("no sheet named `Tabelle2`"), "{err}");
+    assert!(err.contains("hint: its sheets: partners"), "{err}");
+    let err = env.fails(
+        2,
+        &["import", "orgs", &fixture("partners-excel.csv"), "--sheet", "x"],
+    );
+    assert!(err.contains("is not a spreadsheet file"), "{err}");
+}
+
+#[test]
+fn a_resaved_partner_list_with_two_digit_years_imports_the_same_rows() {
+    let env = Env::new();
+    let out = env.ok(&["import", "orgs", &fixture("partners-resaved.csv")]);
+    assert!(out.contains("25 added"), "{out}");
+    assert_eq!(org_rows(&env), original_partners(true));
+}
+
+#[test]
+fn two_digit_years_that_read_either_way_name_the_order_and_the_century() {
+    let env = Env::new();
+    let path = file(
+        &env,
+        "p.csv",
+        b"Name,Country,Since\nCommunist Party of Greece,GR,02/11/11\n",
+    );
+    let err = env.fails(1, &["import", "orgs", &path]);
+    assert!(err.contains("dates such as 02/11/11"), "{err}");
+    assert!(err.contains("--date-order dmy or --date-order mdy"), "{err}");
+    assert!(
+        err.contains(
+            "a two-digit year is read as the one nearest today: 00–75 as 2000–2075, 76–99 as 1976–1999"
+        ),
+        "{err}"
+    );
+    env.ok(&["import", "orgs", &path, "--date-order", "mdy"]);
+    assert_eq!(
+        env.json(&["org", "show", "Communist Party of Greece"])["since"],
+        "2011-02-11"
+    );
+    // The order kept in the settings does the same.
+    let other = Env::new();
+    other.ok(&["config", "set", "date-order", "dmy"]);
+    other.ok(&["import", "orgs", &path]);
+    assert_eq!(
+        other.json(&["org", "show", "Communist Party of Greece"])["since"],
+        "2011-11-02"
+    );
+}
+
+#[test]
+fn letters_turned_into_question_marks_are_refused_and_nothing_is_stored() {
+    let env = Env::new();
+    let before = env.snapshot();
+    let err = env.fails(1, &["import", "orgs", &fixture("partners-resaved-1252.csv")]);
+    assert!(
+        err.contains(
+            "column `Name (original)` has 13 cells such as `????????????? ????? ???????` (line 2): the spreadsheet replaced the letters with ?: save as CSV UTF-8 or xlsx"
+        ),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before);
+    // --dry-run shows it as a warning and goes on checking.
+    let r = env.run(&[
+        "import",
+        "orgs",
+        &fixture("partners-resaved-1252.csv"),
+        "--dry-run",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(
+        r.stderr.starts_with("warning: ") && r.stderr.contains("replaced the letters with ?"),
+        "{}",
+        r.describe()
+    );
+    assert!(r.stdout.contains("would import"), "{}", r.describe());
+    assert_eq!(env.snapshot(), before);
+    // A question or two in the notes is not that.
+    let path = file(
+        &env,
+        "q.csv",
+        b"Name,Country,Notes\nA,GR,Why??? Ask them\nB,GR,ok\nC,GR,???\n",
+    );
+    env.ok(&["import", "orgs", &path]);
+}
+
+#[test]
+fn a_resaved_log_with_times_in_am_pm_imports_the_same_entries() {
+    let rows = |file: &str| {
+        let env = Env::new();
+        env.ok(&["import", "orgs", &fixture("partners-excel.csv")]);
+        env.ok(&["org", "edit", "cpk", "--alias", "حزب كمونيست كردستان"]);
+        let out = env.ok(&["import", "log", &fixture(file)]);
+        assert!(out.contains("64 added") && out.contains("24 follow-ups"), "{out}");
+        let csv = env.ok(&["export", "log"]);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let mut entries = Vec::new();
+        let mut times = Vec::new();
+        for r in reader.records() {
+            let r = r.unwrap();
+            // date, channel, direction, organisations … summary, tags
+            entries.push(format!(
+                "{}|{}|{}|{}|{}|{}",
+                &r[1], &r[3], &r[4], &r[5], &r[7], &r[8]
+            ));
+            times.push(r[2].to_string());
+        }
+        (entries, times)
+    };
+    let (original, _) = rows("contact-log.csv");
+    let (resaved, times) = rows("contact-log-resaved.csv");
+    assert_eq!(resaved, original);
+    assert_eq!(&times[..4], ["11:15", "08:00", "", "08:00"]);
+}
+
+#[test]
+fn times_with_seconds_am_pm_and_persian_digits_are_read() {
+    let env = Env::new();
+    env.ok(&[
+        "org",
+        "add",
+        "Communist Party of Greece",
+        "--handle",
+        "kke",
+        "--country",
+        "GR",
+    ]);
+    let path = file(
+        &env,
+        "log.csv",
+        "date,time,organisation,summary\n2025-01-01,9:05 AM,kke,one\n2025-01-02,2:30 PM,kke,two\n2025-01-03,۰۹:۰۵,kke,three\n2025-01-04,09:05:00,kke,four\n"
+            .as_bytes(),
+    );
+    env.ok(&["import", "log", &path]);
+    let times: Vec<String> = env
+        .sql()
+        .prepare("SELECT time FROM interactions ORDER BY date")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(times, ["09:05", "14:30", "09:05", "09:05"]);
+}
+
+#[test]
+fn crlf_files_name_the_right_lines() {
+    let env = Env::new();
+    let path = file(
+        &env,
+        "crlf.csv",
+        b"Name,Country,Notes\r\nA,GR,\r\nB,GR,\"Two\r\nlines\"\r\nBad,Xx,\r\n",
+    );
+    let errors = env.path("errors.csv");
+    let err = env.fails(
+        1,
+        &["import", "orgs", &path, "--errors", errors.to_str().unwrap()],
+    );
+    assert!(err.contains("line 5, column Country, `Xx`"), "{err}");
+    let report = std::fs::read_to_string(&errors).unwrap();
+    assert!(
+        report.lines().nth(1).unwrap().starts_with("5,Country,Xx,"),
+        "{report}"
+    );
+    // A cell's own line break is kept as it was written.
+    let path = file(&env, "ok.csv", b"Name,Country,Notes\r\nA,GR,\"x\r\ny\"\r\n");
+    env.ok(&["import", "orgs", &path]);
+    assert_eq!(env.json(&["org", "show", "A"])["notes"], "x\r\ny");
+}
