@@ -1,6 +1,7 @@
 //! The one place that builds CSV writers (and, later, readers), and the
 //! rule that keeps spreadsheets from running cells as formulas.
 
+pub mod book;
 pub mod headers;
 pub mod read;
 pub mod records;

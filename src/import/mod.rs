@@ -119,6 +119,9 @@ pub struct Row<'a> {
     headers: &'a [String],
     orders: &'a HashMap<usize, DateOrder>,
     today: NaiveDate,
+    /// Whether cells carry CSV's formula escape (`'=…`); a sheet's text
+    /// cells are text as they are.
+    escaped: bool,
     /// Unknown columns as `Header: value` lines, with --keep-unknown.
     pub extra_notes: Option<String>,
 }
@@ -132,7 +135,12 @@ impl Row<'_> {
     /// the column is missing or the cell empty.
     pub fn get(&self, field: &str) -> Option<&str> {
         let c = self.column(field)?;
-        let v = crate::csvio::unsanitize(self.record.get(c)?.trim());
+        let v = self.record.get(c)?.trim();
+        let v = if self.escaped {
+            crate::csvio::unsanitize(v)
+        } else {
+            v
+        };
         if v.is_empty() { None } else { Some(v) }
     }
 
@@ -440,6 +448,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
                 headers: &headers,
                 orders: &orders,
                 today: opts.today,
+                escaped: dialect.sheet.is_none(),
                 extra_notes: if opts.keep_unknown {
                     extra_notes(&record, &mapping, &headers)
                 } else {

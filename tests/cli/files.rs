@@ -253,3 +253,152 @@ fn crlf_files_name_the_right_lines() {
     env.ok(&["import", "orgs", &path]);
     assert_eq!(env.json(&["org", "show", "A"])["notes"], "x\r\ny");
 }
+
+/// The cells of a sheet of an .xlsx file, as calamine reads them.
+fn sheet_cells(path: &std::path::Path, sheet: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+#[test]
+fn an_xlsx_export_keeps_text_as_text_and_dates_as_dates() {
+    use calamine::Data;
+    let env = Env::new();
+    env.ok(&[
+        "org",
+        "add",
+        "Communist Party of Greece",
+        "--handle",
+        "kke",
+        "--country",
+        "GR",
+        "--since",
+        "2009-05-14",
+        "--note",
+        "0042",
+    ]);
+    env.ok(&[
+        "person",
+        "add",
+        "Eleni",
+        "--org",
+        "kke",
+        "--phone",
+        "09121234567",
+        "--note",
+        "1234567890123456789",
+    ]);
+    env.ok(&[
+        "log",
+        "kke",
+        "--channel",
+        "email",
+        "--summary",
+        "03/04",
+        "--date",
+        "2025-02-01",
+        "--time",
+        "09:05",
+    ]);
+    let out = env.path("orgs.xlsx");
+    env.ok(&["export", "orgs", "--out", out.to_str().unwrap()]);
+    let rows = sheet_cells(&out, "orgs");
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1][col("handle")], Data::String("kke".into()));
+    assert_eq!(rows[1][col("notes")], Data::String("0042".into()));
+    match &rows[1][col("since")] {
+        Data::DateTime(d) => assert_eq!(d.as_datetime().unwrap().date().to_string(), "2009-05-14"),
+        other => panic!("since is not a date: {other:?}"),
+    }
+
+    let book = env.path("book.xlsx");
+    assert_eq!(
+        env.ok(&["export", "all", "--out", book.to_str().unwrap()]),
+        format!("wrote {}\n", book.display())
+    );
+    let people = sheet_cells(&book, "people");
+    assert!(
+        people[1].contains(&Data::String("09121234567".into())),
+        "{people:?}"
+    );
+    assert!(
+        people[1].contains(&Data::String("1234567890123456789".into())),
+        "{people:?}"
+    );
+    let log = sheet_cells(&book, "log");
+    assert!(log[1].contains(&Data::String("03/04".into())), "{log:?}");
+    assert!(
+        log[1]
+            .iter()
+            .any(|c| matches!(c, Data::DateTime(t) if t.as_f64() > 0.37 && t.as_f64() < 0.38)),
+        "09:05 is a time: {log:?}"
+    );
+    for sheet in [
+        "orgs",
+        "people",
+        "log",
+        "tasks",
+        "events",
+        "docs",
+        "distributions",
+    ] {
+        assert!(!sheet_cells(&book, sheet).is_empty(), "{sheet}");
+    }
+
+    // What a workbook holds comes back exactly.
+    let copy = Env::new();
+    for e in ["orgs", "people", "log", "tasks"] {
+        copy.ok(&["import", e, book.to_str().unwrap(), "--sheet", e]);
+    }
+    for e in ["orgs", "people", "log", "tasks"] {
+        assert_eq!(copy.ok(&["export", e]), env.ok(&["export", e]), "{e}");
+    }
+
+    let err = env.fails(
+        2,
+        &["export", "orgs", "--out", env.path("o.ods").to_str().unwrap()],
+    );
+    assert!(err.contains("export writes .xlsx workbooks, not .ods"), "{err}");
+}
+
+#[test]
+fn an_xlsx_export_of_an_encrypted_database_writes_nothing_else() {
+    let env = Env::bare();
+    let tmp = env.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let run = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env("LIAISON_PASSPHRASE", "pw")
+            .env("TMPDIR", &tmp)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    run(&["init", "--encrypt"]);
+    run(&["org", "add", "Workbook Test Party", "--country", "GR"]);
+    let folder = env.path("out");
+    std::fs::create_dir(&folder).unwrap();
+    let book = folder.join("book.xlsx");
+    run(&["export", "all", "--out", book.to_str().unwrap()]);
+    let names: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["book.xlsx"]);
+    assert_eq!(crate::common::mode(&book), 0o600);
+    assert_eq!(
+        std::fs::read_dir(&tmp).unwrap().count(),
+        0,
+        "nothing in the temporary folder"
+    );
+    assert_eq!(
+        sheet_cells(&book, "orgs")[1][2],
+        calamine::Data::String("Workbook Test Party".into())
+    );
+}
