@@ -51,6 +51,12 @@ pub struct ImportArgs {
     /// Write every problem to this CSV file
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
+    /// Import the good rows and write the refused ones, unchanged, with
+    /// their reasons in a last column, to FILE (in the input's encoding and
+    /// delimiter, or a workbook if it ends in .xlsx): correct them there
+    /// and import FILE
+    #[arg(long, value_name = "FILE")]
+    pub partial: Option<PathBuf>,
 }
 
 pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
@@ -77,6 +83,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         dry_run: a.dry_run,
         keep_unknown: a.keep_unknown,
         errors: a.errors.clone(),
+        partial: a.partial.clone(),
         today: ctx.today(),
         now: ctx.now_str(),
         user: ctx.user.clone(),
@@ -99,8 +106,13 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
     } else {
         "imported"
     };
+    let refused = if a.partial.is_some() {
+        format!(", {} refused", outcome.refused)
+    } else {
+        String::new()
+    };
     let mut line = format!(
-        "{verb} {}: {} added, {} updated, {} skipped ({} rows; {})",
+        "{verb} {}: {} added, {} updated, {} skipped{refused} ({} rows; {})",
         outcome.file, outcome.added, outcome.updated, outcome.skipped, outcome.rows, outcome.encoding
     );
     if outcome.tasks_added > 0 {
@@ -119,6 +131,20 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
             .map(|c| crate::text::clipped(c).0)
             .collect();
         ctx.out.line(&format!("columns {what}: {}", names.join(", ")))?;
+    }
+    if outcome.refused > 0 {
+        for p in outcome.problems.iter().take(20) {
+            ctx.out.line(&format!("  {}", import::describe(p)))?;
+        }
+        if outcome.problems.len() > 20 {
+            ctx.out
+                .line(&format!("  … and {} more", outcome.problems.len() - 20))?;
+        }
+        if let Some(file) = &outcome.refused_file {
+            ctx.out.line(&format!(
+                "refused rows written to {file}, each with its reason: correct them there and import that file"
+            ))?;
+        }
     }
     if outcome.dry_run {
         ctx.out.line("nothing was stored (--dry-run)")?;

@@ -21,7 +21,7 @@ use crate::csvio::headers::{self, Field, Mapping};
 use crate::csvio::read::{self, Choices, Dialect, Source};
 use crate::dates::{self, DateOrder, Lean};
 use crate::db::Db;
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 
 /// What to do with a row that is already in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,6 +59,9 @@ pub struct Options {
     pub dry_run: bool,
     pub keep_unknown: bool,
     pub errors: Option<PathBuf>,
+    /// Import the good rows; write the refused ones, with their reasons,
+    /// to this file.
+    pub partial: Option<PathBuf>,
     pub today: NaiveDate,
     pub now: String,
     pub user: String,
@@ -88,6 +91,9 @@ pub struct Outcome {
     pub added: u64,
     pub updated: u64,
     pub skipped: u64,
+    /// Rows refused by a partial import, written to `refused_file`.
+    pub refused: u64,
+    pub refused_file: Option<String>,
     /// Follow-up tasks created from a log file's follow-up column.
     pub tasks_added: u64,
     pub unknown_columns: Vec<String>,
@@ -355,7 +361,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     }
     // Refused before any work: the problems file must not replace the
     // database or the file being imported.
-    if let Some(path) = &opts.errors {
+    for path in opts.errors.iter().chain(&opts.partial) {
         protected.check(path)?;
     }
     let source = Source::open(&opts.input, db.encrypted())?;
@@ -399,7 +405,15 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         .iter()
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
         .collect();
-    let mapping = headers::map(&source.name, &headers, fields, &opts.maps)?;
+    // The column a partial import adds to the rows it refuses is not data.
+    let mut maps = opts.maps.clone();
+    if let Some(h) = headers
+        .iter()
+        .find(|h| crate::text::fold(h) == crate::text::fold(REFUSED_COLUMN))
+    {
+        maps.push((h.clone(), "-".into()));
+    }
+    let mapping = headers::map(&source.name, &headers, fields, &maps)?;
     let mut outcome = Outcome {
         file: source.name.clone(),
         encoding: dialect.describe(),
@@ -417,6 +431,11 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         opts,
         &mut outcome,
     )?;
+    if opts.partial.is_some() && outcome.problem_count > 0 {
+        // A problem of a whole column is no row's to set aside.
+        return Err(rejected(&outcome, opts, &protected)?);
+    }
+    let mut refused = Refused::default();
     let progress = progress_bar(opts.progress, total);
     db.set_cache_mib(64)?;
     let bulk = importer.bulk(db.conn(), total)?;
@@ -437,7 +456,11 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
             }
             outcome.rows += 1;
             if let Some(p) = shape_problem(&record, &headers, line, &dialect) {
-                note(&mut outcome, vec![p]);
+                if opts.partial.is_some() {
+                    refused.add(&record, vec![p]);
+                } else {
+                    note(&mut outcome, vec![p]);
+                }
                 continue;
             }
             let row = Row {
@@ -455,10 +478,26 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
                     None
                 },
             };
-            match importer.row(tx, &row, opts) {
+            let done = if opts.partial.is_some() {
+                // A row refused half-way leaves nothing behind.
+                tx.execute_batch("SAVEPOINT import_row")
+                    .context("importing a row")?;
+                let done = importer.row(tx, &row, opts);
+                if done.is_err() {
+                    tx.execute_batch("ROLLBACK TO import_row")
+                        .context("setting a row aside")?;
+                }
+                tx.execute_batch("RELEASE import_row")
+                    .context("importing a row")?;
+                done
+            } else {
+                importer.row(tx, &row, opts)
+            };
+            match done {
                 Ok(Done::Added) => outcome.added += 1,
                 Ok(Done::Updated) => outcome.updated += 1,
                 Ok(Done::Skipped) => outcome.skipped += 1,
+                Err(problems) if opts.partial.is_some() => refused.add(&record, problems),
                 Err(problems) => note(&mut outcome, problems),
             }
             if let Some(pb) = &progress {
@@ -466,11 +505,25 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
             }
         }
         outcome.tasks_added = importer.extra_added();
+        outcome.refused = refused.rows.len() as u64;
         if outcome.problem_count > 0 || opts.dry_run {
             // Rolling back by failing the transaction on purpose.
             return Err(Error::user("rolled back"));
         }
-        importer.finish(tx)
+        importer.finish(tx)?;
+        if let Some(path) = &opts.partial
+            && !refused.rows.is_empty()
+        {
+            // Written before the rows are committed: if it cannot be,
+            // nothing is imported.
+            refused.write(path, &header, &dialect, &protected)?;
+            if let Some(errors) = &opts.errors {
+                write_errors(errors, &refused.problems, &protected)?;
+            }
+            outcome.refused_file = Some(path.display().to_string());
+            outcome.problems = refused.problems;
+        }
+        Ok(())
     });
     if let Some(pb) = progress {
         pb.finish_and_clear();
@@ -481,6 +534,96 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Err(e) if e.message == "rolled back" => Err(rejected(&outcome, opts, &protected)?),
         Err(e) => Err(e),
     }
+}
+
+/// The header a partial import adds to the rows it refuses, for their
+/// reasons; an import of that file ignores it.
+pub const REFUSED_COLUMN: &str = "refused because";
+
+/// The rows a partial import sets aside, as they were read, with their
+/// problems.
+#[derive(Default)]
+struct Refused {
+    rows: Vec<(Vec<String>, String)>,
+    problems: Vec<Problem>,
+}
+
+impl Refused {
+    fn add(&mut self, record: &csv::StringRecord, problems: Vec<Problem>) {
+        let reasons: Vec<String> = problems.iter().map(describe).collect();
+        self.rows
+            .push((record.iter().map(str::to_string).collect(), reasons.join("; ")));
+        if self.problems.len() < KEEP_PROBLEMS {
+            self.problems.extend(problems);
+        }
+    }
+
+    /// Writes the refused rows under the file's header, each with its
+    /// reasons in a last column: as an .xlsx workbook when `path` says so,
+    /// otherwise as CSV in the input's encoding and delimiter.
+    fn write(
+        &self,
+        path: &std::path::Path,
+        header: &csv::StringRecord,
+        dialect: &Dialect,
+        protected: &crate::files::Protected,
+    ) -> Result<()> {
+        let mut rows = Vec::with_capacity(self.rows.len() + 1);
+        let mut head: Vec<String> = header.iter().map(str::to_string).collect();
+        head.push(REFUSED_COLUMN.to_string());
+        rows.push(head);
+        for (cells, reason) in &self.rows {
+            let mut row = cells.clone();
+            row.push(reason.clone());
+            rows.push(row);
+        }
+        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let bytes = if xlsx {
+            let mut book = crate::csvio::book::Book::new();
+            let name = dialect.sheet.as_ref().map_or("refused", |s| s.name.as_str());
+            book.add_rows(name, &rows)?;
+            book.into_bytes()?
+        } else {
+            let mut text = Vec::new();
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(dialect.delimiter)
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut text);
+            for row in &rows {
+                w.write_record(row)?;
+            }
+            w.flush()?;
+            drop(w);
+            let text = String::from_utf8_lossy(&text);
+            encode(&text, dialect)
+        };
+        let mut file = crate::files::Output::create(path, protected, crate::files::Existing::Replace)?;
+        std::io::Write::write_all(&mut file, &bytes)?;
+        file.commit()
+    }
+}
+
+/// `text` in the encoding of the input, with its byte-order mark if it
+/// had one (always for UTF-16).
+fn encode(text: &str, dialect: &Dialect) -> Vec<u8> {
+    let enc = dialect.encoding;
+    let mut out = Vec::new();
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        let le = enc == encoding_rs::UTF_16LE;
+        for unit in std::iter::once(0xFEFF).chain(text.encode_utf16()) {
+            out.extend(if le {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        return out;
+    }
+    if dialect.bom && enc == encoding_rs::UTF_8 {
+        out.extend("\u{feff}".as_bytes());
+    }
+    out.extend(enc.encode(text).0.iter());
+    out
 }
 
 fn note(outcome: &mut Outcome, problems: Vec<Problem>) {
@@ -806,7 +949,7 @@ fn rejected(outcome: &Outcome, opts: &Options, protected: &crate::files::Protect
     Ok(err)
 }
 
-fn describe(p: &Problem) -> String {
+pub fn describe(p: &Problem) -> String {
     let mut s = format!("line {}", p.line);
     if !p.column.is_empty() {
         s.push_str(&format!(", column {}", p.column));

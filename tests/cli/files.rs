@@ -402,3 +402,113 @@ fn an_xlsx_export_of_an_encrypted_database_writes_nothing_else() {
         calamine::Data::String("Workbook Test Party".into())
     );
 }
+
+#[test]
+fn a_partial_import_stores_the_good_rows_and_hands_back_the_others_unchanged() {
+    let env = Env::new();
+    let input =
+        "\u{feff}Name;Country;Notes\r\nA;GR;fine\r\nBad;Xx;\"two\r\nlines\"\r\nC;GR;ok\r\n;GR;no name\r\n";
+    let path = file(&env, "part.csv", input.as_bytes());
+    let rejects = env.path("refused.csv");
+    // Without the flag: all or nothing, as before.
+    env.fails(1, &["import", "orgs", &path]);
+    assert_eq!(env.count("SELECT count(*) FROM organisations"), 0);
+    let out = env.ok(&["import", "orgs", &path, "--partial", rejects.to_str().unwrap()]);
+    assert!(
+        out.starts_with(&format!(
+            "imported {path}: 2 added, 0 updated, 0 skipped, 2 refused (4 rows; UTF-8, ';')\n  line 3, column Country, `Xx`: unknown country `Xx`\n  line 6, column Name: the name is empty\nrefused rows written to "
+        )),
+        "{out}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM organisations"), 2);
+    let refused = std::fs::read_to_string(&rejects).unwrap();
+    assert_eq!(
+        refused,
+        "\u{feff}Name;Country;Notes;refused because\r\nBad;Xx;\"two\r\nlines\";line 3, column Country, `Xx`: unknown country `Xx`\r\n;GR;no name;line 6, column Name: the name is empty\r\n"
+    );
+    // Corrected there, the file goes in; its reasons column is ignored.
+    std::fs::write(&rejects, refused.replace("Xx;", "GR;").replace("\n;GR", "\nD;GR")).unwrap();
+    let out = env.ok(&["import", "orgs", rejects.to_str().unwrap()]);
+    assert_eq!(
+        out,
+        format!(
+            "imported {}: 2 added, 0 updated, 0 skipped (2 rows; UTF-8, ';')\n",
+            rejects.display()
+        )
+    );
+    assert_eq!(env.json(&["org", "show", "Bad"])["notes"], "two\r\nlines");
+    assert_eq!(env.count("SELECT count(*) FROM organisations"), 4);
+}
+
+#[test]
+fn a_partial_import_writes_refused_rows_in_the_input_encoding_or_as_a_workbook() {
+    let env = Env::new();
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Name,Country\nPartido Português,PT\nRéunion,Xx\n");
+    let path = file(&env, "latin.csv", &latin);
+    let rejects = env.path("refused.csv");
+    env.ok(&["import", "orgs", &path, "--partial", rejects.to_str().unwrap()]);
+    let bytes = std::fs::read(&rejects).unwrap();
+    let (text, _, bad) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    assert!(
+        !bad && std::str::from_utf8(&bytes).is_err(),
+        "written in Windows-1252"
+    );
+    assert!(
+        text.starts_with("Name,Country,refused because\r\nRéunion,Xx,\"line 3"),
+        "{text}"
+    );
+
+    // A sheet's refused rows go back into a sheet.
+    let other = Env::new();
+    other.ok(&[
+        "org",
+        "add",
+        "Communist Party of Greece",
+        "--handle",
+        "kke",
+        "--country",
+        "GR",
+    ]);
+    let rejects = other.path("refused.xlsx");
+    let out = other.ok(&[
+        "import",
+        "orgs",
+        &fixture("partners.xlsx"),
+        "--partial",
+        rejects.to_str().unwrap(),
+    ]);
+    assert!(out.contains("24 added, 0 updated, 0 skipped, 1 refused"), "{out}");
+    let rows = sheet_cells(&rejects, "partners");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[1][0],
+        calamine::Data::String("Communist Party of Greece".into())
+    );
+    assert!(rows[1].last().unwrap().to_string().contains("line 2"), "{rows:?}");
+}
+
+#[test]
+fn a_partial_log_import_sets_aside_the_entries_it_cannot_place() {
+    let env = Env::new();
+    env.ok(&["import", "orgs", &fixture("partners-excel.csv")]);
+    let rejects = env.path("refused.csv");
+    let out = env.ok(&[
+        "import",
+        "log",
+        &fixture("contact-log.csv"),
+        "--partial",
+        rejects.to_str().unwrap(),
+    ]);
+    assert!(
+        out.contains(": 58 added, 0 updated, 0 skipped, 6 refused (64 rows"),
+        "{out}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM interactions"), 58);
+    let refused = std::fs::read_to_string(&rejects).unwrap();
+    assert_eq!(refused.matches("no organisation matches").count(), 6, "{refused}");
+    // Once the name is known, the refused entries go in, with their follow-ups.
+    env.ok(&["org", "edit", "cpk", "--alias", "حزب كمونيست كردستان"]);
+    env.ok(&["import", "log", rejects.to_str().unwrap()]);
+    assert_eq!(env.count("SELECT count(*) FROM interactions"), 64);
+    assert_eq!(env.count("SELECT count(*) FROM tasks"), 24);
+}
