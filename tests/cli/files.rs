@@ -512,3 +512,35 @@ fn a_partial_log_import_sets_aside_the_entries_it_cannot_place() {
     assert_eq!(env.count("SELECT count(*) FROM interactions"), 64);
     assert_eq!(env.count("SELECT count(*) FROM tasks"), 24);
 }
+
+#[test]
+fn a_repeated_row_names_both_lines_in_a_crlf_file() {
+    let env = Env::new();
+    env.ok(&[
+        "org",
+        "add",
+        "Communist Party of Greece",
+        "--handle",
+        "kke",
+        "--country",
+        "GR",
+    ]);
+    let path = file(
+        &env,
+        "log.csv",
+        b"date,organisation,channel,summary\r\n2026-03-01,kke,email,\"Sent the\r\nstatement\"\r\n2026-03-02,kke,email,Other\r\n2026-03-01,kke,email,\"Sent the\r\nstatement\"\r\n",
+    );
+    let err = env.fails(1, &["import", "log", &path]);
+    assert!(err.contains("line 5, column summary"), "{err}");
+    assert!(err.contains("repeats line 2 (the same entry)"), "{err}");
+    let tasks = file(
+        &env,
+        "tasks.csv",
+        b"title,organisation,due\r\nReply,kke,2026-12-01\r\nCall,kke,\r\nReply,kke,2026-12-01\r\n",
+    );
+    let err = env.fails(1, &["import", "tasks", &tasks]);
+    assert!(
+        err.contains("line 4, column title, `Reply`: repeats line 2 (the same task)"),
+        "{err}"
+    );
+}
