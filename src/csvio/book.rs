@@ -58,6 +58,12 @@ impl Book {
 
     /// Adds a sheet named `name` with `rows`, the first being the header.
     pub fn add_rows(&mut self, name: &str, rows: &[Vec<String>]) -> Result<()> {
+        self.add_table(name, rows, false)
+    }
+
+    /// Like [`Book::add_rows`]; with `numbers`, whole numbers (no leading
+    /// zero) are written as numbers, for figures to sum and chart.
+    pub fn add_table(&mut self, name: &str, rows: &[Vec<String>], numbers: bool) -> Result<()> {
         let sheet = self.workbook.add_worksheet();
         sheet.set_name(name).map_err(|e| xlsx_error(name, e))?;
         let Some((header, body)) = rows.split_first() else {
@@ -112,6 +118,10 @@ impl Book {
                     Kind::Time => time(cell).map(|t| (t, &self.time)),
                     Kind::Text => None,
                 };
+                if numbers && let Some(n) = whole_number(cell) {
+                    sheet.write_number(row, col, n).map_err(fail)?;
+                    continue;
+                }
                 match typed {
                     Some((value, format)) => {
                         sheet
@@ -165,6 +175,20 @@ fn too_many_rows(name: &str) -> Error {
 
 fn xlsx_error(name: &str, e: rust_xlsxwriter::XlsxError) -> Error {
     Error::user(format!("cannot write sheet {name}: {e}"))
+}
+
+/// A cell that is a whole number a spreadsheet holds exactly, written
+/// without a leading zero.
+fn whole_number(cell: &str) -> Option<f64> {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let plain = !digits.is_empty()
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    plain
+        .then(|| cell.parse::<i64>().ok())
+        .flatten()
+        .map(|n| n as f64)
 }
 
 /// A `YYYY-MM-DD` cell as a spreadsheet date.

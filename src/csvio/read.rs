@@ -398,6 +398,24 @@ impl<R: Read> Read for QuoteCounter<R> {
                 return Ok(0);
             }
             let mut q = self.state.get();
+            if !self.cr && !self.buf[..n].contains(&b'\r') {
+                // Most files, and every LF one: nothing to change.
+                for &b in &self.buf[..n] {
+                    match b {
+                        b'"' => {
+                            q.open = !q.open;
+                            if q.open {
+                                q.opened_at = q.line + 1;
+                            }
+                        }
+                        b'\n' => q.line += 1,
+                        _ => {}
+                    }
+                }
+                self.ready.extend_from_slice(&self.buf[..n]);
+                self.state.set(q);
+                continue;
+            }
             for &b in &self.buf[..n] {
                 if std::mem::take(&mut self.cr) && b != b'\n' {
                     self.ready.push(b'\r');

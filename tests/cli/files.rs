@@ -544,3 +544,62 @@ fn a_repeated_row_names_both_lines_in_a_crlf_file() {
         "{err}"
     );
 }
+
+#[test]
+fn a_quarterly_report_as_a_workbook_has_a_sheet_per_section() {
+    use calamine::{Data, Reader};
+    let env = Env::new();
+    env.ok(&[
+        "org",
+        "add",
+        "Communist Party of Greece",
+        "--handle",
+        "kke",
+        "--country",
+        "GR",
+    ]);
+    env.ok(&[
+        "log",
+        "kke",
+        "--channel",
+        "email",
+        "--summary",
+        "Sent",
+        "--date",
+        "2026-08-03",
+    ]);
+    let out = env.path("q.xlsx");
+    env.ok(&[
+        "report",
+        "quarterly",
+        "--quarter",
+        "2026Q3",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let csv = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--format", "csv"]);
+    let mut sections: Vec<&str> = Vec::new();
+    for s in csv.lines().skip(1).filter_map(|l| l.split(',').next()) {
+        if !sections.contains(&s) {
+            sections.push(s);
+        }
+    }
+    let book = calamine::open_workbook_auto(&out).unwrap();
+    assert_eq!(book.sheet_names(), sections);
+    let totals = sheet_cells(&out, "totals");
+    assert_eq!(
+        totals[0],
+        [
+            Data::String("key".into()),
+            Data::String("value".into()),
+            Data::String("previous".into())
+        ]
+    );
+    let contacts = totals
+        .iter()
+        .find(|r| r[0] == Data::String("contacts".into()))
+        .unwrap();
+    assert_eq!(contacts[1], Data::Float(1.0), "figures are numbers");
+    let period = sheet_cells(&out, "period");
+    assert_eq!(period[3][1], Data::String("2026Q3".into()));
+}
