@@ -336,3 +336,91 @@ CREATE INDEX tasks_interaction ON tasks (interaction_id) WHERE interaction_id IS
 UPDATE organisations SET last_contact = nullif(max(coalesce(last_contact, ''),
         coalesce((SELECT max(d.date) FROM distributions d WHERE d.org_id = organisations.id), '')), '')
  WHERE EXISTS (SELECT 1 FROM distributions d WHERE d.org_id = organisations.id);
+
+-- migration 8: Persian names of organisations and titles of objectives
+-- The Persian report names each organisation and mandate in Persian when
+-- it has a Persian name; the English report keeps the English one.
+ALTER TABLE organisations ADD COLUMN name_fa TEXT;
+ALTER TABLE objectives ADD COLUMN title_fa TEXT;
+
+-- Mandate 6: a document (ours or received), in its language, published on
+-- the organisation's own website on this day (its link says where).
+ALTER TABLE documents ADD COLUMN published_on TEXT;
+CREATE INDEX documents_published_on ON documents (published_on) WHERE published_on IS NOT NULL;
+
+-- A Persian name is one of an organisation's names, found as the others are.
+CREATE TABLE org_names_new (
+    org_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    kind   TEXT NOT NULL CHECK (kind IN ('name', 'native', 'fa', 'alias')),
+    value  TEXT NOT NULL,
+    key    TEXT NOT NULL,
+    PRIMARY KEY (org_id, kind, value)
+) STRICT, WITHOUT ROWID;
+INSERT INTO org_names_new (org_id, kind, value, key) SELECT org_id, kind, value, key FROM org_names;
+DROP TABLE org_names;
+ALTER TABLE org_names_new RENAME TO org_names;
+CREATE INDEX org_names_key ON org_names (key);
+
+-- The seven mandates `init` stored keep their English titles and gain the
+-- resolution's Persian ones; a mandate retitled by the office is left alone.
+UPDATE objectives SET title_fa = CASE title
+        WHEN 'Widen ties' THEN 'گسترش ارتباطات و همکاری‌های بین‌المللی'
+        WHEN 'Inform abroad' THEN 'اطلاع‌رسانی به جنبش کارگری و احزاب کشورهای دیگر'
+        WHEN 'Regional ties' THEN 'ارتباط ویژه با کشورهای همسایه و منطقه'
+        WHEN 'Take part abroad' THEN 'شرکت در سمینارها و مبارزات کشورهای دیگر'
+        WHEN 'Follow partners' THEN 'پیگیری مواضع احزاب و رساندن آن به اعضا'
+        WHEN 'Translate and distribute' THEN 'انتشار مقالات رسیده، ترجمه و پخش اسناد'
+        WHEN 'Joint seminars' THEN 'برگزاری سمینارهای مشترک'
+    END
+ WHERE title_fa IS NULL AND title IN ('Widen ties', 'Inform abroad', 'Regional ties',
+        'Take part abroad', 'Follow partners', 'Translate and distribute', 'Joint seminars');
+
+-- migration 9: names found in any script
+-- Folding now also reads Turkish `ı`, Kurdish Arabic-script letters and
+-- Central Asian Cyrillic letters as their bases: every folded key is made
+-- again. The search indexes of organisations and people gain two columns:
+-- `latin`, the Latin and lookalike spellings of names in other scripts,
+-- and `sound`, the consonants of names in Arabic script. Log entries whose
+-- text folds differently now are indexed again. The liaison_* functions
+-- are the program's own (src/matching.rs, src/text.rs, src/db/log.rs).
+UPDATE org_names SET key = liaison_fold(value) WHERE key <> liaison_fold(value);
+UPDATE organisations SET sort_key = liaison_fold(name) WHERE sort_key <> liaison_fold(name);
+UPDATE people SET sort_key = liaison_fold(name), native_key = liaison_fold(native_name)
+ WHERE sort_key <> liaison_fold(name) OR native_key <> liaison_fold(native_name);
+
+DROP TABLE org_fts;
+CREATE VIRTUAL TABLE org_fts USING fts5 (text, latin, sound, tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO org_fts (rowid, text, latin, sound)
+WITH named AS (
+    SELECT o.rid, o.id, o.handle, o.notes,
+           o.name || char(10) || coalesce(o.native_name, '') || char(10)
+           || coalesce((SELECT group_concat(value, char(10)) FROM org_names
+                         WHERE org_id = o.id AND kind IN ('fa', 'alias')), '') AS names
+      FROM organisations o)
+SELECT rid,
+       liaison_fold(handle || char(10) || names || char(10)
+           || coalesce((SELECT group_concat(tag, char(10)) FROM org_tags WHERE org_id = named.id), '')
+           || char(10) || coalesce(notes, '')),
+       liaison_latin(names), liaison_sound(names)
+  FROM named;
+
+DROP TABLE person_fts;
+CREATE VIRTUAL TABLE person_fts USING fts5 (text, latin, sound, tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO person_fts (rowid, text, latin, sound)
+SELECT p.rid,
+       liaison_fold(p.name || char(10) || coalesce(p.native_name, '') || char(10) || coalesce(p.role, '')
+           || char(10) || coalesce(p.notes, '')),
+       liaison_latin(p.name || char(10) || coalesce(p.native_name, '')),
+       liaison_sound(p.name || char(10) || coalesce(p.native_name, ''))
+  FROM people p;
+
+DELETE FROM interaction_fts WHERE rowid IN (
+    SELECT i.rid FROM interactions i
+     WHERE liaison_newly_folded(i.summary) OR liaison_newly_folded(i.subject)
+        OR EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id AND liaison_newly_folded(t.tag)));
+INSERT INTO interaction_fts (rowid, text)
+SELECT i.rid, liaison_index_text(i.summary, i.subject,
+           (SELECT group_concat(t.tag, char(10)) FROM interaction_tags t WHERE t.interaction_id = i.id))
+  FROM interactions i
+ WHERE liaison_newly_folded(i.summary) OR liaison_newly_folded(i.subject)
+    OR EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id AND liaison_newly_folded(t.tag));

@@ -293,6 +293,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                 handle: format!("o{i}"),
                 name,
                 native_name: native,
+                name_fa: None,
                 aliases: Vec::new(),
                 country: c.code.clone(),
                 region: c.region.clone(),

@@ -87,8 +87,7 @@ impl Ctx {
     fn open_db_as_is(&mut self) -> Result<Db> {
         match Db::open_with(&self.db_path, self.passphrase()) {
             Err(e)
-                if e.kind == crate::error::Kind::Unreadable
-                    && e.message.contains("wrong passphrase")
+                if e.is(crate::error::Cause::WrongPassphrase)
                     && self.passphrase.is_none()
                     && self.interactive =>
             {

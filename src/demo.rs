@@ -993,14 +993,39 @@ pub fn build_log(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(usize
     Ok((entries, tasks))
 }
 
+/// Persian names of the partners the office writes about most; an Iranian
+/// organisation's own name is already Persian.
+const NAMES_FA: &[(&str, &str)] = &[
+    ("kke", "حزب کمونیست یونان"),
+    ("akel", "حزب مترقی زحمتکشان قبرس"),
+    ("pcp", "حزب کمونیست پرتغال"),
+    ("ptb", "حزب کار بلژیک"),
+    ("cpb", "حزب کمونیست بریتانیا"),
+    ("tkp", "حزب کمونیست ترکیه"),
+    ("disk", "کنفدراسیون سندیکاهای کارگران انقلابی ترکیه"),
+    ("icp", "حزب کمونیست عراق"),
+    ("kcp", "حزب کمونیست کردستان"),
+    ("lcp", "حزب کمونیست لبنان"),
+    ("ppp", "حزب مردم فلسطین"),
+    ("scp", "حزب کمونیست سودان"),
+    ("cpim", "حزب کمونیست هند (مارکسیست)"),
+    ("wftu", "فدراسیون جهانی سندیکاها"),
+];
+
 fn tx_org(tx: &Transaction, row: &OrgRow, now: &str) -> Result<()> {
     let (handle, name, native, aliases, cc, kind, status, since, langs, website, tags, notes) = *row;
     let c = country::resolve(cc)?;
+    let name_fa = if c.code == "IR" && native != name {
+        some(native)
+    } else {
+        NAMES_FA.iter().find(|x| x.0 == handle).map(|x| x.1.to_string())
+    };
     let org = Org {
         id: new_id(),
         handle: handle.to_string(),
         name: name.to_string(),
         native_name: if native == name { None } else { some(native) },
+        name_fa,
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
         country: c.code.clone(),
         region: c.region.clone(),
@@ -1032,9 +1057,14 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
     use crate::model::document::{DocDirection, DocKind, Document, TranslationStatus};
     use crate::model::event::{Event, EventKind, OurRole};
     let mut objectives = Vec::new();
-    for (title, description) in crate::model::objective::DEFAULTS {
+    for (title, title_fa, description) in crate::model::objective::DEFAULTS {
+        let new = db::objectives::NewObjective {
+            title,
+            title_fa: Some(title_fa),
+            description: Some(description),
+        };
         let id = new_id();
-        db::objectives::insert(tx, &id, title, Some(description), now)?;
+        db::objectives::insert(tx, &id, &new, now)?;
         objectives.push(id);
     }
     let org = |h: &str| -> Result<String> {
@@ -1119,12 +1149,13 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         author: None,
         translation_of: None,
         translation_status: None,
-        link: None,
+        link: some("https://example.org/fa/oil-strike"),
         notes: None,
         objectives: Vec::new(),
         created_at: now.to_string(),
         updated_at: now.to_string(),
         author_org_id: None,
+        published_on: Some(days_ago(59)),
     };
     db::documents::save(tx, &statement)?;
     db::objectives::link(
@@ -1144,6 +1175,8 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
             language: lang.into(),
             translation_of: Some(statement.id.clone()),
             translation_status: Some(TranslationStatus::Published),
+            link: some(&format!("https://example.org/{lang}/oil-strike")),
+            published_on: Some(days_ago(57)),
             ..statement.clone()
         };
         db::documents::save(tx, &t)?;

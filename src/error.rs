@@ -34,15 +34,34 @@ impl Kind {
     }
 }
 
+/// What happened, for the failures a caller acts on rather than only
+/// reports. Set where the error is made, so that no caller has to read the
+/// message to learn it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// The passphrase given (or none) does not open the file, or the file
+    /// is not a database at all: SQLCipher cannot tell the two apart.
+    WrongPassphrase,
+    /// A transaction undone on purpose: a dry run, or rows were refused.
+    RolledBack,
+    /// The reader of the output went away (`liaison org list | head`):
+    /// not a failure to the user, exit 0.
+    ClosedPipe,
+    /// The schema is older than this binary; one process must upgrade it
+    /// while the others wait.
+    NeedsUpgrade,
+}
+
 /// A failure with a message for the user and hints for the next step.
 #[derive(Debug)]
 pub struct Error {
     pub kind: Kind,
     pub message: String,
     pub hints: Vec<String>,
-    /// Set when the failure is a closed output pipe, which is not a failure
-    /// to the user (`liaison org list | head`).
-    pub broken_pipe: bool,
+    /// Set for the failures some caller handles; see [`Cause`].
+    pub cause: Option<Cause>,
+    /// The lower-level error this one reports, kept for `source()`.
+    pub source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 /// The result type used throughout the crate.
@@ -54,8 +73,26 @@ impl Error {
             kind,
             message: message.into(),
             hints: Vec::new(),
-            broken_pipe: false,
+            cause: None,
+            source: None,
         }
+    }
+
+    /// Marks what happened, for the caller that handles it.
+    pub fn because(mut self, cause: Cause) -> Self {
+        self.cause = Some(cause);
+        self
+    }
+
+    /// Keeps the lower-level error this one reports.
+    pub fn caused_by(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// Whether this failure is the given cause.
+    pub fn is(&self, cause: Cause) -> bool {
+        self.cause == Some(cause)
     }
 
     /// A user or data error (exit 1).
@@ -86,7 +123,13 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
@@ -96,9 +139,13 @@ impl From<std::io::Error> for Error {
         {
             return failed.to_error();
         }
-        let mut err = Error::internal(format!("i/o error: {e}"));
-        err.broken_pipe = e.kind() == std::io::ErrorKind::BrokenPipe;
-        err
+        let closed = e.kind() == std::io::ErrorKind::BrokenPipe;
+        let err = Error::internal(format!("i/o error: {e}")).caused_by(e);
+        if closed {
+            err.because(Cause::ClosedPipe)
+        } else {
+            err
+        }
     }
 }
 
@@ -162,7 +209,7 @@ pub fn from_sqlite(e: rusqlite::Error, what: &str) -> Error {
             _ => {}
         }
     }
-    Error::internal(format!("{what}: {e}"))
+    Error::internal(format!("{what}: {e}")).caused_by(e)
 }
 
 #[cfg(test)]
@@ -181,6 +228,7 @@ mod tests {
     #[test]
     fn broken_pipe_is_recognised() {
         let e: Error = std::io::Error::from(std::io::ErrorKind::BrokenPipe).into();
-        assert!(e.broken_pipe);
+        assert!(e.is(Cause::ClosedPipe));
+        assert!(std::error::Error::source(&e).is_some(), "the i/o error is kept");
     }
 }

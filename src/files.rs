@@ -6,9 +6,10 @@
 //! owner-only, never written through a symbolic link, and refused when it
 //! is (by any spelling, link or hard link) the database, one of its
 //! companion files, or an input of the same command. Temporary files are
-//! removed on every way out: an error, Ctrl-C, a panic. Only a SIGKILL can
-//! leave one, under a name starting with `.` and holding `.partial-`,
-//! never under the final name.
+//! removed on every way out: an error, Ctrl-C, a panic. Only a SIGKILL or
+//! a power cut can leave one, under a name starting with `.` and holding
+//! `.partial-`, never under the final name; the next write of the same
+//! file removes it.
 
 use std::fs::File;
 use std::io::Write;
@@ -121,8 +122,13 @@ impl Output {
             return Err(Error::user(format!("{} already exists", target.display()))
                 .hint("choose a new file name; this copy never overwrites a file"));
         }
+        remove_abandoned(target);
         let temp = temporary_name(target, "partial")?;
         let file = create_new_private(&temp).map_err(|e| cannot_write(target, &e))?;
+        if let Err(e) = claim(&file) {
+            discard(&temp);
+            return Err(cannot_write(target, &e));
+        }
         Ok(Output {
             target: target.to_path_buf(),
             temp,
@@ -146,11 +152,14 @@ impl Output {
             .file
             .take()
             .ok_or_else(|| Error::internal("output committed twice"))?;
+        // The file stays open, and so claimed, until it is in place.
         let done = finish(buffered)
             .map_err(|e| cannot_write(&target, &e))
-            .and_then(|()| {
+            .and_then(|file| {
                 crate::fault::point("output:before-rename");
-                put_in_place(&self.temp, &target, self.existing)
+                let placed = put_in_place(&self.temp, &target, self.existing);
+                drop(file);
+                placed
             });
         match done {
             Ok(()) => forget(&self.temp),
@@ -161,10 +170,71 @@ impl Output {
 }
 
 /// Flushes and syncs a file being written.
-fn finish(mut buffered: std::io::BufWriter<File>) -> std::io::Result<()> {
+fn finish(mut buffered: std::io::BufWriter<File>) -> std::io::Result<File> {
     buffered.flush()?;
     let file = buffered.into_inner().map_err(|e| e.into_error())?;
-    file.sync_all()
+    file.sync_all()?;
+    Ok(file)
+}
+
+/// The byte of a temporary output its writer keeps locked while the file
+/// is open: far past where SQLite locks (it writes backups through the
+/// same temporary file) and past the database lock's bytes. A leftover
+/// whose byte can be locked has no writer any more.
+const WRITING: i64 = 0x7000_0000_0010;
+
+/// Locks the writing byte of a temporary output for as long as `file`
+/// is open (an open-file-description lock: closing another descriptor of
+/// the same file does not release it).
+fn claim(file: &File) -> std::io::Result<()> {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: a zeroed flock is a valid argument; the fields used are set.
+    let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+    lock.l_type = libc::F_WRLCK as _;
+    lock.l_whence = libc::SEEK_SET as _;
+    lock.l_start = WRITING;
+    lock.l_len = 1;
+    // SAFETY: fcntl on an open descriptor with a valid flock.
+    if unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLK, &lock) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Removes the temporary files of `target` that a killed writer left
+/// beside it: those whose writing byte nobody holds. A writer still at
+/// work keeps its file.
+fn remove_abandoned(target: &Path) {
+    let (Some(name), dir) = (target.file_name(), target.parent()) else {
+        return;
+    };
+    let dir = match dir {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let prefix = format!(".{}.partial-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+            continue;
+        }
+        let path = entry.path();
+        let opened = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+            .open(&path);
+        let Ok(file) = opened else { continue };
+        if file.metadata().is_ok_and(|m| m.is_file()) && claim(&file).is_ok() {
+            let _ = std::fs::remove_file(&path);
+            let mut journal = path.as_os_str().to_os_string();
+            journal.push("-journal");
+            let _ = std::fs::remove_file(journal);
+        }
+    }
 }
 
 impl Write for Output {

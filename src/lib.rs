@@ -15,6 +15,7 @@ pub mod error;
 pub mod fault;
 pub mod files;
 pub mod import;
+pub mod matching;
 pub mod model;
 pub mod prompt;
 pub mod render;
@@ -85,7 +86,7 @@ pub fn run(cli: Cli) -> Result<()> {
 
 /// Prints an error and its hints to stderr; returns the exit code.
 pub fn report(e: &Error) -> i32 {
-    if e.broken_pipe {
+    if e.is(crate::error::Cause::ClosedPipe) {
         return 0;
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -18,9 +18,11 @@ pub fn clean(s: &str) -> String {
 }
 
 /// Builds the folded key of `s`: case folded, NFKC, marks (accents, Arabic
-/// harakat) removed, tatweel and zero-width joiners removed, Arabic letter
-/// variants mapped to the Persian ones, Persian and Arabic-Indic digits to
-/// ASCII, and runs of white space collapsed to one space.
+/// harakat, Greek accents, Hebrew points) removed, tatweel and zero-width
+/// joiners removed, Arabic and Kurdish letter variants mapped to the
+/// Persian ones, Turkish dotless `ı` to `i`, Central Asian Cyrillic letters
+/// to their Russian bases, Persian and Arabic-Indic digits to ASCII, and
+/// runs of white space collapsed to one space.
 pub fn fold(s: &str) -> String {
     use caseless::Caseless;
     if s.is_ascii() {
@@ -120,14 +122,66 @@ fn is_invisible(c: char) -> bool {
 
 fn map_letter(c: char) -> char {
     match c {
-        'ي' | 'ى' | 'ې' => 'ی',
+        'ي' | 'ى' | 'ې' | 'ێ' => 'ی',
         'ك' => 'ک',
-        'ة' => 'ه',
+        'ة' | 'ە' | 'ھ' => 'ه',
+        'ۆ' => 'و',
+        'ڵ' => 'ل',
+        'ڕ' => 'ر',
+        // Turkish and Azerbaijani dotless i; `İ` loses its dot as a mark.
+        'ı' => 'i',
+        // Tajik, Kazakh, Kyrgyz, Uzbek, Bashkir, Tatar, Ukrainian letters.
+        'ҳ' => 'х',
+        'ҷ' => 'ч',
+        'қ' => 'к',
+        'ғ' => 'г',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ү' | 'ұ' => 'у',
+        'ә' => 'а',
+        'і' => 'и',
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         '٠'..='٩' => digit(c, '٠'),
         '۰'..='۹' => digit(c, '۰'),
         _ => c,
     }
+}
+
+/// Whether `s` has a letter that folds to another since folding learnt
+/// Turkish, Kurdish and Central Asian letters: a search entry made before
+/// must be made again.
+pub fn has_newly_folded_letters(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(
+            c,
+            'ı' | 'ێ'
+                | 'ە'
+                | 'ھ'
+                | 'ۆ'
+                | 'ڵ'
+                | 'ڕ'
+                | 'ҳ'
+                | 'ҷ'
+                | 'қ'
+                | 'ғ'
+                | 'ң'
+                | 'ө'
+                | 'ү'
+                | 'ұ'
+                | 'ә'
+                | 'і'
+                | 'Ҳ'
+                | 'Ҷ'
+                | 'Қ'
+                | 'Ғ'
+                | 'Ң'
+                | 'Ө'
+                | 'Ү'
+                | 'Ұ'
+                | 'Ә'
+                | 'І'
+        )
+    })
 }
 
 fn digit(c: char, zero: char) -> char {
@@ -315,6 +369,42 @@ mod tests {
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("DİSK"), "disk");
         assert_eq!(fold("Коммунистическая"), "коммунистическая");
+    }
+
+    #[test]
+    fn turkish_dotless_i_folds_to_i() {
+        assert_eq!(fold("Halkın"), "halkin");
+        assert_eq!(fold("HALKIN"), fold("Halkın"));
+        assert_eq!(fold("Aydın"), "aydin");
+        assert_eq!(fold("İŞÇİ"), "isci");
+        assert_eq!(fold("ılım"), "ilim");
+    }
+
+    #[test]
+    fn kurdish_letters_fold_to_persian_bases() {
+        assert_eq!(fold("كۆمهڵهی"), "کومهلهی");
+        assert_eq!(fold("کۆمەڵە"), "کومهله");
+        assert_eq!(fold("کوردستان"), "کوردستان");
+        assert_eq!(fold("ڕێکخراو"), "ریکخراو");
+        assert_eq!(fold("ھەولێر"), "ههولیر");
+        assert_eq!(fold("کۆمەڵە"), fold("کومه\u{200C}له"));
+    }
+
+    #[test]
+    fn central_asian_cyrillic_folds_to_russian_bases() {
+        assert_eq!(fold("Раҳимов"), "рахимов");
+        assert_eq!(fold("Ҷумҳурии Тоҷикистон"), "чумхурии точикистон");
+        assert_eq!(fold("қазақ"), "казак");
+        assert_eq!(fold("ғ ң ө ү ә і ӣ ӯ"), "г н о у а и и у");
+        assert_eq!(fold("ҲҶҚҒ"), "хчкг");
+    }
+
+    #[test]
+    fn hebrew_points_and_greek_accents_go() {
+        assert_eq!(fold("שָׁלוֹם"), "שלום");
+        assert_eq!(fold("מִפְלֶגֶת"), "מפלגת");
+        assert_eq!(fold("Κόμμα Ελλάδας"), "κομμα ελλαδασ");
+        assert_eq!(fold("ΐ ϋ"), "ι υ");
     }
 
     #[test]

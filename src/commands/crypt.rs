@@ -49,7 +49,7 @@ pub fn encrypt(ctx: &mut Ctx, _a: EncryptArgs) -> Result<()> {
     // on the lock while it is typed.
     let known = match Db::open(&ctx.db_path) {
         Ok(db) => db::copy::plain_backups(&db)?,
-        Err(e) if e.message.contains("wrong passphrase") => return already_encrypted(ctx),
+        Err(e) if e.is(crate::error::Cause::WrongPassphrase) => return already_encrypted(ctx),
         Err(e) => return Err(e),
     };
     let key = new_passphrase(ctx, ctx.passphrase.clone())?;

@@ -31,6 +31,9 @@ pub enum DocCommand {
     Send(SendArgs),
     /// Create a linked translation
     Translate(TranslateArgs),
+    /// Record that a document (ours or received), in one of its languages,
+    /// was published on our own website
+    Publish(PublishArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: DocCommand) -> Result<()> {
@@ -42,6 +45,7 @@ pub fn run(ctx: &mut Ctx, cmd: DocCommand) -> Result<()> {
         DocCommand::Rm(a) => rm(ctx, a),
         DocCommand::Send(a) => send(ctx, a),
         DocCommand::Translate(a) => translate(ctx, a),
+        DocCommand::Publish(a) => publish(ctx, a),
     }
 }
 
@@ -131,6 +135,7 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
         created_at: now.clone(),
         updated_at: now,
         author_org_id: None,
+        published_on: None,
     };
     let mut db = ctx.open_db()?;
     let objectives = apply(ctx, db.conn(), &mut d, &a.fields)?;
@@ -495,6 +500,14 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
             }
         }
     }
+    if targets.is_empty() && a.via == SendChannel::Website {
+        // Put on our own website: published, not sent to anyone.
+        let date = match &a.date {
+            Some(s) => dates::parse(s, ctx.today(), None, Lean::Past)?,
+            None => ctx.today(),
+        };
+        return record_publication(ctx, &mut db, d, date, None);
+    }
     if targets.is_empty() {
         return Err(Error::user("no organisation to send to")
             .hint("name them with --to ORG, --to-status partner or --to-region R"));
@@ -615,6 +628,7 @@ fn translate(ctx: &mut Ctx, a: TranslateArgs) -> Result<()> {
         objectives: Vec::new(),
         link: None,
         notes: None,
+        published_on: None,
         ..original.clone()
     };
     db.write(|tx| db::documents::save(tx, &t))?;
@@ -623,5 +637,89 @@ fn translate(ctx: &mut Ctx, a: TranslateArgs) -> Result<()> {
         original.title,
         a.status,
         short_id(&t.id)
+    ))
+}
+
+/// Record that a document was published on our own website.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  liaison doc publish 'Statement on the strike' --lang en --date 2026-09-20 --link https://example.org/en/strike"
+)]
+pub struct PublishArgs {
+    /// ID prefix or part of the title (the original or a translation)
+    pub doc: String,
+    /// The language it was published in [default: the document's own]
+    #[arg(long = "lang", value_name = "CODE")]
+    pub language: Option<String>,
+    /// When [default: today]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub date: Option<String>,
+    /// Where it is published
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+}
+
+fn publish(ctx: &mut Ctx, a: PublishArgs) -> Result<()> {
+    let mut db = ctx.open_db()?;
+    let d = resolve(db.conn(), &a.doc)?;
+    let copy = match &a.language {
+        None => d,
+        Some(l) => {
+            let language = fields::language(l)?;
+            let original = match &d.translation_of {
+                Some(id) => db::documents::get(db.conn(), id)?.unwrap_or_else(|| d.clone()),
+                None => d.clone(),
+            };
+            if original.language == language {
+                original
+            } else {
+                db::documents::translations(db.conn(), &original.id)?
+                    .into_iter()
+                    .find(|t| t.language == language)
+                    .ok_or_else(|| {
+                        Error::user(format!("`{}` has no {language} translation", original.title)).hint(
+                            format!(
+                                "add it first: liaison doc translate {} --lang {language} --status done",
+                                short_id(&original.id)
+                            ),
+                        )
+                    })?
+            }
+        }
+    };
+    let date = match &a.date {
+        Some(s) => dates::parse(s, ctx.today(), None, Lean::Past)?,
+        None => ctx.today(),
+    };
+    let link = fields::opt_line("link", a.link.as_deref())?;
+    record_publication(ctx, &mut db, copy, date, link)
+}
+
+/// Marks `copy` published on `date` (a translation's status becomes
+/// published) and says so.
+fn record_publication(
+    ctx: &mut Ctx,
+    db: &mut db::Db,
+    mut copy: Document,
+    date: chrono::NaiveDate,
+    link: Option<String>,
+) -> Result<()> {
+    copy.published_on = Some(date);
+    if link.is_some() {
+        copy.link = link;
+    }
+    if copy.translation_of.is_some() {
+        copy.translation_status = Some(TranslationStatus::Published);
+    }
+    copy.updated_at = ctx.now_str();
+    db.write(|tx| db::documents::save(tx, &copy))?;
+    let at = copy
+        .link
+        .as_deref()
+        .map(|l| format!(" at {l}"))
+        .unwrap_or_default();
+    ctx.out.line(&format!(
+        "published `{}` in {} on our website on {date}{at}",
+        copy.title, copy.language
     ))
 }

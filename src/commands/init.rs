@@ -58,8 +58,13 @@ pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<()> {
         if a.objectives == Objectives::None || !db::objectives::list(tx)?.is_empty() || existed {
             return Ok(0);
         }
-        for (title, description) in crate::model::objective::DEFAULTS {
-            db::objectives::insert(tx, &db::new_id(), title, Some(description), &now)?;
+        for (title, title_fa, description) in crate::model::objective::DEFAULTS {
+            let new = db::objectives::NewObjective {
+                title,
+                title_fa: Some(title_fa),
+                description: Some(description),
+            };
+            db::objectives::insert(tx, &db::new_id(), &new, &now)?;
         }
         Ok(crate::model::objective::DEFAULTS.len())
     })?;

@@ -46,7 +46,9 @@ pub fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Objective> {
     let all = db::objectives::list(conn)?;
     let mut found: Vec<Objective> = all
         .into_iter()
-        .filter(|o| fold(&o.title).contains(&key))
+        .filter(|o| {
+            fold(&o.title).contains(&key) || o.title_fa.as_deref().is_some_and(|t| fold(t).contains(&key))
+        })
         .collect();
     match found.len() {
         1 => Ok(found.remove(0)),
@@ -87,6 +89,9 @@ pub fn resolve_all(conn: &rusqlite::Connection, queries: &[String]) -> Result<Ve
 pub struct AddArgs {
     /// A short title
     pub title: String,
+    /// The title in Persian, for the Persian report
+    #[arg(long, value_name = "TITLE")]
+    pub title_fa: Option<String>,
     /// What it means
     #[arg(long)]
     pub description: Option<String>,
@@ -95,10 +100,16 @@ pub struct AddArgs {
 fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     let title = fields::line("title", &a.title)?;
     require("title", &title)?;
+    let title_fa = fields::opt_line("Persian title", a.title_fa.as_deref())?;
     let description = fields::opt_text("description", a.description.as_deref())?;
     let now = ctx.now_str();
     let mut db = ctx.open_db()?;
-    let n = db.write(|tx| db::objectives::insert(tx, &new_id(), &title, description.as_deref(), &now))?;
+    let new = db::objectives::NewObjective {
+        title: &title,
+        title_fa: title_fa.as_deref(),
+        description: description.as_deref(),
+    };
+    let n = db.write(|tx| db::objectives::insert(tx, &new_id(), &new, &now))?;
     ctx.out.line(&format!("added objective {n}: {title}"))
 }
 
@@ -131,25 +142,35 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         Format::Json => {
             let items: Vec<serde_json::Value> = rows
                 .iter()
-                .map(|(n, t, l, e, d)| serde_json::json!({"number": n, "title": t, "log_entries": l, "events": e, "documents": d}))
+                .map(|a| serde_json::json!({"number": a.number, "title": a.title, "title_fa": a.title_fa, "log_entries": a.log_entries, "events": a.events, "documents": a.documents}))
                 .collect();
             ctx.out.json(&items)
         }
         Format::Csv => {
             let rows: Vec<Vec<String>> = rows
                 .iter()
-                .map(|(n, t, l, e, d)| {
+                .map(|a| {
                     vec![
-                        n.to_string(),
-                        t.clone(),
-                        l.to_string(),
-                        e.to_string(),
-                        d.to_string(),
+                        a.number.to_string(),
+                        a.title.clone(),
+                        a.log_entries.to_string(),
+                        a.events.to_string(),
+                        a.documents.to_string(),
+                        a.title_fa.clone().unwrap_or_default(),
                     ]
                 })
                 .collect();
-            ctx.out
-                .csv(&["number", "title", "log_entries", "events", "documents"], &rows)
+            ctx.out.csv(
+                &[
+                    "number",
+                    "title",
+                    "log_entries",
+                    "events",
+                    "documents",
+                    "title_fa",
+                ],
+                &rows,
+            )
         }
         Format::Table => {
             if rows.is_empty() {
@@ -160,13 +181,17 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
             ctx.out.line(&format!("activity from {since} to {until}"))?;
             let rows: Vec<Vec<String>> = rows
                 .iter()
-                .map(|(n, t, l, e, d)| {
+                .map(|a| {
+                    let title = match &a.title_fa {
+                        Some(fa) => format!("{} · {fa}", a.title),
+                        None => a.title.clone(),
+                    };
                     vec![
-                        n.to_string(),
-                        t.clone(),
-                        l.to_string(),
-                        e.to_string(),
-                        d.to_string(),
+                        a.number.to_string(),
+                        title,
+                        a.log_entries.to_string(),
+                        a.events.to_string(),
+                        a.documents.to_string(),
                     ]
                 })
                 .collect();
@@ -184,6 +209,9 @@ pub struct EditArgs {
     /// New title
     #[arg(long)]
     pub title: Option<String>,
+    /// New Persian title (empty clears)
+    #[arg(long, value_name = "TITLE")]
+    pub title_fa: Option<String>,
     /// New description (empty clears)
     #[arg(long)]
     pub description: Option<String>,
@@ -196,6 +224,9 @@ fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
         let t = fields::line("title", t)?;
         require("title", &t)?;
         o.title = t;
+    }
+    if let Some(t) = &a.title_fa {
+        o.title_fa = fields::opt_line("Persian title", Some(t))?;
     }
     if let Some(d) = &a.description {
         o.description = fields::opt_text("description", Some(d))?;

@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result};
+use crate::matching::Query;
 use crate::model::org::OrgRef;
 use crate::model::person::PersonRef;
 use crate::text::{closest, fold};
@@ -14,7 +15,8 @@ use crate::text::{closest, fold};
 const SHOWN: usize = 8;
 
 /// Resolves `ORG`: handle, then exact name in any script (folded), then ID
-/// prefix, then part of a name. Several matches: a pick list on a
+/// prefix, then part of a name, then lookalike letters or a Latin
+/// spelling, then close matches (consonants, offered, never taken). Several matches: a pick list on a
 /// terminal, otherwise an error listing the candidates.
 pub fn resolve_org(ctx: &Ctx, conn: &Connection, query: &str) -> Result<OrgRef> {
     let q = query.trim();
@@ -38,12 +40,40 @@ pub fn resolve_org(ctx: &Ctx, conn: &Connection, query: &str) -> Result<OrgRef> 
     if found.is_empty() {
         found = db::orgs::by_name_part(conn, &key, 200)?;
     }
+    let mut close = Vec::new();
+    if found.is_empty() {
+        (found, close) = db::search::org_fallbacks(conn, &Query::new(q))?;
+    }
     match found.len() {
         1 => Ok(found.remove(0)),
+        0 if !close.is_empty() => close_only(ctx, "organisation", q, close, "name it by its handle"),
         0 => Err(not_found("organisation", q, db::orgs::closest(conn, &key)?)
             .hint("list them with: liaison org list")),
         _ => choose(ctx, "organisation", q, found, "name it by its handle"),
     }
+}
+
+/// Only close matches: a terminal asks which one was meant (if any);
+/// otherwise an error lists them.
+fn close_only<T: std::fmt::Display>(
+    ctx: &Ctx,
+    what: &str,
+    q: &str,
+    mut close: Vec<T>,
+    how: &str,
+) -> Result<T> {
+    if ctx.interactive {
+        let items: Vec<String> = close.iter().map(ToString::to_string).collect();
+        let i = crate::prompt::pick(
+            &format!("no {what} is named `{q}`; did you mean one of these close matches?"),
+            &items,
+        )?;
+        return Ok(close.swap_remove(i));
+    }
+    let names: Vec<String> = close.iter().take(SHOWN).map(ToString::to_string).collect();
+    Err(Error::user(format!("no {what} matches `{q}`"))
+        .hint(format!("close matches: {}", names.join("; ")))
+        .hint(how.to_string()))
 }
 
 /// Resolves a person by ID prefix or any of their names.
@@ -60,8 +90,19 @@ pub fn resolve_person(ctx: &Ctx, conn: &Connection, query: &str) -> Result<Perso
     if found.is_empty() {
         found = db::people::by_name_part(conn, &key, 200)?;
     }
+    let mut close = Vec::new();
+    if found.is_empty() {
+        (found, close) = db::search::person_fallbacks(conn, &Query::new(q))?;
+    }
     match found.len() {
         1 => Ok(found.remove(0)),
+        0 if !close.is_empty() => close_only(
+            ctx,
+            "person",
+            q,
+            close,
+            "name them by ID prefix (shown in brackets)",
+        ),
         0 => Err(
             not_found("person", q, closest(db::people::all_name_keys(conn)?, &key))
                 .hint("list them with: liaison person list"),

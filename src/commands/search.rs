@@ -6,14 +6,17 @@ use serde::Serialize;
 use crate::commands::number;
 use crate::context::Ctx;
 use crate::db;
+use crate::db::search::Stage;
 use crate::error::{Error, Result};
+use crate::matching::Query;
 use crate::model::person::short_id;
 use crate::render::Format;
 use crate::text::{excerpt, fold};
 
 /// Search names, aliases, roles, notes, log entries, documents and events. Matching ignores case, accents,
-/// Arabic/Persian letter variants and harakat; every word must match the
-/// start of a word.
+/// Arabic/Persian/Kurdish letter variants and harakat; every word must match the
+/// start of a word. Names also match by lookalike letters, Latin spelling,
+/// consonants (Arabic script) and their country's name; such results say how.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// What to look for
@@ -46,6 +49,25 @@ pub struct Hit {
     pub organisation: Option<String>,
     pub name: String,
     pub excerpt: String,
+    /// How the record matched when not exactly: `prefix`, `lookalike`,
+    /// `latin spelling`, `country` or `close`.
+    pub how: Option<&'static str>,
+}
+
+/// Adds the matches not already found, up to `limit` in all.
+fn add(
+    found: &mut Vec<(String, Option<&'static str>)>,
+    new: Vec<(String, crate::matching::How)>,
+    limit: usize,
+) {
+    for (id, how) in new {
+        if found.len() >= limit {
+            break;
+        }
+        if !found.iter().any(|(f, _)| *f == id) {
+            found.push((id, how.label()));
+        }
+    }
 }
 
 pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
@@ -53,46 +75,105 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
     let Some(query) = db::search::fts_query(&text) else {
         return Err(Error::user("nothing to search for").hint("give a word or two, in any script"));
     };
+    let q = Query::new(&text);
     let terms: Vec<String> = fold(&text).split_whitespace().map(str::to_string).collect();
     let wants = |s: Scope| a.scopes.is_empty() || a.scopes.contains(&s);
     let db = ctx.open_db()?;
-    let mut hits = Vec::new();
-    if wants(Scope::Orgs) {
-        for id in db::search::orgs(db.conn(), &query, a.limit)? {
-            let Some(o) = db::orgs::get(db.conn(), &id)? else {
-                continue;
-            };
-            let mut texts: Vec<&str> = vec![&o.name];
-            texts.extend(o.native_name.as_deref());
-            texts.extend(o.aliases.iter().map(String::as_str));
-            texts.extend(o.tags.iter().map(String::as_str));
-            texts.extend(o.notes.as_deref());
-            hits.push(Hit {
-                kind: "organisation",
-                excerpt: best_excerpt(&texts, &terms),
-                id: o.id,
-                organisation: Some(o.handle),
-                name: o.name,
-            });
+    let conn = db.conn();
+    // Exact and prefix matches, then lookalikes and Latin spellings (and
+    // organisations of a country named), then close matches.
+    let mut orgs: Vec<(String, Option<&'static str>)> = Vec::new();
+    let mut people: Vec<(String, Option<&'static str>)> = Vec::new();
+    for stage in [Stage::Text, Stage::Spelling] {
+        if wants(Scope::Orgs) {
+            add(
+                &mut orgs,
+                db::search::org_matches(conn, &q, stage, a.limit)?,
+                a.limit,
+            );
+        }
+        if wants(Scope::People) {
+            add(
+                &mut people,
+                db::search::person_matches(conn, &q, stage, a.limit)?,
+                a.limit,
+            );
         }
     }
-    if wants(Scope::People) {
-        for id in db::search::people(db.conn(), &query, a.limit)? {
-            let Some(p) = db::people::get(db.conn(), &id)? else {
-                continue;
-            };
-            let mut texts: Vec<&str> = vec![&p.name];
-            texts.extend(p.native_name.as_deref());
-            texts.extend(p.role.as_deref());
-            texts.extend(p.notes.as_deref());
-            hits.push(Hit {
-                kind: "person",
-                excerpt: best_excerpt(&texts, &terms),
-                id: p.id,
-                organisation: p.organisation,
-                name: p.name,
-            });
+    if wants(Scope::Orgs)
+        && orgs.len() < a.limit
+        && let Some(country) = crate::model::country::by_name(&text)
+    {
+        let filter = db::orgs::Filter {
+            countries: vec![country.code],
+            ..Default::default()
+        };
+        for o in db::orgs::list(conn, &filter)? {
+            if orgs.len() >= a.limit {
+                break;
+            }
+            if !orgs.iter().any(|(id, _)| *id == o.id) {
+                orgs.push((o.id, Some("country")));
+            }
         }
+    }
+    // A Latin query is compared by consonants with names in Arabic script
+    // after the rest; a query in Arabic script only when nothing else
+    // matched, so close matches are never mixed with exact ones.
+    let close = |orgs: &[(String, Option<&str>)], people: &[(String, Option<&str>)]| {
+        !q.is_arabic() || (orgs.is_empty() && people.is_empty())
+    };
+    if close(&orgs, &people) {
+        if wants(Scope::Orgs) {
+            add(
+                &mut orgs,
+                db::search::org_matches(conn, &q, Stage::Consonants, a.limit)?,
+                a.limit,
+            );
+        }
+        if wants(Scope::People) {
+            add(
+                &mut people,
+                db::search::person_matches(conn, &q, Stage::Consonants, a.limit)?,
+                a.limit,
+            );
+        }
+    }
+    let mut hits = Vec::new();
+    for (id, how) in orgs {
+        let Some(o) = db::orgs::get(conn, &id)? else {
+            continue;
+        };
+        let mut texts: Vec<&str> = vec![&o.name];
+        texts.extend(o.native_name.as_deref());
+        texts.extend(o.aliases.iter().map(String::as_str));
+        texts.extend(o.tags.iter().map(String::as_str));
+        texts.extend(o.notes.as_deref());
+        hits.push(Hit {
+            kind: "organisation",
+            excerpt: excerpt_for(&q, how, &texts, &terms),
+            id: o.id,
+            organisation: Some(o.handle),
+            name: o.name,
+            how,
+        });
+    }
+    for (id, how) in people {
+        let Some(p) = db::people::get(conn, &id)? else {
+            continue;
+        };
+        let mut texts: Vec<&str> = vec![&p.name];
+        texts.extend(p.native_name.as_deref());
+        texts.extend(p.role.as_deref());
+        texts.extend(p.notes.as_deref());
+        hits.push(Hit {
+            kind: "person",
+            excerpt: excerpt_for(&q, how, &texts, &terms),
+            id: p.id,
+            organisation: p.organisation,
+            name: p.name,
+            how,
+        });
     }
     if wants(Scope::Log) {
         for id in db::log::search(db.conn(), &query, a.limit)? {
@@ -116,6 +197,7 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
                 .to_string(),
                 organisation: Some(i.organisations.join(", ")),
                 id: i.id,
+                how: None,
             });
         }
     }
@@ -139,6 +221,7 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
                     organisation: d.author.clone(),
                     name: format!("{} ({})", d.title, d.language),
                     id: d.id,
+                    how: None,
                 });
             }
         }
@@ -161,6 +244,7 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
                     ),
                     name: format!("{} ({})", e.name, e.starts),
                     id: e.id,
+                    how: None,
                 });
             }
         }
@@ -177,30 +261,55 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
                         h.organisation.clone().unwrap_or_default(),
                         h.name.clone(),
                         h.excerpt.clone(),
+                        h.how.unwrap_or_default().into(),
                     ]
                 })
                 .collect();
             ctx.out
-                .csv(&["type", "id", "organisation", "name", "excerpt"], &rows)
+                .csv(&["type", "id", "organisation", "name", "excerpt", "how"], &rows)
         }
         Format::Table => {
             if hits.is_empty() {
                 return ctx.out.line(&format!("nothing matches `{text}`"));
             }
+            // How each matched, when one did not match exactly.
+            let labelled = hits.iter().any(|h| h.how.is_some());
             let rows: Vec<Vec<String>> = hits
                 .iter()
                 .map(|h| {
-                    vec![
+                    let mut row = vec![
                         h.kind.into(),
                         h.organisation.clone().unwrap_or_default(),
                         h.name.clone(),
                         h.excerpt.clone(),
-                        short_id(&h.id).into(),
-                    ]
+                    ];
+                    if labelled {
+                        row.push(h.how.unwrap_or_default().into());
+                    }
+                    row.push(short_id(&h.id).into());
+                    row
                 })
                 .collect();
-            ctx.out.table(&["type", "org", "name", "match", "id"], &rows)
+            if labelled {
+                ctx.out
+                    .table(&["type", "org", "name", "match", "how", "id"], &rows)
+            } else {
+                ctx.out.table(&["type", "org", "name", "match", "id"], &rows)
+            }
         }
+    }
+}
+
+/// The excerpt of a name or person: for a lookalike, Latin or close match
+/// the text that matched so.
+fn excerpt_for(q: &Query, how: Option<&str>, texts: &[&str], terms: &[String]) -> String {
+    match how {
+        Some("lookalike" | "latin spelling" | "close") => texts
+            .iter()
+            .find(|t| q.against(t).is_some())
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| best_excerpt(texts, terms)),
+        _ => best_excerpt(texts, terms),
     }
 }
 

@@ -90,6 +90,10 @@ pub const ORG_FIELDS: &[Field] = &[
     f("sensitivity", &["حساسیت"]),
     f("created_at", &[]),
     f("updated_at", &[]),
+    f(
+        "name_fa",
+        &["name persian", "persian name", "name in persian", "نام فارسی"],
+    ),
 ];
 
 pub const PERSON_FIELDS: &[Field] = &[
@@ -208,6 +212,7 @@ pub const DOC_FIELDS: &[Field] = &[
     f("objectives", &["objective", "mandates", "اهداف"]),
     f("created_at", &[]),
     f("updated_at", &[]),
+    f("published_on", &["published", "تاریخ انتشار"]),
 ];
 
 pub const DISTRIBUTION_FIELDS: &[Field] = &[

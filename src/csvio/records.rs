@@ -30,6 +30,7 @@ pub const ORG_COLUMNS: &[&str] = &[
     "created_at",
     "updated_at",
     "last_contact",
+    "name_fa",
 ];
 
 /// One organisation as a CSV record, in [`ORG_COLUMNS`] order.
@@ -54,6 +55,7 @@ pub fn org(o: &Org) -> Vec<String> {
         o.created_at.clone(),
         o.updated_at.clone(),
         opt(&o.last_contact),
+        opt(&o.name_fa),
     ]
 }
 
@@ -232,6 +234,7 @@ pub const DOC_COLUMNS: &[&str] = &[
     "objectives",
     "created_at",
     "updated_at",
+    "published_on",
 ];
 
 /// One document as a CSV record, in [`DOC_COLUMNS`] order.
@@ -252,6 +255,7 @@ pub fn document(d: &Document) -> Vec<String> {
         join(&numbers),
         d.created_at.clone(),
         d.updated_at.clone(),
+        opt(&d.published_on),
     ]
 }
 

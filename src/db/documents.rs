@@ -13,7 +13,7 @@ const SELECT: &str =
     d.translation_status, d.link, d.notes,
     (SELECT json_group_array(n) FROM (SELECT ob.number AS n FROM document_objectives x
         JOIN objectives ob ON ob.id = x.objective_id WHERE x.document_id = d.id ORDER BY ob.number)),
-    d.created_at, d.updated_at, d.author_org_id
+    d.created_at, d.updated_at, d.author_org_id, d.published_on
   FROM documents d LEFT JOIN organisations o ON o.id = d.author_org_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Document> {
@@ -35,6 +35,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Document> {
         created_at: r.get(12)?,
         updated_at: r.get(13)?,
         author_org_id: r.get(14)?,
+        published_on: r.get(15)?,
     })
 }
 
@@ -42,12 +43,12 @@ fn from_row(r: &Row) -> rusqlite::Result<Document> {
 pub fn save(conn: &Connection, d: &Document) -> Result<()> {
     conn.execute(
         "INSERT INTO documents (id, title, kind, date, language, direction, author_org_id, translation_of,
-            translation_status, link, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            translation_status, link, notes, created_at, updated_at, published_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, kind = excluded.kind, date = excluded.date,
             language = excluded.language, direction = excluded.direction, author_org_id = excluded.author_org_id,
             translation_status = excluded.translation_status, link = excluded.link, notes = excluded.notes,
-            updated_at = excluded.updated_at",
+            updated_at = excluded.updated_at, published_on = excluded.published_on",
         params![
             d.id,
             d.title,
@@ -61,7 +62,8 @@ pub fn save(conn: &Connection, d: &Document) -> Result<()> {
             d.link,
             d.notes,
             d.created_at,
-            d.updated_at
+            d.updated_at,
+            d.published_on
         ],
     )
     .context("saving document")?;
@@ -309,4 +311,43 @@ pub fn sent_by_language(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Re
         .context("counting distributions")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("counting distributions")
+}
+
+/// A document published on our own website in a period.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Publication {
+    pub date: NaiveDate,
+    pub title: String,
+    pub language: String,
+    /// `ours` or `received`.
+    pub direction: String,
+    /// The author of a received document.
+    pub author: Option<String>,
+    pub link: Option<String>,
+}
+
+/// Documents (originals and translations) published in a period, by date.
+pub fn published_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Publication>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT d.published_on, d.title, d.language, d.direction, o.name, d.link
+               FROM documents d LEFT JOIN organisations o ON o.id = d.author_org_id
+              WHERE d.published_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL
+              ORDER BY d.published_on, d.title",
+        )
+        .context("reading publications")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            Ok(Publication {
+                date: r.get(0)?,
+                title: r.get(1)?,
+                language: r.get(2)?,
+                direction: r.get(3)?,
+                author: r.get(4)?,
+                link: r.get(5)?,
+            })
+        })
+        .context("reading publications")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading publications")
 }

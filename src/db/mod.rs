@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
-use crate::error::{Context, Error, Kind, Result};
+use crate::error::{Cause, Context, Error, Kind, Result};
 
 /// The schema, embedded so the binary can create and upgrade databases.
 const SCHEMA: &str = include_str!("../../schema.sql");
@@ -124,7 +124,7 @@ impl Db {
         let path = existing(path)?;
         loop {
             match Db::open_locked(&path, key, lock::Mode::Shared, new) {
-                Err(e) if e.kind == Kind::Internal && e.message == NEEDS_UPGRADE => {
+                Err(e) if e.is(Cause::NeedsUpgrade) => {
                     // One process upgrades; the others wait for it here (up
                     // to a minute at least: the first command after an
                     // install must not fail), find the work done, and go on.
@@ -169,7 +169,7 @@ impl Db {
             return Ok(db);
         }
         if mode == lock::Mode::Shared {
-            return Err(Error::internal(NEEDS_UPGRADE));
+            return Err(Error::internal("the schema needs an upgrade").because(Cause::NeedsUpgrade));
         }
         db.upgrade(current)
     }
@@ -348,6 +348,7 @@ impl Db {
                 .context("configuring the database")?;
         }
         log::register_functions(&self.conn)?;
+        crate::matching::register_functions(&self.conn)?;
         Ok(())
     }
 
@@ -522,9 +523,6 @@ fn existing(path: &Path) -> Result<PathBuf> {
     })
 }
 
-/// The message of the error that sends a shared open to upgrade first.
-const NEEDS_UPGRADE: &str = "the schema needs an upgrade";
-
 /// Writes a value into the `meta` table.
 pub fn set_meta(tx: &Transaction, key: &str, value: &str) -> Result<()> {
     tx.execute(
@@ -554,7 +552,8 @@ fn unreadable(path: &Path, e: &rusqlite::Error) -> Error {
                     ),
                 )
                 .hint("if it is encrypted, give the passphrase with --passphrase-file FILE or LIAISON_PASSPHRASE")
-                .hint("check the path given with --db or LIAISON_DB");
+                .hint("check the path given with --db or LIAISON_DB")
+                .because(Cause::WrongPassphrase);
             }
             rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
                 return crate::error::from_sqlite(

@@ -12,6 +12,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Objective> {
         id: r.get(1)?,
         title: r.get(2)?,
         description: r.get(3)?,
+        title_fa: r.get(4)?,
     })
 }
 
@@ -19,7 +20,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Objective> {
 pub fn list(conn: &Connection) -> Result<Vec<Objective>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT number, id, title, description FROM objectives WHERE deleted_at IS NULL ORDER BY number",
+            "SELECT number, id, title, description, title_fa FROM objectives WHERE deleted_at IS NULL ORDER BY number",
         )
         .context("reading objectives")?;
     let rows = stmt.query_map([], from_row).context("reading objectives")?;
@@ -30,7 +31,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Objective>> {
 /// A live objective by number.
 pub fn by_number(conn: &Connection, n: i64) -> Result<Option<Objective>> {
     conn.query_row(
-        "SELECT number, id, title, description FROM objectives WHERE number = ?1 AND deleted_at IS NULL",
+        "SELECT number, id, title, description, title_fa FROM objectives WHERE number = ?1 AND deleted_at IS NULL",
         [n],
         from_row,
     )
@@ -38,22 +39,29 @@ pub fn by_number(conn: &Connection, n: i64) -> Result<Option<Objective>> {
     .context("reading objectives")
 }
 
+/// A new objective's titles (English and Persian) and description.
+pub struct NewObjective<'a> {
+    pub title: &'a str,
+    pub title_fa: Option<&'a str>,
+    pub description: Option<&'a str>,
+}
+
 /// Adds an objective with the next free number; returns the number.
-pub fn insert(conn: &Connection, id: &str, title: &str, description: Option<&str>, now: &str) -> Result<i64> {
+pub fn insert(conn: &Connection, id: &str, o: &NewObjective, now: &str) -> Result<i64> {
     conn.query_row(
-        "INSERT INTO objectives (id, number, title, description, created_at, updated_at)
-         VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM objectives), ?2, ?3, ?4, ?4) RETURNING number",
-        params![id, title, description, now],
+        "INSERT INTO objectives (id, number, title, title_fa, description, created_at, updated_at)
+         VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM objectives), ?2, ?3, ?4, ?5, ?5) RETURNING number",
+        params![id, o.title, o.title_fa, o.description, now],
         |r| r.get(0),
     )
     .context("adding objective")
 }
 
-/// Changes an objective's title and description.
+/// Changes an objective's titles and description.
 pub fn update(conn: &Connection, o: &Objective, now: &str) -> Result<()> {
     conn.execute(
-        "UPDATE objectives SET title = ?2, description = ?3, updated_at = ?4 WHERE id = ?1",
-        params![o.id, o.title, o.description, now],
+        "UPDATE objectives SET title = ?2, title_fa = ?3, description = ?4, updated_at = ?5 WHERE id = ?1",
+        params![o.id, o.title, o.title_fa, o.description, now],
     )
     .context("changing objective")?;
     Ok(())
@@ -96,14 +104,22 @@ pub enum LinkTable {
     Document,
 }
 
-/// One objective's activity: number, title, log entries, events, documents.
-pub type Activity = (i64, String, i64, i64, i64);
+/// One objective's activity in a period.
+#[derive(Debug, Clone)]
+pub struct Activity {
+    pub number: i64,
+    pub title: String,
+    pub title_fa: Option<String>,
+    pub log_entries: i64,
+    pub events: i64,
+    pub documents: i64,
+}
 
 /// Activity per live objective in a period.
 pub fn activity(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Activity>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT o.number, o.title,
+            "SELECT o.number, o.title, o.title_fa,
                 (SELECT count(*) FROM interaction_objectives x JOIN interactions i ON i.id = x.interaction_id
                   WHERE x.objective_id = o.id AND i.date BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL),
                 (SELECT count(*) FROM event_objectives x JOIN events e ON e.id = x.event_id
@@ -115,7 +131,14 @@ pub fn activity(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
         .context("counting activity per objective")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok(Activity {
+                number: r.get(0)?,
+                title: r.get(1)?,
+                title_fa: r.get(2)?,
+                log_entries: r.get(3)?,
+                events: r.get(4)?,
+                documents: r.get(5)?,
+            })
         })
         .context("counting activity per objective")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
@@ -276,6 +299,8 @@ pub fn documents_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
                              AND t.translation_status = 'published')
                     OR EXISTS (SELECT 1 FROM distributions s JOIN family f ON f.member = s.document_id
                                 WHERE f.root = d.id AND s.channel = 'website')
+                    OR EXISTS (SELECT 1 FROM documents t JOIN family f ON f.member = t.id
+                                WHERE f.root = d.id AND t.published_on IS NOT NULL)
                FROM document_objectives x
                JOIN objectives o ON o.id = x.objective_id AND o.deleted_at IS NULL
                JOIN documents d ON d.id = x.document_id
@@ -285,7 +310,9 @@ pub fn documents_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
                      OR EXISTS (SELECT 1 FROM distributions s JOIN family f ON f.member = s.document_id
                                  WHERE f.root = d.id AND s.date BETWEEN ?1 AND ?2)
                      OR EXISTS (SELECT 1 FROM documents t WHERE t.translation_of = d.id AND t.deleted_at IS NULL
-                                 AND t.date BETWEEN ?1 AND ?2))
+                                 AND t.date BETWEEN ?1 AND ?2)
+                     OR EXISTS (SELECT 1 FROM documents t JOIN family f ON f.member = t.id
+                                 WHERE f.root = d.id AND t.published_on BETWEEN ?1 AND ?2))
               ORDER BY o.number, d.date, d.title",
         )
         .context("reading documents per objective")?;

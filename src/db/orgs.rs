@@ -12,7 +12,7 @@ const SELECT: &str = "SELECT o.id, o.handle, o.name, o.native_name,
     (SELECT json_group_array(value) FROM (SELECT value FROM org_names WHERE org_id = o.id AND kind = 'alias' ORDER BY key)),
     o.country, o.region, o.kind, o.status, o.since, o.languages, o.website, o.email,
     (SELECT json_group_array(tag) FROM (SELECT tag FROM org_tags WHERE org_id = o.id ORDER BY tag)),
-    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden, o.last_contact
+    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden, o.last_contact, o.name_fa
   FROM organisations o";
 
 fn from_row(r: &Row) -> rusqlite::Result<Org> {
@@ -21,6 +21,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Org> {
         handle: r.get(1)?,
         name: r.get(2)?,
         native_name: r.get(3)?,
+        name_fa: r.get(20)?,
         aliases: from_json_list(r, 4)?,
         country: r.get(5)?,
         region: r.get(6)?,
@@ -55,8 +56,8 @@ fn ref_from_row(r: &Row) -> rusqlite::Result<OrgRef> {
 pub fn insert(conn: &Connection, o: &Org) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO organisations (id, handle, name, native_name, country, region, region_overridden,
-            kind, status, since, languages, website, email, notes, sensitivity, sort_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            kind, status, since, languages, website, email, notes, sensitivity, sort_key, created_at, updated_at, name_fa)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )
     .and_then(|mut stmt| {
         stmt.execute(params![
@@ -78,6 +79,7 @@ pub fn insert(conn: &Connection, o: &Org) -> Result<()> {
             fold(&o.name),
             o.created_at,
             o.updated_at,
+            o.name_fa,
         ])
     })
     .context("inserting organisation")?;
@@ -89,7 +91,7 @@ pub fn update(conn: &Connection, o: &Org) -> Result<()> {
     conn.prepare_cached(
         "UPDATE organisations SET handle = ?2, name = ?3, native_name = ?4, country = ?5, region = ?6,
             region_overridden = ?7, kind = ?8, status = ?9, since = ?10, languages = ?11, website = ?12,
-            email = ?13, notes = ?14, sensitivity = ?15, sort_key = ?16, updated_at = ?17
+            email = ?13, notes = ?14, sensitivity = ?15, sort_key = ?16, updated_at = ?17, name_fa = ?18
          WHERE id = ?1",
     )
     .and_then(|mut stmt| {
@@ -111,6 +113,7 @@ pub fn update(conn: &Connection, o: &Org) -> Result<()> {
             o.sensitivity.as_str(),
             fold(&o.name),
             o.updated_at,
+            o.name_fa,
         ])
     })
     .context("updating organisation")?;
@@ -145,26 +148,26 @@ fn write_names_tags_index(conn: &Connection, o: &Org) -> Result<()> {
 /// Rewrites the search entry of the organisation stored as `rid` (or drops
 /// it when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    search::reindex(conn, "organisations", "org_fts", rid, |id| {
-        Ok(get(conn, id)?.as_ref().map(search_text))
+    search::reindex_entry(conn, "organisations", "org_fts", rid, |id| {
+        Ok(get(conn, id)?.as_ref().map(search_entry))
     })
 }
 
 fn index(conn: &Connection, o: &Org) -> Result<()> {
     let rid = super::rid_of(conn, "organisations", &o.id)?
         .ok_or_else(|| Error::internal(format!("organisation {} is not stored", o.id)))?;
-    search::put(conn, "org_fts", rid, Some(&search_text(o)))
+    search::put_entry(conn, "org_fts", rid, Some(&search_entry(o)))
 }
 
-/// What the search index holds for an organisation: its folded names,
-/// tags and notes.
-fn search_text(o: &Org) -> String {
-    let mut text = vec![o.handle.clone(), o.name.clone()];
-    text.extend(o.native_name.clone());
-    text.extend(o.aliases.iter().cloned());
-    text.extend(o.tags.iter().cloned());
-    text.extend(o.notes.clone());
-    fold(&text.join("\n"))
+/// What the search index holds for an organisation: its folded handle,
+/// names, tags and notes, and its names' Latin and consonant keys.
+fn search_entry(o: &Org) -> search::Entry {
+    let names: Vec<&str> = o.all_names().into_iter().map(|(_, n)| n).collect();
+    let mut text = vec![o.handle.as_str()];
+    text.extend(names.iter().copied());
+    text.extend(o.tags.iter().map(String::as_str));
+    text.extend(o.notes.as_deref());
+    search::Entry::new(&text, &names)
 }
 
 /// Loads one organisation by its full ID (deleted ones included).

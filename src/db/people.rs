@@ -104,25 +104,26 @@ pub fn update(conn: &Connection, p: &Person) -> Result<()> {
 /// Rewrites the search entry of the person stored as `rid` (or drops it
 /// when there is no such row any more): after an undo.
 pub fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    search::reindex(conn, "people", "person_fts", rid, |id| {
-        Ok(get(conn, id)?.as_ref().map(search_text))
+    search::reindex_entry(conn, "people", "person_fts", rid, |id| {
+        Ok(get(conn, id)?.as_ref().map(search_entry))
     })
 }
 
 fn index(conn: &Connection, p: &Person) -> Result<()> {
     let rid = super::rid_of(conn, "people", &p.id)?
         .ok_or_else(|| Error::internal(format!("person {} is not stored", p.id)))?;
-    search::put(conn, "person_fts", rid, Some(&search_text(p)))
+    search::put_entry(conn, "person_fts", rid, Some(&search_entry(p)))
 }
 
 /// What the search index holds for a person: their folded names, role and
-/// notes.
-fn search_text(p: &Person) -> String {
-    let mut text = vec![p.name.clone()];
-    text.extend(p.native_name.clone());
-    text.extend(p.role.clone());
-    text.extend(p.notes.clone());
-    fold(&text.join("\n"))
+/// notes, and their names' Latin and consonant keys.
+fn search_entry(p: &Person) -> search::Entry {
+    let mut names = vec![p.name.as_str()];
+    names.extend(p.native_name.as_deref());
+    let mut text = names.clone();
+    text.extend(p.role.as_deref());
+    text.extend(p.notes.as_deref());
+    search::Entry::new(&text, &names)
 }
 
 /// Loads one person by full ID.

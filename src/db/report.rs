@@ -277,3 +277,18 @@ pub fn people_met(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<V
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("computing the report")
 }
+
+/// Live organisations' Persian names by their English names.
+pub fn names_fa(conn: &Connection) -> Result<std::collections::BTreeMap<String, String>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT name, name_fa FROM organisations
+              WHERE name_fa IS NOT NULL AND name_fa <> '' AND deleted_at IS NULL ORDER BY rid",
+        )
+        .context("reading Persian names")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .context("reading Persian names")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("reading Persian names")
+}

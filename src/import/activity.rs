@@ -209,7 +209,7 @@ impl Importer for Docs {
     }
 
     fn date_fields(&self) -> &'static [&'static str] {
-        &["date"]
+        &["date", "published_on"]
     }
 
     fn row(
@@ -263,6 +263,7 @@ impl Importer for Docs {
                 "a translation needs a status, and only a translation has one",
             );
         }
+        let published_on = c.date("published_on");
         let link = row
             .get("link")
             .and_then(|v| c.take("link", fields::opt_line("link", Some(v))))
@@ -294,6 +295,7 @@ impl Importer for Docs {
             created_at: created.unwrap_or_else(|| opts.now.clone()),
             updated_at: updated.unwrap_or_else(|| opts.now.clone()),
             author_org_id,
+            published_on,
         })?;
         let db_err = |e: crate::error::Error| vec![row.error("title", e)];
         if !self.seen.insert((fold(&d.title), d.language.clone(), d.date))

@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 use crate::db;
 use crate::error::Result;
+use crate::matching::Query;
 use crate::model::fields;
 use crate::model::org::OrgRef;
 use crate::model::person::PersonRef;
@@ -96,10 +97,18 @@ fn lookup_org(conn: &Connection, name: &str) -> Result<Found> {
     }
     let key = fold(name);
     let mut found = db::orgs::by_name_key(conn, &key)?;
+    // The matcher's fallbacks, as an ORG argument has them: a lookalike
+    // or Latin spelling of one name is taken; close matches are offered.
+    let mut close = Vec::new();
+    if found.is_empty() {
+        (found, close) = db::search::org_fallbacks(conn, &Query::new(name))?;
+    }
     Ok(match found.len() {
         1 => Ok(Rc::new(found.remove(0))),
         0 => {
-            let close = db::orgs::closest(conn, &key)?;
+            if close.is_empty() {
+                close = db::orgs::closest(conn, &key)?;
+            }
             let candidates = if close.is_empty() {
                 String::new()
             } else {
@@ -133,6 +142,11 @@ impl PersonIndex {
     pub fn find(&mut self, conn: &Connection, name: &str) -> std::result::Result<PersonRef, String> {
         self.answers.get_or(name, || {
             let mut found = db::people::by_name_key(conn, &fold(name)).map_err(|e| e.to_string())?;
+            if found.is_empty() {
+                found = db::search::person_fallbacks(conn, &Query::new(name))
+                    .map_err(|e| e.to_string())?
+                    .0;
+            }
             match found.len() {
                 1 => Ok(found.remove(0)),
                 0 => Err("no person matches".into()),

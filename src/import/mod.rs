@@ -21,7 +21,7 @@ use crate::csvio::headers::{self, Field, Mapping};
 use crate::csvio::read::{self, Choices, Dialect, Source};
 use crate::dates::{self, DateOrder, Lean};
 use crate::db::Db;
-use crate::error::{Context, Error, Result};
+use crate::error::{Cause, Context, Error, Result};
 
 /// What to do with a row that is already in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -508,7 +508,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         outcome.refused = refused.rows.len() as u64;
         if outcome.problem_count > 0 || opts.dry_run {
             // Rolling back by failing the transaction on purpose.
-            return Err(Error::user("rolled back"));
+            return Err(Error::user("rolled back").because(Cause::RolledBack));
         }
         importer.finish(tx)?;
         if let Some(path) = &opts.partial
@@ -530,8 +530,8 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     }
     match result {
         Ok(()) => Ok(outcome),
-        Err(e) if e.message == "rolled back" && outcome.problem_count == 0 => Ok(outcome),
-        Err(e) if e.message == "rolled back" => Err(rejected(&outcome, opts, &protected)?),
+        Err(e) if e.is(Cause::RolledBack) && outcome.problem_count == 0 => Ok(outcome),
+        Err(e) if e.is(Cause::RolledBack) => Err(rejected(&outcome, opts, &protected)?),
         Err(e) => Err(e),
     }
 }

@@ -65,6 +65,11 @@ impl Orgs {
                 .take("native_name", fields::opt_line("native name", Some(n)))
                 .flatten();
         }
+        if let Some(n) = row.get("name_fa") {
+            org.name_fa = c
+                .take("name_fa", fields::opt_line("Persian name", Some(n)))
+                .flatten();
+        }
         for a in row.list("aliases") {
             if let Some(a) = c.take("aliases", fields::item("alias", &a))
                 && !org.aliases.contains(&a)
@@ -212,6 +217,7 @@ fn merge(stored: &mut Org, new: Org, row: &Row, fill: bool, now: &str) {
         };
     }
     set!(native_name, "native_name", stored.native_name.is_none());
+    set!(name_fa, "name_fa", stored.name_fa.is_none());
     set!(kind, "kind", false);
     set!(status, "status", false);
     set!(since, "since", stored.since.is_none());

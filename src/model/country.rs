@@ -150,6 +150,20 @@ pub fn resolve(input: &str) -> Result<Country> {
     }
 }
 
+/// The one country with this name in one of the accepted languages,
+/// folded as names are (`یونان`, `Ελλάδα`, `Greece`): not by its codes.
+pub fn by_name(input: &str) -> Option<Country> {
+    let key = fold(input);
+    if key.is_ascii() && key.len() <= 3 {
+        return None;
+    }
+    let idx = index();
+    match idx.by_key.get(&key) {
+        Some(Some(i)) => Some(idx.countries[*i].clone()),
+        _ => None,
+    }
+}
+
 /// Looks a country up by its alpha-2 code, as stored in the database.
 pub fn by_code(code: &str) -> Option<Country> {
     by_alpha2(code)

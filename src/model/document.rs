@@ -65,6 +65,8 @@ pub struct Document {
     pub link: Option<String>,
     pub notes: Option<String>,
     pub objectives: Vec<i64>,
+    /// When it was published on our own website (`doc publish`).
+    pub published_on: Option<NaiveDate>,
     pub created_at: String,
     pub updated_at: String,
     #[serde(skip)]

@@ -37,6 +37,8 @@ pub struct Org {
     pub handle: String,
     pub name: String,
     pub native_name: Option<String>,
+    /// The name in Persian, for the Persian report.
+    pub name_fa: Option<String>,
     pub aliases: Vec<String>,
     pub country: String,
     pub region: String,
@@ -82,6 +84,7 @@ impl Org {
             handle: String::new(),
             name,
             native_name: None,
+            name_fa: None,
             aliases: Vec::new(),
             country: String::new(),
             region: String::new(),
@@ -111,11 +114,15 @@ impl Org {
         }
     }
 
-    /// Every name the organisation is known by: display, native, aliases.
+    /// Every name the organisation is known by: display, native,
+    /// Persian, aliases.
     pub fn all_names(&self) -> Vec<(&'static str, &str)> {
         let mut names = vec![("name", self.name.as_str())];
         if let Some(n) = &self.native_name {
             names.push(("native", n.as_str()));
+        }
+        if let Some(n) = &self.name_fa {
+            names.push(("fa", n.as_str()));
         }
         names.extend(self.aliases.iter().map(|a| ("alias", a.as_str())));
         names

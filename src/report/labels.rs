@@ -84,6 +84,9 @@ impl Lang {
                 "نسخه‌های فرستاده‌شده از اسناد ما، بر پایه زبان",
             ),
             "language" => ("language", "زبان"),
+            "published_on_site" => ("Published on our website", "منتشرشده در سایت ما"),
+            "link" => ("link", "پیوند"),
+            "from" => ("from", "از"),
             "copies" => ("copies", "نسخه‌ها"),
             "objectives" => ("Activity per objective", "فعالیت برای هر هدف"),
             "objective" => ("objective", "هدف"),
@@ -129,6 +132,28 @@ impl Lang {
             "signatory" => ("signatory", "امضاکننده"),
             "speaker" => ("speaker", "سخنران"),
             "observer" => ("observer", "ناظر"),
+            "party" => ("party", "حزب"),
+            "union" => ("union", "اتحادیه"),
+            "movement" => ("movement", "جنبش"),
+            "media" => ("media", "رسانه"),
+            "partner" => ("partner", "شریک"),
+            "prospect" => ("prospect", "احتمالی"),
+            "dormant" => ("dormant", "خاموش"),
+            "ended" => ("ended", "پایان‌یافته"),
+            "seminar" => ("seminar", "سمینار"),
+            "conference" => ("conference", "کنفرانس"),
+            "congress" => ("congress", "کنگره"),
+            "strike" => ("strike", "اعتصاب"),
+            "demonstration" => ("demonstration", "تظاهرات"),
+            "action" => ("action", "آکسیون"),
+            "joint-seminar" => ("joint seminar", "سمینار مشترک"),
+            "statement" => ("statement", "بیانیه"),
+            "article" => ("article", "مقاله"),
+            "resolution" => ("resolution", "قطعنامه"),
+            "report" => ("report", "گزارش"),
+            "news" => ("news", "خبر"),
+            "ours" => ("ours", "از ما"),
+            "received" => ("received", "دریافتی"),
             _ => ("", ""),
         };
         match self {
@@ -177,6 +202,60 @@ impl Lang {
     /// A date in the report's calendar, in this language's digits.
     pub fn date(self, d: chrono::NaiveDate, calendar: Calendar) -> String {
         self.num(crate::calendar::format(d, calendar))
+    }
+
+    /// Items joined as this language lists them (`;` or `؛`).
+    pub fn list(self, items: impl IntoIterator<Item = String>) -> String {
+        let sep = match self {
+            Lang::En => "; ",
+            Lang::Fa => "؛ ",
+        };
+        items.into_iter().collect::<Vec<_>>().join(sep)
+    }
+
+    /// Short items joined as this language lists them (`,` or `،`).
+    pub fn words(self, items: impl IntoIterator<Item = String>) -> String {
+        let sep = match self {
+            Lang::En => ", ",
+            Lang::Fa => "، ",
+        };
+        items.into_iter().collect::<Vec<_>>().join(sep)
+    }
+
+    /// A language's name (from its ISO 639-1 code) in this language; the
+    /// code itself in English, where codes are what the office types.
+    pub fn language(self, code: &str) -> String {
+        if self == Lang::En {
+            return code.to_string();
+        }
+        let fa = match code {
+            "fa" => "فارسی",
+            "en" => "انگلیسی",
+            "ar" => "عربی",
+            "ku" | "ckb" | "kmr" => "کردی",
+            "tr" => "ترکی",
+            "az" => "آذربایجانی",
+            "hy" => "ارمنی",
+            "el" => "یونانی",
+            "ru" => "روسی",
+            "fr" => "فرانسوی",
+            "de" => "آلمانی",
+            "es" => "اسپانیایی",
+            "pt" => "پرتغالی",
+            "it" => "ایتالیایی",
+            "he" => "عبری",
+            "ur" => "اردو",
+            "hi" => "هندی",
+            "ps" => "پشتو",
+            "tg" => "تاجیکی",
+            "uz" => "ازبکی",
+            "ka" => "گرجی",
+            "zh" => "چینی",
+            "nl" => "هلندی",
+            "sv" => "سوئدی",
+            _ => return code.to_string(),
+        };
+        fa.to_string()
     }
 
     /// A UN M49 sub-region's name in this language.

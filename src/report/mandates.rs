@@ -17,19 +17,18 @@ pub fn build(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
     let follow_ups = db::objectives::open_follow_ups(conn)?;
     Ok(db::objectives::activity(conn, from, to)?
         .into_iter()
-        .map(
-            |(number, title, log_entries, event_count, document_count)| ObjectiveRow {
-                number,
-                title,
-                log_entries,
-                event_count,
-                document_count,
-                contacts: of(&contacts, number, |c| c.objective),
-                events: of(&events, number, |e| e.objective),
-                documents: of(&documents, number, |d| d.objective),
-                open_follow_ups: of(&follow_ups, number, |f| f.objective),
-            },
-        )
+        .map(|a| ObjectiveRow {
+            number: a.number,
+            title: a.title,
+            title_fa: a.title_fa,
+            log_entries: a.log_entries,
+            event_count: a.events,
+            document_count: a.documents,
+            contacts: of(&contacts, a.number, |c| c.objective),
+            events: of(&events, a.number, |e| e.objective),
+            documents: of(&documents, a.number, |d| d.objective),
+            open_follow_ups: of(&follow_ups, a.number, |f| f.objective),
+        })
         .collect())
 }
 
@@ -43,6 +42,7 @@ fn of<T: Clone>(items: &[T], number: i64, objective: impl Fn(&T) -> i64) -> Vec<
 pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
     let cal = r.period.calendar;
     let date = |d: NaiveDate| l.date(d, cal);
+    let name = |n: &str| r.org_name(l, n);
     let mut out = vec![Section {
         heading: l.t("mandates").to_string(),
         level: 1,
@@ -59,7 +59,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 l.t("contact").to_string(),
                 date(c.date),
                 c.subject.clone(),
-                c.partners.join("; "),
+                l.list(c.partners.iter().map(|p| name(p))),
                 String::new(),
             ]);
         }
@@ -68,12 +68,11 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 Some(end) if end != e.starts => format!("{} – {}", date(e.starts), date(end)),
                 _ => date(e.starts),
             };
-            let partners = e
-                .partners
-                .iter()
-                .map(|p| format!("{} ({})", p.name, l.t(&p.role)))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let partners = l.list(
+                e.partners
+                    .iter()
+                    .map(|p| format!("{} ({})", name(&p.name), l.t(&p.role))),
+            );
             rows.push(vec![
                 format!("{} ({}: {})", l.t("event"), l.t("our_role"), l.t(&e.our_role)),
                 when,
@@ -87,7 +86,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 (
                     l.t("our_document"),
                     format!("{} {}", l.num(d.partners_reached), l.t("partners_reached")),
-                    d.languages.join(", "),
+                    l.words(d.languages.iter().map(|x| l.language(x))),
                 )
             } else {
                 let mut done = Vec::new();
@@ -99,8 +98,8 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 }
                 (
                     l.t("received_document"),
-                    d.author.clone().unwrap_or_default(),
-                    done.join(", "),
+                    d.author.as_deref().map(name).unwrap_or_default(),
+                    l.words(done.into_iter().map(str::to_string)),
                 )
             };
             rows.push(vec![
@@ -116,12 +115,12 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 l.t("open_follow_up").to_string(),
                 f.due.map(date).unwrap_or_default(),
                 f.title.clone(),
-                f.organisation.clone().unwrap_or_default(),
+                f.organisation.as_deref().map(name).unwrap_or_default(),
                 String::new(),
             ]);
         }
         out.push(Section {
-            heading: format!("{}. {}", l.num(o.number), o.title),
+            heading: format!("{}. {}", l.num(o.number), o.title_in(l)),
             level: 2,
             headers: [l.t("what"), l.t("when"), l.t("item"), l.t("with"), l.t("result")]
                 .iter()

@@ -236,6 +236,8 @@ pub struct LanguageRow {
 pub struct ObjectiveRow {
     pub number: i64,
     pub title: String,
+    /// The title in Persian, when it has one.
+    pub title_fa: Option<String>,
     pub log_entries: i64,
     pub event_count: i64,
     pub document_count: i64,
@@ -295,8 +297,14 @@ pub struct Report {
     pub events: Vec<EventRow>,
     /// Copies of our documents sent, per language.
     pub documents_by_language: Vec<LanguageRow>,
+    /// Documents published on our own website in the period.
+    pub published: Vec<crate::db::documents::Publication>,
     /// Activity per objective (the congress mandates).
     pub objectives: Vec<ObjectiveRow>,
+    /// Organisations' Persian names by their English names, for the
+    /// Persian report.
+    #[serde(skip)]
+    pub names_fa: std::collections::BTreeMap<String, String>,
     /// People met and their contact details: present only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<Vec<ContactRow>>,
@@ -446,9 +454,32 @@ pub fn build(
         trend,
         events,
         documents_by_language,
+        published: db::documents::published_in(conn, from, to)?,
         objectives,
         contact_details,
+        names_fa: db::report::names_fa(conn)?,
     })
+}
+
+impl Report {
+    /// An organisation's name in the report's language: its Persian name
+    /// in Persian when it has one, else the name as stored.
+    pub fn org_name(&self, l: Lang, name: &str) -> String {
+        match (l, self.names_fa.get(name)) {
+            (Lang::Fa, Some(fa)) => fa.clone(),
+            _ => name.to_string(),
+        }
+    }
+}
+
+impl ObjectiveRow {
+    /// The objective's title in the report's language.
+    pub fn title_in(&self, l: Lang) -> &str {
+        match (l, &self.title_fa) {
+            (Lang::Fa, Some(fa)) => fa,
+            _ => &self.title,
+        }
+    }
 }
 
 fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {

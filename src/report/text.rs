@@ -211,7 +211,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .iter()
             .map(|x| {
                 vec![
-                    format!("{} [{}]", x.name, x.handle),
+                    format!("{} [{}]", r.org_name(l, &x.name), x.handle),
                     x.country.clone(),
                     l.num(x.contacts),
                 ]
@@ -226,7 +226,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .iter()
             .map(|x| {
                 vec![
-                    format!("{} [{}]", x.name, x.handle),
+                    format!("{} [{}]", r.org_name(l, &x.name), x.handle),
                     x.country.clone(),
                     date(x.last_contact),
                 ]
@@ -307,9 +307,40 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
         &[l.t("language"), l.t("copies")],
         r.documents_by_language
             .iter()
-            .map(|d| vec![d.language.clone(), l.num(d.copies)])
+            .map(|d| vec![l.language(&d.language), l.num(d.copies)])
             .collect(),
     ));
+    out.push(Section {
+        figures: false,
+        ..section(
+            l.t("published_on_site"),
+            2,
+            &[
+                l.t("item"),
+                l.t("when"),
+                l.t("language"),
+                l.t("from"),
+                l.t("link"),
+            ],
+            r.published
+                .iter()
+                .map(|p| {
+                    let from = match &p.author {
+                        Some(a) => r.org_name(l, a),
+                        None if p.direction == "ours" => l.t("ours").to_string(),
+                        None => l.t("received").to_string(),
+                    };
+                    vec![
+                        p.title.clone(),
+                        date(Some(p.date)),
+                        l.language(&p.language),
+                        from,
+                        p.link.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        )
+    });
     out.push(section(
         l.t("objectives"),
         2,
@@ -325,7 +356,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             .map(|o| {
                 vec![
                     l.num(o.number),
-                    o.title.clone(),
+                    o.title_in(l).to_string(),
                     l.num(o.log_entries),
                     l.num(o.event_count),
                     l.num(o.document_count),

@@ -249,3 +249,37 @@ pub fn may_run_privileged(could: bool, what: &str) -> bool {
     }
     could
 }
+
+/// A headless Chromium to render the HTML report with, or `None` (with a
+/// note) when there is none; with `LIAISON_REQUIRE_CHROMIUM` set (as CI
+/// does) its absence fails the test.
+pub fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("LIAISON_REQUIRE_CHROMIUM").is_none(),
+            "chromium is required here but missing"
+        );
+        eprintln!("skipped: no chromium (CI installs it and sets LIAISON_REQUIRE_CHROMIUM)");
+    }
+    found
+}
+
+/// Chromium's flags for a quiet, offline, throwaway headless run.
+pub const HEADLESS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];

@@ -111,6 +111,9 @@ fn a_read_only_folder_is_a_clear_error() {
 fn a_closed_pipe_is_not_an_error() {
     let env = Env::new();
     seed(&env);
+    // The listing is not empty, so the closed pipe below is written to.
+    let listed = env.cmd().args(["org", "list"]).output().unwrap();
+    assert!(listed.status.success() && !listed.stdout.is_empty());
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("liaison"))
         .args(["org", "list"])
         .env_clear()

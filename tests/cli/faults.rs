@@ -755,3 +755,67 @@ fn a_failed_final_rename_leaves_no_copy() {
         "plain text left behind"
     );
 }
+
+/// A writer killed before its rename leaves its temporary file; the next
+/// write of the same file removes it, but never the file of a writer
+/// still at work.
+#[test]
+fn the_next_write_removes_what_a_killed_writer_left() {
+    let env = database(None);
+    let target = env.path("orgs.csv");
+    let temps = || -> Vec<String> {
+        names_in(env.dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with(".orgs.csv.partial-"))
+            .collect()
+    };
+    let out = env
+        .cmd()
+        .env("LIAISON_TEST_KILL_AT", "output:before-rename")
+        .args(["export", "orgs", "--out", target.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), None, "killed by a signal");
+    assert_eq!(temps().len(), 1, "the killed writer's file is left");
+    assert!(!target.exists());
+
+    // A second writer, stopped before its rename, holds its own file.
+    let mut paused = std::process::Command::new(assert_cmd::cargo::cargo_bin("liaison"))
+        .env("LIAISON_DB", &env.db)
+        .env("LIAISON_TEST_STOP_AT", "output:before-rename")
+        .args(["export", "orgs", "--out", target.to_str().unwrap()])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = paused.id().to_string();
+    let stopped = (0..500).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            s.rsplit(')')
+                .next()
+                .is_some_and(|r| r.trim_start().starts_with('T'))
+        })
+    });
+    assert!(stopped, "never stopped at the point");
+    let held = temps();
+    assert_eq!(
+        held.len(),
+        1,
+        "the second writer removed the killed one's file first: {held:?}"
+    );
+
+    // A third writer removes nothing that is still being written.
+    env.ok(&["export", "orgs", "--out", target.to_str().unwrap()]);
+    assert_eq!(temps(), held, "the paused writer's file is kept");
+    assert!(std::fs::read_to_string(&target).unwrap().contains("zcp"));
+
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-CONT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(paused.wait().unwrap().success());
+    assert!(temps().is_empty(), "{:?}", temps());
+}

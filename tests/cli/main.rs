@@ -17,7 +17,10 @@ mod mandates;
 mod numbers;
 mod org;
 mod outputs;
+mod paper;
+mod persian;
 mod person;
+mod publish;
 mod purge;
 mod readme;
 mod report;
@@ -28,3 +31,38 @@ mod terminal;
 mod tools;
 mod undo;
 mod upgrade;
+
+/// A test file that no `mod` line names is never compiled, and its tests
+/// never run: every `.rs` file here must be declared above.
+#[test]
+fn every_test_file_is_compiled() {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
+    let main = std::fs::read_to_string(here.join("main.rs")).unwrap();
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&here).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if path.extension().is_some_and(|e| e == "rs")
+            && stem != "main"
+            && !main.contains(&format!("mod {stem};"))
+        {
+            missing.push(stem.to_string());
+        }
+    }
+    let top = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    for entry in std::fs::read_dir(&top).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            missing.push(format!(
+                "{} (a separate test crate: put it under tests/cli)",
+                path.display()
+            ));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "test files not compiled into the suite: {missing:?}"
+    );
+}

@@ -179,3 +179,136 @@ fn copies_sent_before_the_upgrade_become_last_contacts() {
     assert_eq!(env.json(&["org", "show", "old"])["last_contact"], "2026-10-05");
     assert_eq!(schema_of(&env.db, None).0 as usize, latest());
 }
+
+#[test]
+fn the_seven_mandates_gain_their_persian_titles_unless_retitled() {
+    // Schema 7 had English titles only.
+    let env = Env::bare();
+    old_database(&env.db, 7, None);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    for (n, title) in [(1, "Widen ties"), (2, "Our own wording"), (7, "Joint seminars")] {
+        conn.execute(
+            "INSERT INTO objectives (id, number, title, created_at, updated_at)
+             VALUES (?1, ?2, ?3, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+            rusqlite::params![format!("{n:032}"), n, title],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let list = env.json(&["objective", "list"]);
+    assert_eq!(list[0]["title_fa"], "گسترش ارتباطات و همکاری‌های بین‌المللی");
+    assert!(list[1]["title_fa"].is_null(), "a retitled mandate is left alone");
+    assert_eq!(list[2]["title_fa"], "برگزاری سمینارهای مشترک");
+    assert_eq!(list[0]["title"], "Widen ties");
+    // The old organisation keeps its names and is found by them.
+    assert_eq!(
+        env.json(&["org", "show", "old"])["name"],
+        "Party From An Old Version"
+    );
+    assert_eq!(schema_of(&env.db, None).0 as usize, latest());
+}
+
+/// A database of the schema before names were matched in any script:
+/// its keys were folded without the Turkish, Kurdish and Central Asian
+/// letters, and its name indexes had no Latin or consonant keys. The
+/// upgrade folds and indexes everything again.
+#[test]
+fn the_upgrade_folds_and_indexes_names_again() {
+    let env = Env::bare();
+    let before = latest() - 1;
+    std::fs::create_dir_all(env.db.parent().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
+    conn.execute_batch(&steps_up_to(before)).unwrap();
+    // As the previous liaison stored them: `ı`, `ۆ`, `ڵ`, `ҳ` kept.
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {before}; PRAGMA application_id = 1279869257;
+         INSERT INTO organisations (rid, id, handle, name, native_name, country, region, kind, status, sort_key, created_at, updated_at)
+         VALUES (1, '0123456789abcdef0123456789abcdef', 'hkp', 'Halkın Kurtuluş Partisi', NULL, 'TR', 'Western Asia',
+                 'party', 'partner', 'halkın kurtulus partisi', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
+                (2, '1123456789abcdef0123456789abcdef', 'komala', 'Komala', 'كۆمهڵهی شۆڕشگێڕی', 'IQ', 'Western Asia',
+                 'party', 'partner', 'komala', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
+                (3, '2123456789abcdef0123456789abcdef', 'kprf', 'Communist Party of the Russian Federation', 'КПРФ', 'RU',
+                 'Eastern Europe', 'party', 'partner', 'communist party of the russian federation',
+                 '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+         INSERT INTO org_names (org_id, kind, value, key) VALUES
+             ('0123456789abcdef0123456789abcdef', 'name', 'Halkın Kurtuluş Partisi', 'halkın kurtulus partisi'),
+             ('1123456789abcdef0123456789abcdef', 'name', 'Komala', 'komala'),
+             ('1123456789abcdef0123456789abcdef', 'native', 'كۆمهڵهی شۆڕشگێڕی', 'کۆمهڵهی شۆڕشگێڕی'),
+             ('2123456789abcdef0123456789abcdef', 'name', 'Communist Party of the Russian Federation', 'communist party of the russian federation'),
+             ('2123456789abcdef0123456789abcdef', 'native', 'КПРФ', 'кпрф');
+         INSERT INTO org_fts (rowid, text) VALUES (1, 'hkp halkın kurtulus partisi'),
+             (2, 'komala komala کۆمهڵهی شۆڕشگێڕی'), (3, 'kprf communist party of the russian federation кпрф');
+         INSERT INTO people (rid, id, name, native_name, sort_key, native_key, created_at, updated_at)
+         VALUES (1, '3123456789abcdef0123456789abcdef', 'Rahimov', 'Раҳимов', 'rahimov', 'раҳимов',
+                 '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+         INSERT INTO person_fts (rowid, text) VALUES (1, 'rahimov раҳимов');
+         INSERT INTO interactions (rid, id, date, channel, direction, summary, created_at, updated_at)
+         VALUES (1, '4123456789abcdef0123456789abcdef', '2025-01-02', 'meeting', 'both', 'Met Halkın in Ankara',
+                 '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z'),
+                (2, '5123456789abcdef0123456789abcdef', '2025-01-03', 'call', 'out', 'Called Athens',
+                 '2025-01-03T00:00:00Z', '2025-01-03T00:00:00Z');
+         INSERT INTO interaction_fts (rowid, text) VALUES (1, 'met halkın in ankara'), (2, 'called athens');"
+    ))
+    .unwrap();
+    drop(conn);
+    let found = |q: &str| -> Vec<String> {
+        env.json(&["search", q])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                format!(
+                    "{} {} {}",
+                    h["type"].as_str().unwrap(),
+                    h["id"].as_str().unwrap(),
+                    h["how"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        found("halkin"),
+        [
+            "organisation 0123456789abcdef0123456789abcdef null",
+            "log 4123456789abcdef0123456789abcdef null"
+        ]
+    );
+    assert_eq!(
+        found("کومهله"),
+        ["organisation 1123456789abcdef0123456789abcdef \"prefix\""]
+    );
+    assert_eq!(found("Рахимов"), ["person 3123456789abcdef0123456789abcdef null"]);
+    assert_eq!(
+        found("KPRF"),
+        ["organisation 2123456789abcdef0123456789abcdef null"],
+        "the handle matches exactly"
+    );
+    assert_eq!(
+        found("Komala Shorshgeri"),
+        ["organisation 1123456789abcdef0123456789abcdef \"close\""]
+    );
+    assert_eq!(found("athens").len(), 1, "entries that fold as before are kept");
+    let keys: Vec<String> = {
+        let conn = env.sql();
+        let mut stmt = conn.prepare("SELECT key FROM org_names ORDER BY key").unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(keys.contains(&"halkin kurtulus partisi".to_string()), "{keys:?}");
+    assert!(keys.contains(&"کومهلهی شورشگیری".to_string()), "{keys:?}");
+    assert_eq!(
+        env.count("SELECT count(*) FROM people WHERE native_key = 'рахимов'"),
+        1
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM org_fts WHERE latin MATCH 'kprf'"),
+        1
+    );
+    assert!(
+        env.ok(&["org", "show", "halkin"])
+            .contains("Halkın Kurtuluş Partisi")
+    );
+}

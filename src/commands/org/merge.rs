@@ -36,6 +36,9 @@ pub fn run(ctx: &mut Ctx, a: MergeArgs) -> Result<()> {
     if into.native_name.is_none() {
         into.native_name = from.native_name.clone();
     }
+    if into.name_fa.is_none() {
+        into.name_fa = from.name_fa.clone();
+    }
     let before = into.aliases.len();
     for (_, name) in from.all_names() {
         let key = crate::text::fold(name);

@@ -55,6 +55,9 @@ pub struct OrgFields {
     /// Name in the organisation's own script
     #[arg(long, value_name = "NAME")]
     pub native: Option<String>,
+    /// Name in Persian, for the Persian report
+    #[arg(long, value_name = "NAME")]
+    pub name_fa: Option<String>,
     /// Another name it is known by (repeatable)
     #[arg(long = "alias", value_name = "NAME")]
     pub aliases: Vec<String>,
@@ -101,6 +104,9 @@ pub struct OrgFields {
 pub fn apply(ctx: &Ctx, org: &mut Org, f: &OrgFields) -> Result<()> {
     if let Some(n) = &f.native {
         org.native_name = fields::opt_line("native name", Some(n))?;
+    }
+    if let Some(n) = &f.name_fa {
+        org.name_fa = fields::opt_line("Persian name", Some(n))?;
     }
     for a in &f.aliases {
         let a = fields::item("alias", a)?;

@@ -117,6 +117,9 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
     if let Some(n) = &o.native_name {
         ctx.out.line(n)?;
     }
+    if let Some(n) = o.name_fa.as_ref().filter(|n| Some(*n) != o.native_name.as_ref()) {
+        ctx.out.line(n)?;
+    }
     ctx.out.line("")?;
     let country =
         country::by_code(&o.country).map_or(o.country.clone(), |c| format!("{} ({})", c.name, c.code));
