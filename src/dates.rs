@@ -4,6 +4,8 @@
 //! offsets `+3d`, `-2w`, `+1m`, `-1y`; weekday names (`friday`, `last fri`,
 //! `next monday`); and `dd/mm/yyyy` or `mm/dd/yyyy` (also with `.` or `-`)
 //! only when a date order says which, or when a part over 12 proves it.
+//! A two-digit year (`02/11/11`, as spreadsheets write dates back) is the
+//! year ending so that is nearest today ([`full_year`]).
 //! Solar Hijri dates are read from their year (`1405-09-06`, `۱۴۰۵/۰۹/۰۶`).
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -48,7 +50,7 @@ pub fn parse(input: &str, today: NaiveDate, order: Option<DateOrder>, lean: Lean
     if let Some(d) = weekday(&s, today, lean) {
         return Ok(d);
     }
-    if let Some(d) = numeric(input.trim(), &s, order)? {
+    if let Some(d) = numeric(input.trim(), &s, order, today)? {
         return Ok(d);
     }
     Err(invalid(input))
@@ -112,14 +114,60 @@ fn weekday(s: &str, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
     today.checked_add_signed(chrono::Duration::days(offset))
 }
 
+/// The parts of a date written `a/b/yyyy` or `a/b/yy` (digits of any
+/// script), or `None` for other forms.
+fn day_month_year(input: &str) -> Option<Vec<String>> {
+    let folded = crate::text::fold(input.trim());
+    let parts: Vec<String> = folded.split(['-', '/', '.']).map(str::to_string).collect();
+    let ok = parts.len() == 3
+        && matches!(parts[2].len(), 2 | 4)
+        && (1..=2).contains(&parts[0].len())
+        && (1..=2).contains(&parts[1].len())
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    ok.then_some(parts)
+}
+
+/// Whether `input` is a date written with a two-digit year (`02/11/11`).
+pub fn has_short_year(input: &str) -> bool {
+    day_month_year(input).is_some_and(|p| p[2].len() == 2)
+}
+
+/// The four-digit year a two-digit one stands for: the one nearest to
+/// today's year (in 2026, `75` is 2075 and `76` is 1976).
+pub fn full_year(short: u32, today: NaiveDate) -> i32 {
+    let now = today.year();
+    let base = now - now.rem_euclid(100) + short as i32;
+    [base - 100, base, base + 100]
+        .into_iter()
+        .min_by_key(|y| ((y - now).abs(), *y))
+        .unwrap_or(base)
+}
+
+/// How two-digit years are read, for hints: `00–75 as 2000–2075, 76–99 as
+/// 1976–1999` in 2026.
+pub fn short_year_rule(today: NaiveDate) -> String {
+    let ranges: Vec<(u32, i32)> = (0..100).map(|y| (y, full_year(y, today))).collect();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..=ranges.len() {
+        if i == ranges.len() || ranges[i].1 != ranges[i - 1].1 + 1 {
+            let (a, ya) = ranges[start];
+            let (b, yb) = ranges[i - 1];
+            parts.push(format!("{a:02}–{b:02} as {ya}–{yb}"));
+            start = i;
+        }
+    }
+    format!(
+        "a two-digit year is read as the one nearest today: {}",
+        parts.join(", ")
+    )
+}
+
 /// What a date written `a/b/yyyy` proves about the order of a column:
 /// `Dmy` when `a` cannot be a month, `Mdy` when `b` cannot be; `None` for
 /// other forms and for dates that read either way.
 pub fn order_evidence(input: &str) -> Option<DateOrder> {
-    let parts: Vec<&str> = input.trim().split(['-', '/', '.']).collect();
-    if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
-        return None;
-    }
+    let parts = day_month_year(input)?;
     let a: u32 = parts[0].parse().ok()?;
     let b: u32 = parts[1].parse().ok()?;
     match (a > 12, b > 12) {
@@ -132,10 +180,9 @@ pub fn order_evidence(input: &str) -> Option<DateOrder> {
 /// Whether `input` is an `a/b/yyyy` date that reads differently day-first
 /// and month-first.
 pub fn is_ambiguous(input: &str) -> bool {
-    let parts: Vec<&str> = input.trim().split(['-', '/', '.']).collect();
-    if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
+    let Some(parts) = day_month_year(input) else {
         return false;
-    }
+    };
     match (parts[0].parse::<u32>(), parts[1].parse::<u32>()) {
         (Ok(a), Ok(b)) => a <= 12 && b <= 12 && a != b,
         _ => false,
@@ -143,7 +190,12 @@ pub fn is_ambiguous(input: &str) -> bool {
 }
 
 /// ISO dates and the `a/b/yyyy` family.
-fn numeric(original: &str, folded: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>> {
+fn numeric(
+    original: &str,
+    folded: &str,
+    order: Option<DateOrder>,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>> {
     let parts: Vec<&str> = folded.split(['-', '/', '.']).collect();
     if parts.len() != 3
         || parts
@@ -158,7 +210,8 @@ fn numeric(original: &str, folded: &str, order: Option<DateOrder>) -> Result<Opt
     };
     let (y, m, d) = if parts[0].len() == 4 {
         (a, b, c)
-    } else if parts[2].len() == 4 {
+    } else if parts[2].len() == 4 || (parts[2].len() == 2 && parts[0].len() <= 2 && parts[1].len() <= 2) {
+        let short = parts[2].len() == 2;
         let order = match order {
             // The same number twice reads the same either way round.
             Some(DateOrder::Ymd) | None if a == b => DateOrder::Dmy,
@@ -169,10 +222,22 @@ fn numeric(original: &str, folded: &str, order: Option<DateOrder>) -> Result<Opt
                 return Err(Error::user(format!(
                     "ambiguous date `{original}`: day and month could be either way round"
                 ))
-                .hint(format!(
-                    "write it as {c:04}-{b:02}-{a:02} (ISO), or pass --date-order dmy or --date-order mdy"
-                )));
+                .hint(if short {
+                    format!(
+                        "pass --date-order dmy or --date-order mdy ({})",
+                        short_year_rule(today)
+                    )
+                } else {
+                    format!(
+                        "write it as {c:04}-{b:02}-{a:02} (ISO), or pass --date-order dmy or --date-order mdy"
+                    )
+                }));
             }
+        };
+        let c = if short {
+            u32::try_from(full_year(c, today)).map_err(|_| invalid(original))?
+        } else {
+            c
         };
         if order == DateOrder::Dmy {
             (c, b, a)
@@ -300,6 +365,36 @@ mod tests {
         assert!(!is_ambiguous("04/04/2026"));
         assert!(!is_ambiguous("2026-03-04"));
         assert_eq!(p("04/04/2026").unwrap(), ymd(2026, 4, 4));
+    }
+
+    #[test]
+    fn two_digit_years_are_the_nearest_to_today() {
+        assert_eq!(full_year(9, today()), 2009);
+        assert_eq!(full_year(75, today()), 2075);
+        assert_eq!(full_year(76, today()), 1976);
+        assert_eq!(
+            parse("05/14/09", today(), None, Lean::Past).unwrap(),
+            ymd(2009, 5, 14)
+        );
+        assert_eq!(
+            parse("02/11/11", today(), Some(DateOrder::Mdy), Lean::Past).unwrap(),
+            ymd(2011, 2, 11)
+        );
+        assert_eq!(
+            parse("02/11/11", today(), Some(DateOrder::Dmy), Lean::Past).unwrap(),
+            ymd(2011, 11, 2)
+        );
+        let err = p("02/11/11").unwrap_err();
+        assert!(err.message.starts_with("ambiguous date"), "{}", err.message);
+        assert!(
+            err.hints[0].contains("00–75 as 2000–2075, 76–99 as 1976–1999"),
+            "{:?}",
+            err.hints
+        );
+        assert_eq!(order_evidence("05/14/09"), Some(DateOrder::Mdy));
+        assert!(is_ambiguous("02/11/11"));
+        assert!(has_short_year("02/11/11"));
+        assert!(!has_short_year("02/11/2011"));
     }
 
     proptest::proptest! {

@@ -12,15 +12,19 @@ use crate::db::{self, Db};
 use crate::error::{Error, Result};
 use crate::files::{self, Existing};
 
-/// Export as RFC 4180 CSV in UTF-8. Columns have the names import reads,
-/// so export → import loses nothing. Cells a spreadsheet would run as a
-/// formula are prefixed with ' (import removes it) unless --no-sanitize.
+/// Export as RFC 4180 CSV in UTF-8, or as an .xlsx workbook when --out
+/// names one (`all`: one sheet per entity). Columns have the names import
+/// reads, so export → import loses nothing. CSV cells a spreadsheet would
+/// run as a formula are prefixed with ' (import removes it) unless
+/// --no-sanitize; in a workbook every cell is text, a date or a time.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to export (`all`: one file each into the --out folder)
+    /// What to export (`all`: one file each into the --out folder, or one
+    /// sheet each into an --out FILE.xlsx)
     #[arg(value_enum)]
     pub what: What,
-    /// Write to this file (a folder for `all`) instead of stdout
+    /// Write to this file (a folder for `all`) instead of stdout; a name
+    /// ending in .xlsx writes a workbook
     #[arg(long, value_name = "FILE|DIR")]
     pub out: Option<PathBuf>,
     /// Only log entries from this date on
@@ -75,6 +79,30 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
         .transpose()?;
     let period = (since, until);
     let protected = files::Protected::database(db.path());
+    if let Some(path) = &a.out
+        && let Some(ext) = spreadsheet_extension(path)
+    {
+        if ext != "xlsx" {
+            return Err(Error::usage(format!("export writes .xlsx workbooks, not .{ext}"))
+                .hint("write FILE.xlsx: LibreOffice and every spreadsheet open it"));
+        }
+        let mut book = csvio::book::Book::new();
+        for (what, name) in ALL {
+            if a.what == what || a.what == What::All {
+                let mut csv = Vec::new();
+                write(&db, what, &mut csv, &a, period, Cells::Plain)?;
+                book.add_csv(name, &csv)?;
+            }
+        }
+        let bytes = book.into_bytes()?;
+        let mut out = files::Output::create(path, &protected, Existing::Replace)?;
+        out.write_all(&bytes)?;
+        out.commit()?;
+        if a.what == What::All {
+            ctx.out.line(&format!("wrote {}", path.display()))?;
+        }
+        return Ok(());
+    }
     if a.what == What::All {
         let Some(dir) = &a.out else {
             return Err(Error::usage(
@@ -82,18 +110,10 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
             ));
         };
         files::create_private_folder(dir)?;
-        for (what, name) in [
-            (What::Orgs, "orgs"),
-            (What::People, "people"),
-            (What::Log, "log"),
-            (What::Tasks, "tasks"),
-            (What::Events, "events"),
-            (What::Docs, "docs"),
-            (What::Distributions, "distributions"),
-        ] {
+        for (what, name) in ALL {
             let path = dir.join(format!("{name}.csv"));
             let mut out = files::Output::create(&path, &protected, Existing::Replace)?;
-            write(&db, what, &mut out, &a, period)?;
+            write(&db, what, &mut out, &a, period, Cells::ForSpreadsheets)?;
             out.commit()?;
             ctx.out.line(&format!("wrote {}", path.display()))?;
         }
@@ -102,18 +122,52 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
     match &a.out {
         Some(path) => {
             let mut out = files::Output::create(path, &protected, Existing::Replace)?;
-            write(&db, a.what, &mut out, &a, period)?;
+            write(&db, a.what, &mut out, &a, period, Cells::ForSpreadsheets)?;
             out.commit()
         }
-        None => write(&db, a.what, &mut ctx.out.out, &a, period),
+        None => write(&db, a.what, &mut ctx.out.out, &a, period, Cells::ForSpreadsheets),
     }
+}
+
+/// Every entity, with its file or sheet name, in the order an import wants.
+const ALL: [(What, &str); 7] = [
+    (What::Orgs, "orgs"),
+    (What::People, "people"),
+    (What::Log, "log"),
+    (What::Tasks, "tasks"),
+    (What::Events, "events"),
+    (What::Docs, "docs"),
+    (What::Distributions, "distributions"),
+];
+
+/// How CSV is written: for a spreadsheet to open (with --bom and, unless
+/// --no-sanitize, formula cells escaped), or plain, to fill a workbook,
+/// whose text cells are never run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cells {
+    ForSpreadsheets,
+    Plain,
+}
+
+/// `xlsx`, `ods`, `xls`… when `path` names a spreadsheet file.
+fn spreadsheet_extension(path: &std::path::Path) -> Option<String> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "fods" | "xlsb").then_some(ext)
 }
 
 type Period = (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>);
 
-fn write(db: &Db, what: What, out: &mut dyn Write, a: &ExportArgs, period: Period) -> Result<()> {
-    let mut w = csvio::writer(out, a.bom);
-    let sanitize = !a.no_sanitize;
+fn write(
+    db: &Db,
+    what: What,
+    out: &mut dyn Write,
+    a: &ExportArgs,
+    period: Period,
+    cells: Cells,
+) -> Result<()> {
+    let csv = cells == Cells::ForSpreadsheets;
+    let mut w = csvio::writer(out, a.bom && csv);
+    let sanitize = csv && !a.no_sanitize;
     match what {
         What::Orgs => {
             put(&mut w, strings(records::ORG_COLUMNS), false)?;

@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 use crate::import::{self, Entity, OnDuplicate, Options};
 use crate::render::Format;
 
-/// Import a CSV file (or - for stdin) as a spreadsheet saved it. Every row
+/// Import a CSV file (or - for stdin) as a spreadsheet saved it, or a
+/// sheet of an .xlsx or .ods file. Every row
 /// is checked first; if any is wrong nothing is stored, and each problem is
 /// reported with its line, column and value.
 #[derive(Debug, Args)]
@@ -20,7 +21,7 @@ pub struct ImportArgs {
     /// What the file holds
     #[arg(value_enum)]
     pub entity: Entity,
-    /// The CSV file, or - for stdin
+    /// The CSV, .xlsx or .ods file, or - for stdin
     #[arg(value_name = "FILE")]
     pub file: String,
     /// Check everything and say what would change, storing nothing
@@ -38,6 +39,9 @@ pub struct ImportArgs {
     /// auto, ',', ';', tab or '|'
     #[arg(long, default_value = "auto")]
     pub delimiter: String,
+    /// The sheet to read from an .xlsx or .ods file (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// How to read dates such as 03/04/2026 when no date in the column shows it
     #[arg(long, value_enum)]
     pub date_order: Option<DateOrder>,
@@ -47,6 +51,12 @@ pub struct ImportArgs {
     /// Write every problem to this CSV file
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
+    /// Import the good rows and write the refused ones, unchanged, with
+    /// their reasons in a last column, to FILE (in the input's encoding and
+    /// delimiter, or a workbook if it ends in .xlsx): correct them there
+    /// and import FILE
+    #[arg(long, value_name = "FILE")]
+    pub partial: Option<PathBuf>,
 }
 
 pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
@@ -65,6 +75,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         choices: Choices {
             encoding: read::encoding_choice(&a.encoding)?,
             delimiter: read::delimiter_choice(&a.delimiter)?,
+            sheet: a.sheet.clone(),
         },
         maps,
         on_duplicate: a.on_duplicate,
@@ -72,6 +83,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         dry_run: a.dry_run,
         keep_unknown: a.keep_unknown,
         errors: a.errors.clone(),
+        partial: a.partial.clone(),
         today: ctx.today(),
         now: ctx.now_str(),
         user: ctx.user.clone(),
@@ -84,6 +96,9 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         opts.date_order = super::config::date_order(&db)?;
     }
     let outcome = import::run(&mut db, &opts)?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
     if ctx.format() == Format::Json {
         return ctx.out.json(&outcome);
     }
@@ -92,8 +107,13 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
     } else {
         "imported"
     };
+    let refused = if a.partial.is_some() {
+        format!(", {} refused", outcome.refused)
+    } else {
+        String::new()
+    };
     let mut line = format!(
-        "{verb} {}: {} added, {} updated, {} skipped ({} rows; {})",
+        "{verb} {}: {} added, {} updated, {} skipped{refused} ({} rows; {})",
         outcome.file, outcome.added, outcome.updated, outcome.skipped, outcome.rows, outcome.encoding
     );
     if outcome.tasks_added > 0 {
@@ -115,6 +135,20 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
             .map(|c| crate::text::clipped(c).0)
             .collect();
         ctx.out.line(&format!("columns {what}: {}", names.join(", ")))?;
+    }
+    if outcome.refused > 0 {
+        for p in outcome.problems.iter().take(20) {
+            ctx.out.line(&format!("  {}", import::describe(p)))?;
+        }
+        if outcome.problems.len() > 20 {
+            ctx.out
+                .line(&format!("  … and {} more", outcome.problems.len() - 20))?;
+        }
+        if let Some(file) = &outcome.refused_file {
+            ctx.out.line(&format!(
+                "refused rows written to {file}, each with its reason: correct them there and import that file"
+            ))?;
+        }
     }
     if outcome.dry_run {
         ctx.out.line("nothing was stored (--dry-run)")?;

@@ -20,7 +20,8 @@ pub enum ReportCommand {
 
 /// The quarterly report, with the previous period beside each figure.
 /// Default: the last complete quarter. --format text|md|html|csv|json (or
-/// the extension of --out). Reproducible: the same database and
+/// the extension of --out; --out FILE.xlsx writes a workbook with a sheet
+/// per section). Reproducible: the same database and
 /// LIAISON_NOW give the same bytes.
 #[derive(Debug, Args)]
 pub struct QuarterlyArgs {
@@ -70,14 +71,19 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
         FormatArg::Json => ReportFormat::Json,
         FormatArg::Csv => ReportFormat::Csv,
     });
+    let workbook = asked.is_none()
+        && a.out
+            .as_ref()
+            .is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")));
     let format = match (asked, &a.out) {
         (Some(f), _) => f,
+        (None, Some(_)) if workbook => ReportFormat::Csv,
         (None, Some(path)) => ReportFormat::from_extension(path).ok_or_else(|| {
             Error::usage(format!(
                 "cannot tell the format of {} from its name",
                 path.display()
             ))
-            .hint("end it in .txt, .md, .html, .csv or .json, or pass --format")
+            .hint("end it in .txt, .md, .html, .csv, .json or .xlsx, or pass --format")
         })?,
         (None, None) => ReportFormat::Text,
     };
@@ -85,21 +91,52 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
     // Colour only on screen: a file is read elsewhere, later.
     let color = ctx.out.color && a.out.is_none();
     let body = report::render(&r, format, a.lang, color)?;
+    let bytes = if workbook {
+        sections_workbook(&body)?
+    } else {
+        body.into_bytes()
+    };
     match &a.out {
         Some(path) => {
             use std::io::Write;
             let protected = crate::files::Protected::database(db.path());
             let mut file = crate::files::Output::create(path, &protected, crate::files::Existing::Replace)?;
-            file.write_all(body.as_bytes())?;
+            file.write_all(&bytes)?;
             file.commit()?;
             ctx.out.line(&format!("wrote {}", path.display()))
         }
         None => {
             use std::io::Write;
-            ctx.out.out.write_all(body.as_bytes())?;
+            ctx.out.out.write_all(&bytes)?;
             Ok(())
         }
     }
+}
+
+/// The report's long CSV (`section,key,value,previous`) as a workbook: one
+/// sheet per section, figures as numbers.
+fn sections_workbook(csv: &str) -> Result<Vec<u8>> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let mut sections: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    for record in reader.records() {
+        let record = record?;
+        let section = record.get(0).unwrap_or_default();
+        let cells: Vec<String> = record.iter().skip(1).map(str::to_string).collect();
+        match sections.iter_mut().find(|(s, _)| s == section) {
+            Some((_, rows)) => rows.push(cells),
+            None => sections.push((
+                section.to_string(),
+                vec![vec!["key".into(), "value".into(), "previous".into()], cells],
+            )),
+        }
+    }
+    let mut book = crate::csvio::book::Book::new();
+    for (section, rows) in &sections {
+        // A sheet's name holds 31 characters.
+        let name: String = section.chars().take(31).collect();
+        book.add_table(&name, rows, true)?;
+    }
+    book.into_bytes()
 }
 
 /// The period asked for and the one before it.

@@ -1,9 +1,11 @@
 //! The one place that builds CSV writers (and, later, readers), and the
 //! rule that keeps spreadsheets from running cells as formulas.
 
+pub mod book;
 pub mod headers;
 pub mod read;
 pub mod records;
+pub mod sheet;
 mod utf8;
 
 use std::borrow::Cow;

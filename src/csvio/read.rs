@@ -1,6 +1,8 @@
 //! Reading spreadsheet CSV as people have it: any common encoding (BOM,
 //! UTF-8, UTF-16, Windows-1256/1252, ISO-8859-x…), any of the usual
-//! delimiters, quoted fields with newlines, CRLF or LF.
+//! delimiters, quoted fields with newlines, CRLF or LF; and the first
+//! (or a named) sheet of an `.xlsx`, `.xls` or `.ods` file, even one
+//! given a `.csv` name.
 
 use std::cell::{Cell, RefCell};
 use std::fs::File;
@@ -10,6 +12,7 @@ use std::rc::Rc;
 
 use encoding_rs::Encoding;
 
+use super::sheet::{self, Sheet};
 use super::utf8::{BadUtf8, Utf8Check};
 
 use crate::error::{Error, Result};
@@ -115,11 +118,12 @@ fn unnamed_temporary_file() -> std::io::Result<File> {
         .or_else(|_| memory_file())
 }
 
-/// What `--encoding` and `--delimiter` ask for.
-#[derive(Debug, Clone, Copy)]
+/// What `--encoding`, `--delimiter` and `--sheet` ask for.
+#[derive(Debug, Clone, Default)]
 pub struct Choices {
     pub encoding: Option<&'static Encoding>,
     pub delimiter: Option<u8>,
+    pub sheet: Option<String>,
 }
 
 /// Parses an `--encoding` value: `auto` or a WHATWG label (`utf-8`,
@@ -150,16 +154,24 @@ pub fn delimiter_choice(value: &str) -> Result<Option<u8>> {
     }
 }
 
-/// The dialect a file was found to be written in.
-#[derive(Debug, Clone, Copy)]
+/// The dialect a file was found to be written in, or the sheet read from
+/// a spreadsheet file.
+#[derive(Debug, Clone)]
 pub struct Dialect {
     pub encoding: &'static Encoding,
     pub delimiter: u8,
+    /// Whether the file starts with a byte-order mark.
+    pub bom: bool,
+    pub sheet: Option<Rc<Sheet>>,
 }
 
 impl Dialect {
-    /// Describes the dialect for messages, e.g. `UTF-8, ';'`.
+    /// Describes the dialect for messages, e.g. `UTF-8, ';'` or `xlsx,
+    /// sheet Partners`.
     pub fn describe(&self) -> String {
+        if let Some(sheet) = &self.sheet {
+            return format!("{}, sheet {}", sheet.format, sheet.name);
+        }
         let d = match self.delimiter {
             b'\t' => "tab".to_string(),
             b => format!("'{}'", b as char),
@@ -170,9 +182,25 @@ impl Dialect {
 
 /// Detects the encoding (BOM, then valid UTF-8, then a statistical guess)
 /// and the delimiter (the most frequent of `, ; tab |` in the header line).
-pub fn detect(source: &Source, choices: Choices) -> Result<Dialect> {
+pub fn detect(source: &Source, choices: &Choices) -> Result<Dialect> {
     let mut head = Vec::with_capacity(HEAD);
     source.file()?.take(HEAD as u64).read_to_end(&mut head)?;
+    if sheet::looks_like_spreadsheet(&head) {
+        let sheet = sheet::load(source, choices.sheet.as_deref())?;
+        return Ok(Dialect {
+            encoding: encoding_rs::UTF_8,
+            delimiter: b',',
+            bom: false,
+            sheet: Some(Rc::new(sheet)),
+        });
+    }
+    if let Some(name) = &choices.sheet {
+        return Err(Error::usage(format!(
+            "--sheet {name}: {} is not a spreadsheet file",
+            source.name
+        ))
+        .hint("--sheet chooses a sheet of an .xlsx or .ods file"));
+    }
     let encoding = match choices.encoding {
         Some(e) => e,
         None => guess_encoding(&head, source.len() as usize <= head.len()),
@@ -189,7 +217,13 @@ pub fn detect(source: &Source, choices: Choices) -> Result<Dialect> {
         Some(d) => d,
         None => sniff_delimiter(&text),
     };
-    Ok(Dialect { encoding, delimiter })
+    let bom = Encoding::for_bom(&head).is_some();
+    Ok(Dialect {
+        encoding,
+        delimiter,
+        bom,
+        sheet: None,
+    })
 }
 
 fn guess_encoding(head: &[u8], complete: bool) -> &'static Encoding {
@@ -272,8 +306,35 @@ impl Quotes {
     }
 }
 
-/// A reader of decoded CSV records.
-pub type CsvReader = csv::Reader<Box<dyn Read>>;
+/// The rows of a file: decoded CSV records, or a sheet's rows; each
+/// record's position holds its line (its row number in a sheet).
+pub enum Records {
+    Csv(csv::Reader<Box<dyn Read>>),
+    Sheet { sheet: Rc<Sheet>, next: usize },
+}
+
+impl Records {
+    /// Reads the next row into `record`; `false` after the last.
+    pub fn read_record(&mut self, record: &mut csv::StringRecord) -> csv::Result<bool> {
+        match self {
+            Records::Csv(r) => r.read_record(record),
+            Records::Sheet { sheet, next } => {
+                let Some((line, cells)) = sheet.rows.get(*next) else {
+                    return Ok(false);
+                };
+                *next += 1;
+                record.clear();
+                for c in cells {
+                    record.push_field(c);
+                }
+                let mut at = csv::Position::new();
+                at.set_line(*line).set_record(*next as u64);
+                record.set_position(Some(at));
+                Ok(true)
+            }
+        }
+    }
+}
 
 /// What a reader noticed on its way, to be asked once it has read all.
 #[derive(Debug, Default, Clone)]
@@ -295,29 +356,91 @@ impl Watch {
 }
 
 /// Counts quotes in the decoded UTF-8 stream (a `"` byte is never part of
-/// another character there).
+/// another character there), and turns CRLF outside quotes into LF: the
+/// CSV parser counts lines by LF, and would count a row ended by CRLF on
+/// the line of the row before it.
 struct QuoteCounter<R> {
     inner: R,
     state: Rc<Cell<Quotes>>,
+    /// A CR outside quotes, held back until the next byte shows whether
+    /// it ends a line.
+    cr: bool,
+    /// Bytes ready to be read, from `ready_at` on.
+    ready: Vec<u8>,
+    ready_at: usize,
+    buf: Vec<u8>,
+}
+
+impl<R> QuoteCounter<R> {
+    fn new(inner: R, state: Rc<Cell<Quotes>>) -> Self {
+        QuoteCounter {
+            inner,
+            state,
+            cr: false,
+            ready: Vec::new(),
+            ready_at: 0,
+            buf: vec![0; 64 * 1024],
+        }
+    }
 }
 
 impl<R: Read> Read for QuoteCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut q = self.state.get();
-        for &b in &buf[..n] {
-            match b {
-                b'"' => {
-                    q.open = !q.open;
-                    if q.open {
-                        q.opened_at = q.line + 1;
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.ready_at == self.ready.len() {
+            self.ready.clear();
+            self.ready_at = 0;
+            let n = self.inner.read(&mut self.buf)?;
+            if n == 0 {
+                if std::mem::take(&mut self.cr) {
+                    self.ready.push(b'\r');
+                    break;
+                }
+                return Ok(0);
+            }
+            let mut q = self.state.get();
+            if !self.cr && !self.buf[..n].contains(&b'\r') {
+                // Most files, and every LF one: nothing to change.
+                for &b in &self.buf[..n] {
+                    match b {
+                        b'"' => {
+                            q.open = !q.open;
+                            if q.open {
+                                q.opened_at = q.line + 1;
+                            }
+                        }
+                        b'\n' => q.line += 1,
+                        _ => {}
                     }
                 }
-                b'\n' => q.line += 1,
-                _ => {}
+                self.ready.extend_from_slice(&self.buf[..n]);
+                self.state.set(q);
+                continue;
             }
+            for &b in &self.buf[..n] {
+                if std::mem::take(&mut self.cr) && b != b'\n' {
+                    self.ready.push(b'\r');
+                }
+                match b {
+                    b'"' => {
+                        q.open = !q.open;
+                        if q.open {
+                            q.opened_at = q.line + 1;
+                        }
+                    }
+                    b'\n' => q.line += 1,
+                    b'\r' if !q.open => {
+                        self.cr = true;
+                        continue;
+                    }
+                    _ => {}
+                }
+                self.ready.push(b);
+            }
+            self.state.set(q);
         }
-        self.state.set(q);
+        let n = out.len().min(self.ready.len() - self.ready_at);
+        out[..n].copy_from_slice(&self.ready[self.ready_at..self.ready_at + n]);
+        self.ready_at += n;
         Ok(n)
     }
 }
@@ -326,8 +449,17 @@ impl<R: Read> Read for QuoteCounter<R> {
 /// (headers included) as records, ragged rows allowed so that they can be
 /// reported with their line. The second value tells, after the last row,
 /// whether a quote was left open and, for UTF-8, which bytes were not.
-pub fn reader(source: &Source, dialect: Dialect) -> Result<(CsvReader, Watch)> {
+pub fn reader(source: &Source, dialect: &Dialect) -> Result<(Records, Watch)> {
     let watch = Watch::default();
+    if let Some(sheet) = &dialect.sheet {
+        return Ok((
+            Records::Sheet {
+                sheet: sheet.clone(),
+                next: 0,
+            },
+            watch,
+        ));
+    }
     let mut raw = BufReader::with_capacity(256 * 1024, source.file()?);
     // A byte-order mark overrides the dialect, as in the decoder below.
     let utf8 = match Encoding::for_bom(raw.fill_buf()?) {
@@ -344,17 +476,16 @@ pub fn reader(source: &Source, dialect: Dialect) -> Result<(CsvReader, Watch)> {
         .bom_override(true)
         .strip_bom(true)
         .build(raw);
-    let input: Box<dyn Read> = Box::new(QuoteCounter {
-        inner: decoded,
-        state: watch.quotes.clone(),
-    });
+    let input: Box<dyn Read> = Box::new(QuoteCounter::new(decoded, watch.quotes.clone()));
     Ok((
-        csv::ReaderBuilder::new()
-            .delimiter(dialect.delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(256 * 1024)
-            .from_reader(input),
+        Records::Csv(
+            csv::ReaderBuilder::new()
+                .delimiter(dialect.delimiter)
+                .has_headers(false)
+                .flexible(true)
+                .buffer_capacity(256 * 1024)
+                .from_reader(input),
+        ),
         watch,
     ))
 }

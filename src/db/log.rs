@@ -231,7 +231,8 @@ const SEEN_IN_MEMORY: usize = 1 << 20;
 /// with bounded memory (SQLite keeps the table's pages in its cache and,
 /// for plain databases, spills them to a temporary file).
 pub struct Seen {
-    memory: Option<std::collections::HashSet<u128>>,
+    /// Each hash with the line it was first seen on.
+    memory: Option<std::collections::HashMap<u128, u64>>,
     limit: usize,
 }
 
@@ -244,33 +245,42 @@ impl Seen {
     fn with_limit(rows: u64, limit: usize) -> Seen {
         let room = usize::try_from(rows).unwrap_or(usize::MAX).min(limit);
         Seen {
-            memory: Some(std::collections::HashSet::with_capacity(room)),
+            memory: Some(std::collections::HashMap::with_capacity(room)),
             limit,
         }
     }
 
-    /// Notes an entry's hash; false when it was noted before.
-    pub fn first_sighting(&mut self, conn: &Connection, hash: (u64, u64)) -> Result<bool> {
+    /// Notes an entry's hash, seen on `line`; `Some(earlier line)` when it
+    /// was noted before.
+    pub fn first_sighting(&mut self, conn: &Connection, hash: (u64, u64), line: u64) -> Result<Option<u64>> {
         if let Some(memory) = &mut self.memory {
-            let new = memory.insert((u128::from(hash.0) << 64) | u128::from(hash.1));
+            let key = (u128::from(hash.0) << 64) | u128::from(hash.1);
+            let earlier = match memory.entry(key) {
+                std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(line);
+                    None
+                }
+            };
             if memory.len() >= self.limit {
-                let mut all: Vec<u128> = memory.drain().collect();
+                let mut all: Vec<(u128, u64)> = memory.drain().collect();
                 self.memory = None;
                 all.sort_unstable();
                 conn.execute_batch(
                     "CREATE TEMP TABLE IF NOT EXISTS import_seen (
-                         a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+                         a INTEGER NOT NULL, b INTEGER NOT NULL, line INTEGER NOT NULL,
+                         PRIMARY KEY (a, b)) WITHOUT ROWID;
                      DELETE FROM temp.import_seen;
                      PRAGMA temp.cache_size = -32768;",
                 )
                 .context("checking for repeated entries")?;
-                for h in all {
-                    insert_seen(conn, ((h >> 64) as u64, h as u64))?;
+                for (h, l) in all {
+                    insert_seen(conn, ((h >> 64) as u64, h as u64), l)?;
                 }
             }
-            return Ok(new);
+            return Ok(earlier);
         }
-        insert_seen(conn, hash)
+        insert_seen(conn, hash, line)
     }
 
     /// Lets go of the hashes: the memory, or the temporary table.
@@ -283,13 +293,22 @@ impl Seen {
     }
 }
 
-/// Adds a hash to the temporary table; false when it was there.
-fn insert_seen(conn: &Connection, hash: (u64, u64)) -> Result<bool> {
+/// Adds a hash to the temporary table; the line it was first seen on when
+/// it was there.
+fn insert_seen(conn: &Connection, hash: (u64, u64), line: u64) -> Result<Option<u64>> {
+    let (a, b) = (hash.0 as i64, hash.1 as i64);
     let added = conn
-        .prepare_cached("INSERT OR IGNORE INTO temp.import_seen (a, b) VALUES (?1, ?2)")
-        .and_then(|mut stmt| stmt.execute(params![hash.0 as i64, hash.1 as i64]))
+        .prepare_cached("INSERT OR IGNORE INTO temp.import_seen (a, b, line) VALUES (?1, ?2, ?3)")
+        .and_then(|mut stmt| stmt.execute(params![a, b, line as i64]))
         .context("checking for repeated entries")?;
-    Ok(added == 1)
+    if added == 1 {
+        return Ok(None);
+    }
+    let earlier: i64 = conn
+        .prepare_cached("SELECT line FROM temp.import_seen WHERE a = ?1 AND b = ?2")
+        .and_then(|mut stmt| stmt.query_row(params![a, b], |r| r.get(0)))
+        .context("checking for repeated entries")?;
+    Ok(Some(earlier as u64))
 }
 
 /// Which entries `history` shows.
@@ -707,11 +726,15 @@ mod tests {
             (9, 10),
             (1, 3),
         ];
-        let first: Vec<bool> = hashes
+        let earlier: Vec<Option<u64>> = hashes
             .iter()
-            .map(|h| seen.first_sighting(&conn, *h).unwrap())
+            .enumerate()
+            .map(|(line, h)| seen.first_sighting(&conn, *h, line as u64 + 2).unwrap())
             .collect();
-        assert_eq!(first, [true, true, false, true, true, true, false, false, true]);
+        assert_eq!(
+            earlier,
+            [None, None, Some(2), None, None, None, Some(3), Some(7), None]
+        );
         // The fifth new hash moved them all to the table.
         assert!(seen.memory.is_none());
         let n: i64 = conn

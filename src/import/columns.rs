@@ -33,7 +33,7 @@ const NAME_WORDS: &[&str] = &[
 /// it holds.
 pub fn worth_keeping(
     source: &Source,
-    dialect: Dialect,
+    dialect: &Dialect,
     mapping: &Mapping,
     headers: &[String],
 ) -> Result<Vec<(String, &'static str)>> {

@@ -267,12 +267,18 @@ impl Importer for Log {
         };
         let db_err = |e: crate::error::Error| vec![row.error("summary", e)];
         let org_ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
-        if !self
+        if let Some(earlier) = self
             .seen
-            .first_sighting(tx, entry_hash(date, &org_ids, &fold(&summary)))
+            .first_sighting(tx, entry_hash(date, &org_ids, &fold(&summary)), row.line)
             .map_err(db_err)?
         {
-            return super::duplicate(row, "summary", opts, "the same entry as an earlier line", "");
+            return super::duplicate(
+                row,
+                "summary",
+                opts,
+                &format!("repeats line {earlier} (the same entry)"),
+                "",
+            );
         }
         let fresh = self.fresh.as_ref().is_none_or(|f| f.contains(&org_ids[0]));
         let duplicate = match &id {

@@ -22,7 +22,7 @@ use crate::csvio::headers::{self, Field, Mapping};
 use crate::csvio::read::{self, Choices, Dialect, Source};
 use crate::dates::{self, DateOrder, Lean};
 use crate::db::Db;
-use crate::error::{Cause, Error, Result};
+use crate::error::{Cause, Context, Error, Result};
 
 /// What to do with a row that is already in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,6 +60,9 @@ pub struct Options {
     pub dry_run: bool,
     pub keep_unknown: bool,
     pub errors: Option<PathBuf>,
+    /// Import the good rows; write the refused ones, with their reasons,
+    /// to this file.
+    pub partial: Option<PathBuf>,
     pub today: NaiveDate,
     pub now: String,
     pub user: String,
@@ -91,11 +94,16 @@ pub struct Outcome {
     pub added: u64,
     pub updated: u64,
     pub skipped: u64,
+    /// Rows refused by a partial import, written to `refused_file`.
+    pub refused: u64,
+    pub refused_file: Option<String>,
     /// Follow-up tasks created from a log file's follow-up column.
     pub tasks_added: u64,
     pub unknown_columns: Vec<String>,
     /// What the user should know about rows that went in.
     pub notes: Vec<String>,
+    /// What --dry-run lets through but an import would refuse.
+    pub warnings: Vec<String>,
     pub dry_run: bool,
     #[serde(skip)]
     pub problems: Vec<Problem>,
@@ -122,6 +130,9 @@ pub struct Row<'a> {
     headers: &'a [String],
     orders: &'a HashMap<usize, DateOrder>,
     today: NaiveDate,
+    /// Whether cells carry CSV's formula escape (`'=…`); a sheet's text
+    /// cells are text as they are.
+    escaped: bool,
     /// Unknown columns as `Header: value` lines, with --keep-unknown.
     pub extra_notes: Option<String>,
 }
@@ -135,7 +146,12 @@ impl Row<'_> {
     /// the column is missing or the cell empty.
     pub fn get(&self, field: &str) -> Option<&str> {
         let c = self.column(field)?;
-        let v = crate::csvio::unsanitize(self.record.get(c)?.trim());
+        let v = self.record.get(c)?.trim();
+        let v = if self.escaped {
+            crate::csvio::unsanitize(v)
+        } else {
+            v
+        };
         if v.is_empty() { None } else { Some(v) }
     }
 
@@ -354,7 +370,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     }
     // Refused before any work: the problems file must not replace the
     // database or the file being imported.
-    if let Some(path) = &opts.errors {
+    for path in opts.errors.iter().chain(&opts.partial) {
         protected.check(path)?;
     }
     let source = Source::open(&opts.input, db.encrypted())?;
@@ -362,7 +378,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         return Err(Error::user(format!("{} is empty", source.name))
             .hint("export the sheet again, with its header row"));
     }
-    let dialect = read::detect(&source, opts.choices)?;
+    let dialect = read::detect(&source, &opts.choices)?;
     let mut importer: Box<dyn Importer> = match opts.entity {
         Entity::Orgs => Box::new(orgs::Orgs::new(db.conn(), opts)?),
         Entity::People => Box::new(people::People::new()),
@@ -373,7 +389,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Entity::Distributions => Box::new(activity::Distributions::new()),
     };
     let fields = importer.fields();
-    let (mut records, watch) = read::reader(&source, dialect)?;
+    let (mut records, watch) = read::reader(&source, &dialect)?;
     let mut header = csv::StringRecord::new();
     if !records
         .read_record(&mut header)
@@ -389,7 +405,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
             .map_err(|e| csv_error(&source, e))?
         {}
         watch.check_utf8(&source)?;
-        records = read::reader(&source, dialect)?.0;
+        records = read::reader(&source, &dialect)?.0;
         records
             .read_record(&mut header)
             .map_err(|e| csv_error(&source, e))?;
@@ -398,9 +414,17 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         .iter()
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
         .collect();
-    let mapping = headers::map(&source.name, &headers, fields, &opts.maps)?;
+    // The column a partial import adds to the rows it refuses is not data.
+    let mut maps = opts.maps.clone();
+    if let Some(h) = headers
+        .iter()
+        .find(|h| crate::text::fold(h) == crate::text::fold(REFUSED_COLUMN))
+    {
+        maps.push((h.clone(), "-".into()));
+    }
+    let mapping = headers::map(&source.name, &headers, fields, &maps)?;
     if !opts.keep_unknown {
-        for (column, what) in columns::worth_keeping(&source, dialect, &mapping, &headers)? {
+        for (column, what) in columns::worth_keeping(&source, &dialect, &mapping, &headers)? {
             (opts.warn)(&format!(
                 "column `{column}` holds {what} and is not imported; read it as a field with --map '{column}=FIELD', keep it in the notes with --keep-unknown, or drop it with --map '{column}=-'"
             ));
@@ -415,7 +439,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
     };
     let (orders, total) = learn_orders(
         &source,
-        dialect,
+        &dialect,
         &mapping,
         &headers,
         fields,
@@ -423,13 +447,18 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         opts,
         &mut outcome,
     )?;
+    if opts.partial.is_some() && outcome.problem_count > 0 {
+        // A problem of a whole column is no row's to set aside.
+        return Err(rejected(&outcome, opts, &protected)?);
+    }
+    let mut refused = Refused::default();
     let progress = progress_bar(opts.progress, total);
     db.set_cache_mib(64)?;
     let bulk = importer.bulk(db.conn(), total)?;
     let result = db.write_bulk(bulk, |tx| {
         importer.begin(tx, total)?;
         let mut record = csv::StringRecord::new();
-        let (mut reader, _) = read::reader(&source, dialect)?;
+        let (mut reader, _) = read::reader(&source, &dialect)?;
         reader
             .read_record(&mut record)
             .map_err(|e| csv_error(&source, e))?;
@@ -442,8 +471,12 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
                 continue;
             }
             outcome.rows += 1;
-            if let Some(p) = shape_problem(&record, &headers, line, dialect) {
-                note(&mut outcome, vec![p]);
+            if let Some(p) = shape_problem(&record, &headers, line, &dialect) {
+                if opts.partial.is_some() {
+                    refused.add(&record, vec![p]);
+                } else {
+                    note(&mut outcome, vec![p]);
+                }
                 continue;
             }
             let row = Row {
@@ -454,16 +487,33 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
                 headers: &headers,
                 orders: &orders,
                 today: opts.today,
+                escaped: dialect.sheet.is_none(),
                 extra_notes: if opts.keep_unknown {
                     extra_notes(&record, &mapping, &headers)
                 } else {
                     None
                 },
             };
-            match importer.row(tx, &row, opts) {
+            let done = if opts.partial.is_some() {
+                // A row refused half-way leaves nothing behind.
+                tx.execute_batch("SAVEPOINT import_row")
+                    .context("importing a row")?;
+                let done = importer.row(tx, &row, opts);
+                if done.is_err() {
+                    tx.execute_batch("ROLLBACK TO import_row")
+                        .context("setting a row aside")?;
+                }
+                tx.execute_batch("RELEASE import_row")
+                    .context("importing a row")?;
+                done
+            } else {
+                importer.row(tx, &row, opts)
+            };
+            match done {
                 Ok(Done::Added) => outcome.added += 1,
                 Ok(Done::Updated) => outcome.updated += 1,
                 Ok(Done::Skipped) => outcome.skipped += 1,
+                Err(problems) if opts.partial.is_some() => refused.add(&record, problems),
                 Err(problems) => note(&mut outcome, problems),
             }
             if let Some(pb) = &progress {
@@ -472,11 +522,25 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         }
         outcome.tasks_added = importer.extra_added();
         outcome.notes = importer.notes();
+        outcome.refused = refused.rows.len() as u64;
         if outcome.problem_count > 0 || opts.dry_run {
             // Rolling back by failing the transaction on purpose.
             return Err(Error::user("rolled back").because(Cause::RolledBack));
         }
-        importer.finish(tx)
+        importer.finish(tx)?;
+        if let Some(path) = &opts.partial
+            && !refused.rows.is_empty()
+        {
+            // Written before the rows are committed: if it cannot be,
+            // nothing is imported.
+            refused.write(path, &header, &dialect, &protected)?;
+            if let Some(errors) = &opts.errors {
+                write_errors(errors, &refused.problems, &protected)?;
+            }
+            outcome.refused_file = Some(path.display().to_string());
+            outcome.problems = refused.problems;
+        }
+        Ok(())
     });
     if let Some(pb) = progress {
         pb.finish_and_clear();
@@ -487,6 +551,96 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Err(e) if e.is(Cause::RolledBack) => Err(rejected(&outcome, opts, &protected)?),
         Err(e) => Err(e),
     }
+}
+
+/// The header a partial import adds to the rows it refuses, for their
+/// reasons; an import of that file ignores it.
+pub const REFUSED_COLUMN: &str = "refused because";
+
+/// The rows a partial import sets aside, as they were read, with their
+/// problems.
+#[derive(Default)]
+struct Refused {
+    rows: Vec<(Vec<String>, String)>,
+    problems: Vec<Problem>,
+}
+
+impl Refused {
+    fn add(&mut self, record: &csv::StringRecord, problems: Vec<Problem>) {
+        let reasons: Vec<String> = problems.iter().map(describe).collect();
+        self.rows
+            .push((record.iter().map(str::to_string).collect(), reasons.join("; ")));
+        if self.problems.len() < KEEP_PROBLEMS {
+            self.problems.extend(problems);
+        }
+    }
+
+    /// Writes the refused rows under the file's header, each with its
+    /// reasons in a last column: as an .xlsx workbook when `path` says so,
+    /// otherwise as CSV in the input's encoding and delimiter.
+    fn write(
+        &self,
+        path: &std::path::Path,
+        header: &csv::StringRecord,
+        dialect: &Dialect,
+        protected: &crate::files::Protected,
+    ) -> Result<()> {
+        let mut rows = Vec::with_capacity(self.rows.len() + 1);
+        let mut head: Vec<String> = header.iter().map(str::to_string).collect();
+        head.push(REFUSED_COLUMN.to_string());
+        rows.push(head);
+        for (cells, reason) in &self.rows {
+            let mut row = cells.clone();
+            row.push(reason.clone());
+            rows.push(row);
+        }
+        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let bytes = if xlsx {
+            let mut book = crate::csvio::book::Book::new();
+            let name = dialect.sheet.as_ref().map_or("refused", |s| s.name.as_str());
+            book.add_rows(name, &rows)?;
+            book.into_bytes()?
+        } else {
+            let mut text = Vec::new();
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(dialect.delimiter)
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut text);
+            for row in &rows {
+                w.write_record(row)?;
+            }
+            w.flush()?;
+            drop(w);
+            let text = String::from_utf8_lossy(&text);
+            encode(&text, dialect)
+        };
+        let mut file = crate::files::Output::create(path, protected, crate::files::Existing::Replace)?;
+        std::io::Write::write_all(&mut file, &bytes)?;
+        file.commit()
+    }
+}
+
+/// `text` in the encoding of the input, with its byte-order mark if it
+/// had one (always for UTF-16).
+fn encode(text: &str, dialect: &Dialect) -> Vec<u8> {
+    let enc = dialect.encoding;
+    let mut out = Vec::new();
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        let le = enc == encoding_rs::UTF_16LE;
+        for unit in std::iter::once(0xFEFF).chain(text.encode_utf16()) {
+            out.extend(if le {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        return out;
+    }
+    if dialect.bom && enc == encoding_rs::UTF_8 {
+        out.extend("\u{feff}".as_bytes());
+    }
+    out.extend(enc.encode(text).0.iter());
+    out
 }
 
 fn note(outcome: &mut Outcome, problems: Vec<Problem>) {
@@ -526,7 +680,7 @@ fn shape_problem(
     record: &csv::StringRecord,
     headers: &[String],
     line: u64,
-    dialect: Dialect,
+    dialect: &Dialect,
 ) -> Option<Problem> {
     let problem = |column: &str, value: &str, reason: String| Problem {
         line,
@@ -590,10 +744,47 @@ fn extra_notes(record: &csv::StringRecord, mapping: &Mapping, headers: &[String]
     }
 }
 
+/// Cells of one column whose letters a spreadsheet replaced with `?`, as
+/// it does when it saves text in a code page that lacks them.
+#[derive(Default, Clone)]
+struct QuestionMarks {
+    filled: u64,
+    replaced: u64,
+    first: Option<(u64, String)>,
+}
+
+impl QuestionMarks {
+    fn see(&mut self, line: u64, cell: &str) {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            return;
+        }
+        self.filled += 1;
+        let marks = cell.chars().filter(|&c| c == '?').count();
+        let visible = cell.chars().filter(|c| !c.is_whitespace()).count();
+        // `????? ?????`: mostly marks, in runs where words were.
+        if marks >= 3 && cell.contains("??") && marks * 2 >= visible {
+            self.replaced += 1;
+            if self.first.is_none() {
+                self.first = Some((line, cell.to_string()));
+            }
+        }
+    }
+
+    /// The first such cell, when the column has enough of them to tell.
+    fn replaced(&self) -> Option<&(u64, String)> {
+        (self.replaced >= 2 || (self.replaced == 1 && self.filled == 1))
+            .then_some(self.first.as_ref())
+            .flatten()
+    }
+}
+
 /// What the dates of one column showed.
 #[derive(Default)]
 struct Evidence {
     ambiguous: bool,
+    /// The first date that reads either way.
+    example: Option<String>,
     day_first: Option<(u64, String)>,
     month_first: Option<(u64, String)>,
 }
@@ -603,7 +794,7 @@ struct Evidence {
 #[allow(clippy::too_many_arguments)]
 fn learn_orders(
     source: &Source,
-    dialect: Dialect,
+    dialect: &Dialect,
     mapping: &Mapping,
     headers: &[String],
     fields: &[Field],
@@ -616,6 +807,7 @@ fn learn_orders(
         .filter_map(|f| mapping.column(fields, f))
         .collect();
     let mut seen: HashMap<usize, Evidence> = HashMap::new();
+    let mut marks = vec![QuestionMarks::default(); headers.len()];
     let (mut reader, watch) = read::reader(source, dialect)?;
     let mut record = csv::StringRecord::new();
     let mut rows = 0;
@@ -628,6 +820,9 @@ fn learn_orders(
     {
         rows += 1;
         let line = record.position().map_or(0, |p| p.line());
+        for (cell, m) in record.iter().zip(marks.iter_mut()) {
+            m.see(line, cell);
+        }
         for c in &columns {
             let Some(v) = record.get(*c).map(str::trim) else {
                 continue;
@@ -640,7 +835,10 @@ fn learn_orders(
                 }
                 _ => {}
             }
-            e.ambiguous |= dates::is_ambiguous(v);
+            if dates::is_ambiguous(v) {
+                e.ambiguous = true;
+                e.example.get_or_insert_with(|| v.to_string());
+            }
         }
     }
     watch.check_utf8(source)?;
@@ -650,6 +848,21 @@ fn learn_orders(
             source.name
         ))
         .hint("close it in the spreadsheet, or write a quote inside a quoted cell as two: \"\""));
+    }
+    for (m, header) in marks.iter().zip(headers) {
+        if let Some((line, value)) = m.replaced() {
+            let message = format!(
+                "{}: column `{header}` has {} cells such as `{value}` (line {line}): the spreadsheet replaced the letters with ?: save as CSV UTF-8 or xlsx",
+                source.name, m.replaced
+            );
+            if opts.dry_run {
+                outcome.warnings.push(message);
+            } else {
+                return Err(Error::user(message).hint(
+                    "the letters are not in this file any more: save the sheet again as CSV UTF-8 (or .xlsx) and import that",
+                ));
+            }
+        }
     }
     let mut orders = HashMap::new();
     for c in columns {
@@ -676,11 +889,16 @@ fn learn_orders(
             (None, Some(_), None) => Some(DateOrder::Dmy),
             (None, None, Some(_)) => Some(DateOrder::Mdy),
             (None, None, None) if e.ambiguous => {
-                return Err(Error::user(format!(
-                    "{}: column `{header}` has dates such as 03/04/2026 that read either day-first or month-first, and none shows which",
+                let example = e.example.as_deref().unwrap_or("03/04/2026");
+                let mut err = Error::user(format!(
+                    "{}: column `{header}` has dates such as {example} that read either day-first or month-first, and none shows which",
                     source.name
                 ))
-                .hint("say which with --date-order dmy or --date-order mdy"));
+                .hint("say which with --date-order dmy or --date-order mdy (or once for all: liaison config set date-order mdy)");
+                if dates::has_short_year(example) {
+                    err = err.hint(dates::short_year_rule(opts.today));
+                }
+                return Err(err);
             }
             (None, None, None) => None,
         };
@@ -748,7 +966,7 @@ fn rejected(outcome: &Outcome, opts: &Options, protected: &crate::files::Protect
     Ok(err)
 }
 
-fn describe(p: &Problem) -> String {
+pub fn describe(p: &Problem) -> String {
     let mut s = format!("line {}", p.line);
     if !p.column.is_empty() {
         s.push_str(&format!(", column {}", p.column));

@@ -1,6 +1,6 @@
 //! Rows of a list of follow-up tasks.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use rusqlite::Transaction;
 
@@ -14,14 +14,15 @@ use crate::text::fold;
 
 pub struct Tasks {
     orgs: OrgIndex,
-    seen: HashSet<(String, Option<String>, Option<chrono::NaiveDate>)>,
+    /// Tasks of the file so far, with their lines.
+    seen: HashMap<(String, Option<String>, Option<chrono::NaiveDate>), u64>,
 }
 
 impl Tasks {
     pub fn new() -> Tasks {
         Tasks {
             orgs: OrgIndex::new(),
-            seen: HashSet::new(),
+            seen: HashMap::new(),
         }
     }
 }
@@ -79,9 +80,12 @@ impl Importer for Tasks {
         }
         let t = c.finish(t)?;
         let db_err = |e: crate::error::Error| vec![row.error("title", e)];
-        if !self.seen.insert((fold(&t.title), t.org_id.clone(), t.due)) {
-            return super::duplicate(row, "title", opts, "the same task as an earlier line", "");
+        let key = (fold(&t.title), t.org_id.clone(), t.due);
+        if let Some(earlier) = self.seen.get(&key) {
+            let reason = format!("repeats line {earlier} (the same task)");
+            return super::duplicate(row, "title", opts, &reason, "");
         }
+        self.seen.insert(key, row.line);
         // By exact ID: a prefix search cannot use the index, and over half a
         // million rows one scan per row is hours.
         let duplicate = db::tasks::exists(tx, &t.id).map_err(db_err)?

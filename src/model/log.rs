@@ -56,14 +56,48 @@ pub struct Interaction {
     pub person_ids: Vec<String>,
 }
 
-/// Checks a time of day written `HH:MM`.
+/// Reads a time of day as people and spreadsheets write it: `14:30`,
+/// `14:30:00`, `2:30 PM`, `11:15:00 AM`, `۰۹:۰۵`; stored as `HH:MM`.
 pub fn time_of_day(value: &str) -> crate::error::Result<String> {
     let v = value.trim();
-    match chrono::NaiveTime::parse_from_str(v, "%H:%M") {
-        Ok(t) => Ok(t.format("%H:%M").to_string()),
-        Err(_) => Err(
+    // Folding turns Persian and Arabic-Indic digits into ASCII ones and
+    // `PM` into `pm`; `p.m.` loses its dots.
+    let folded = crate::text::fold(v).replace('.', "");
+    let folded = folded.replace("am", " am").replace("pm", " pm");
+    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    let forms = ["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p"];
+    forms
+        .iter()
+        .find_map(|f| chrono::NaiveTime::parse_from_str(&folded, f).ok())
+        .map(|t| t.format("%H:%M").to_string())
+        .ok_or_else(|| {
             crate::error::Error::user(format!("invalid time {}", crate::text::quoted(v)))
-                .hint("write it as HH:MM, e.g. 14:30"),
-        ),
+                .hint("write it as HH:MM, e.g. 14:30 (or 2:30 PM)")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::time_of_day;
+
+    #[test]
+    fn times_as_spreadsheets_write_them_back() {
+        for (written, stored) in [
+            ("09:05", "09:05"),
+            ("9:05", "09:05"),
+            ("09:05:00", "09:05"),
+            ("11:15:00 AM", "11:15"),
+            ("9:05 AM", "09:05"),
+            ("2:30 PM", "14:30"),
+            ("2:30pm", "14:30"),
+            ("12:10 a.m.", "00:10"),
+            ("۰۹:۰۵", "09:05"),
+            ("١٤:٣٠", "14:30"),
+        ] {
+            assert_eq!(time_of_day(written).unwrap(), stored, "{written}");
+        }
+        for bad in ["25:00", "9", "13:00 PM", "noon"] {
+            assert!(time_of_day(bad).is_err(), "{bad}");
+        }
     }
 }

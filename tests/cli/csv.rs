@@ -545,7 +545,7 @@ fn a_log_entry_repeated_in_one_file_is_refused_or_skipped() {
     let before = env.snapshot();
     let err = env.fails(1, &["import", "log", "twice.csv"]);
     assert!(
-        err.contains("line 4, column summary") && err.contains("the same entry as an earlier line"),
+        err.contains("line 4, column summary") && err.contains("repeats line 2 (the same entry)"),
         "{err}"
     );
     assert_eq!(env.snapshot(), before);

@@ -11,6 +11,7 @@ mod directory;
 mod encryption;
 mod events_docs;
 mod faults;
+mod files;
 mod log;
 mod lookup;
 mod mandates;
