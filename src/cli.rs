@@ -28,25 +28,36 @@ pub struct Cli {
 pub struct Global {
     /// The database file [env: LIAISON_DB; default: the platform data
     /// folder, e.g. ~/.local/share/liaison/liaison.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Output format: table, json or csv for listings and records; text,
     /// md, html, csv or json for reports [default: table / text]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum)]
     pub format: Option<FormatArg>,
     /// When to use colour (NO_COLOR is honoured by auto)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Never prompt; fail instead (implied when stdin is not a terminal)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_input: bool,
     /// Answer yes to confirmations
-    #[arg(long, short = 'y', global = true)]
+    #[arg(long, short = 'y', global = true, help_heading = "Global options")]
     pub yes: bool,
     /// Read the passphrase of an encrypted database from this file (first
     /// line) [env LIAISON_PASSPHRASE is also read, and is the least safe]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+    /// How to read a date such as 03/04/2026: dmy or mdy (ymd for
+    /// 2026/04/03) [default: `liaison config set date-order`, else refused
+    /// unless a part over 12 shows the order]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_enum,
+        value_name = "ORDER"
+    )]
+    pub date_order: Option<crate::dates::DateOrder>,
 }
 
 /// Every output format a command can be asked for.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 
 use crate::cli::{ColorChoice, FormatArg, Global};
+use crate::dates::{DateOrder, Lean};
 use crate::db::Db;
 use crate::db::changes::Actor;
 use crate::error::{Error, Result};
@@ -34,6 +35,11 @@ pub struct Ctx {
     /// The command line, as the change history records it.
     pub line: String,
     pub out: Output,
+    /// How to read `03/04/2026`: `--date-order`, else the database's
+    /// `date-order` setting once the database is open.
+    pub date_order: Option<DateOrder>,
+    /// Whether `date_order` came from the command line.
+    date_order_given: bool,
 }
 
 impl Ctx {
@@ -60,6 +66,8 @@ impl Ctx {
                 terminal: stdout_tty,
                 color,
             },
+            date_order: g.date_order,
+            date_order_given: g.date_order.is_some(),
         })
     }
 
@@ -71,6 +79,9 @@ impl Ctx {
         db.set_actor(self.actor());
         for note in db.notes() {
             eprintln!("note: {note}");
+        }
+        if !self.date_order_given {
+            self.date_order = crate::commands::config::date_order(&db)?;
         }
         Ok(db)
     }
@@ -115,6 +126,12 @@ impl Ctx {
     /// "Now" as stored in `created_at` and `updated_at`.
     pub fn now_str(&self) -> String {
         self.now.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    /// Reads a date as typed on the command line, in the date order given
+    /// or set (see `date_order`).
+    pub fn date(&self, input: &str, lean: Lean) -> Result<NaiveDate> {
+        crate::dates::parse(input, self.today(), self.date_order, lean)
     }
 
     /// Today's date where the user is.

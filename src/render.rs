@@ -134,7 +134,7 @@ pub fn toned_table_string<H: AsRef<str>>(
     let mut toned = false;
     for (i, row) in rows.iter().enumerate() {
         t.add_row(row.iter().enumerate().map(|(j, c)| {
-            let cell = Cell::new(printable(c, false));
+            let cell = Cell::new(printable(&crate::text::one_line(c), false));
             match tone(i, j) {
                 Some(Tone::Good) => {
                     toned = true;

@@ -18,6 +18,10 @@ pub struct AgendaArgs {
     /// Show follow-ups due within this many days
     #[arg(long, default_value_t = 7, value_parser = number::days, allow_negative_numbers = true)]
     pub days: u32,
+    /// Show events starting within this many days (a seminar needs
+    /// preparing weeks ahead)
+    #[arg(long, default_value_t = 30, value_name = "DAYS", value_parser = number::days, allow_negative_numbers = true)]
+    pub event_days: u32,
     /// A partner with no contact for more days than this is going cold
     /// [default: the `cold_days` setting, else 90]
     #[arg(long, value_name = "DAYS", value_parser = number::days, allow_negative_numbers = true)]
@@ -51,7 +55,7 @@ pub struct Agenda {
     /// The partners silent longest (up to --limit).
     pub going_cold: Vec<Cold>,
     pub going_cold_total: usize,
-    /// Events starting within the window.
+    /// Events starting within --event-days (30).
     pub events: Vec<crate::model::event::Event>,
 }
 
@@ -103,7 +107,7 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
         db.conn(),
         &db::events::Filter {
             from: Some(today),
-            until: Some(until),
+            until: Some(today + Days::new(a.event_days.into())),
             ..Default::default()
         },
     )?;
@@ -120,11 +124,11 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
     match ctx.format() {
         Format::Json => ctx.out.json(&agenda),
         Format::Csv => csv(ctx, &agenda),
-        Format::Table => text(ctx, &agenda, a.days, cold_days),
+        Format::Table => text(ctx, &agenda, (a.days, a.event_days), cold_days),
     }
 }
 
-fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
+fn text(ctx: &mut Ctx, a: &Agenda, (days, event_days): (u32, u32), cold_days: u32) -> Result<()> {
     ctx.out.heading(&format!("Overdue ({})", a.overdue_total))?;
     super::task::print(ctx, &a.overdue, "nothing overdue")?;
     super::more(
@@ -137,15 +141,12 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
     ctx.out
         .heading(&format!("Due in the next {days} days ({})", a.upcoming_total))?;
     super::task::print(ctx, &a.upcoming, "nothing due")?;
-    super::more(
-        ctx,
-        a.upcoming.len(),
-        a.upcoming_total,
-        "--limit 0 lists them all",
-    )?;
+    super::more(ctx, a.upcoming.len(), a.upcoming_total, super::ALL)?;
     ctx.out.line("")?;
-    ctx.out
-        .heading(&format!("Events in the next {days} days ({})", a.events.len()))?;
+    ctx.out.heading(&format!(
+        "Events in the next {event_days} days ({})",
+        a.events.len()
+    ))?;
     super::event::print(ctx, &a.events, "none")?;
     ctx.out.line("")?;
     ctx.out.heading(&format!(
@@ -172,12 +173,7 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
         &["handle", "name", "country", "last contact", "silent for"],
         &rows,
     )?;
-    super::more(
-        ctx,
-        a.going_cold.len(),
-        a.going_cold_total,
-        "--limit 0 lists them all",
-    )
+    super::more(ctx, a.going_cold.len(), a.going_cold_total, super::ALL)
 }
 
 fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
@@ -218,7 +214,7 @@ fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
         (a.upcoming.len(), a.upcoming_total, "upcoming"),
         (a.going_cold.len(), a.going_cold_total, "going_cold"),
     ] {
-        super::more(ctx, shown, total, &format!("{what}; --limit 0 lists all"))?;
+        super::more(ctx, shown, total, &format!("{what}; {}", super::ALL))?;
     }
     Ok(())
 }

@@ -22,8 +22,8 @@ pub struct ChangesArgs {
     /// Only changes that concern this organisation (handle or any name)
     #[arg(value_name = "ORG")]
     pub org: Option<String>,
-    /// At most this many commands
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
+    /// At most this many commands (0: all)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
     /// At most this many changed rows shown per command
     #[arg(long, default_value_t = 50, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
@@ -45,7 +45,7 @@ pub struct Entry {
 pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
     let db = ctx.open_db()?;
     let conn = db.conn();
-    let entries = match &a.org {
+    let (entries, total) = match &a.org {
         Some(q) => {
             let org = match db::orgs::by_handle(conn, &q.trim().to_ascii_lowercase())? {
                 Some((o, _)) => o,
@@ -67,7 +67,12 @@ pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
                     entries.push(entry(conn, command, list));
                 }
             }
-            entries
+            let total = if a.limit > 0 && entries.len() >= a.limit {
+                db::changes::commands_for_org(conn, &org.id)?
+            } else {
+                entries.len()
+            };
+            (entries, total)
         }
         None => {
             let mut entries = Vec::new();
@@ -75,10 +80,16 @@ pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
                 let list = db::changes::changes_of(conn, command.seq, a.rows)?;
                 entries.push(entry(conn, command, list));
             }
-            entries
+            let total = if a.limit > 0 && entries.len() >= a.limit {
+                db::changes::command_count(conn)?
+            } else {
+                entries.len()
+            };
+            (entries, total)
         }
     };
-    print(ctx, &entries, a.org.is_some())
+    print(ctx, &entries, a.org.is_some())?;
+    super::more(ctx, entries.len(), total, super::ALL)
 }
 
 /// Describes a command's changes with names looked up in the database.

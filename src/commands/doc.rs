@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::{resolve_org, resolve_person, word};
 use crate::context::Ctx;
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::document::{DocDirection, DocKind, Document, SendChannel, TranslationStatus};
@@ -76,7 +76,7 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, d: &mut Document, f: &DocFields
         d.kind = k;
     }
     if let Some(s) = &f.date {
-        d.date = dates::parse(s, ctx.today(), None, Lean::Past)?;
+        d.date = ctx.date(s, Lean::Past)?;
     }
     if let Some(l) = &f.language {
         d.language = fields::language(l)?;
@@ -505,7 +505,7 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
         None => None,
     };
     let date = match &a.date {
-        Some(s) => dates::parse(s, ctx.today(), None, Lean::Past)?,
+        Some(s) => ctx.date(s, Lean::Past)?,
         None => ctx.today(),
     };
     let now = ctx.now_str();

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::context::Ctx;
 use crate::csvio::{self, records};
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::db::{self, Db};
 use crate::error::{Error, Result};
 use crate::files::{self, Existing};
@@ -62,17 +62,8 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
             "warning: the database is encrypted, the export is plain text: keep it as safe as the database"
         );
     }
-    let today = ctx.today();
-    let since = a
-        .since
-        .as_deref()
-        .map(|d| dates::parse(d, today, None, Lean::Past))
-        .transpose()?;
-    let until = a
-        .until
-        .as_deref()
-        .map(|d| dates::parse(d, today, None, Lean::Past))
-        .transpose()?;
+    let since = a.since.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?;
+    let until = a.until.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?;
     let period = (since, until);
     let protected = files::Protected::database(db.path());
     if a.what == What::All {

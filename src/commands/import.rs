@@ -7,7 +7,6 @@ use clap::Args;
 
 use crate::context::Ctx;
 use crate::csvio::read::{self, Choices};
-use crate::dates::DateOrder;
 use crate::error::{Error, Result};
 use crate::import::{self, Entity, OnDuplicate, Options};
 use crate::render::Format;
@@ -38,9 +37,6 @@ pub struct ImportArgs {
     /// auto, ',', ';', tab or '|'
     #[arg(long, default_value = "auto")]
     pub delimiter: String,
-    /// How to read dates such as 03/04/2026 when no date in the column shows it
-    #[arg(long, value_enum)]
-    pub date_order: Option<DateOrder>,
     /// Put columns liaison does not know into the notes
     #[arg(long)]
     pub keep_unknown: bool,
@@ -68,7 +64,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         },
         maps,
         on_duplicate: a.on_duplicate,
-        date_order: a.date_order,
+        date_order: ctx.date_order,
         dry_run: a.dry_run,
         keep_unknown: a.keep_unknown,
         errors: a.errors.clone(),

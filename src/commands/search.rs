@@ -22,8 +22,8 @@ pub struct SearchArgs {
     /// Where to look (comma separated) [default: everywhere]
     #[arg(long = "in", value_enum, value_delimiter = ',')]
     pub scopes: Vec<Scope>,
-    /// At most this many results of each kind
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
+    /// At most this many results of each kind (0: all)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
 }
 
@@ -57,8 +57,15 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
     let wants = |s: Scope| a.scopes.is_empty() || a.scopes.contains(&s);
     let db = ctx.open_db()?;
     let mut hits = Vec::new();
+    // Matches beyond --limit, said under the list.
+    let mut hidden = 0;
+    let full = |n: usize| a.limit > 0 && n >= a.limit;
     if wants(Scope::Orgs) {
-        for id in db::search::orgs(db.conn(), &query, a.limit)? {
+        let ids = db::search::orgs(db.conn(), &query, a.limit)?;
+        if full(ids.len()) {
+            hidden += db::search::orgs_count(db.conn(), &query)? - ids.len();
+        }
+        for id in ids {
             let Some(o) = db::orgs::get(db.conn(), &id)? else {
                 continue;
             };
@@ -77,7 +84,11 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
         }
     }
     if wants(Scope::People) {
-        for id in db::search::people(db.conn(), &query, a.limit)? {
+        let ids = db::search::people(db.conn(), &query, a.limit)?;
+        if full(ids.len()) {
+            hidden += db::search::people_count(db.conn(), &query)? - ids.len();
+        }
+        for id in ids {
             let Some(p) = db::people::get(db.conn(), &id)? else {
                 continue;
             };
@@ -95,7 +106,11 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
         }
     }
     if wants(Scope::Log) {
-        for id in db::log::search(db.conn(), &query, a.limit)? {
+        let ids = db::log::search(db.conn(), &query, a.limit)?;
+        if full(ids.len()) {
+            hidden += db::log::search_count(db.conn(), &query)? - ids.len();
+        }
+        for id in ids {
             let Some(i) = db::log::get(db.conn(), &id)? else {
                 continue;
             };
@@ -132,7 +147,12 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
         for d in db::documents::list(db.conn(), true)? {
             let mut texts: Vec<&str> = vec![&d.title];
             texts.extend(d.notes.as_deref());
-            if hits.iter().filter(|h| h.kind == "document").count() < a.limit && matches(&texts) {
+            if !matches(&texts) {
+                continue;
+            }
+            if full(hits.iter().filter(|h| h.kind == "document").count()) {
+                hidden += 1;
+            } else {
                 hits.push(Hit {
                     kind: "document",
                     excerpt: best_excerpt(&texts, &terms),
@@ -148,7 +168,12 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
             let mut texts: Vec<&str> = vec![&e.name];
             texts.extend(e.outcome.as_deref());
             texts.extend(e.city.as_deref());
-            if hits.iter().filter(|h| h.kind == "event").count() < a.limit && matches(&texts) {
+            if !matches(&texts) {
+                continue;
+            }
+            if full(hits.iter().filter(|h| h.kind == "event").count()) {
+                hidden += 1;
+            } else {
                 hits.push(Hit {
                     kind: "event",
                     excerpt: best_excerpt(&texts, &terms),
@@ -165,8 +190,13 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
             }
         }
     }
+    print(ctx, &hits, &text)?;
+    super::more(ctx, hits.len(), hits.len() + hidden, super::ALL)
+}
+
+fn print(ctx: &mut Ctx, hits: &[Hit], text: &str) -> Result<()> {
     match ctx.format() {
-        Format::Json => ctx.out.json(&hits),
+        Format::Json => ctx.out.json(hits),
         Format::Csv => {
             let rows: Vec<Vec<String>> = hits
                 .iter()

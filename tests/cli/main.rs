@@ -5,6 +5,7 @@ mod common;
 
 mod csv;
 
+mod daily;
 mod db_file;
 mod demo;
 mod encryption;

@@ -231,7 +231,7 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
         ))?;
     } else {
         ctx.out.table(
-            &["date", "channel", "dir", "org", "subject", "summary"],
+            &["date", "channel", "dir", "org", "subject", "summary", "id"],
             &crate::commands::history::rows(&p.recent_log),
         )?;
     }
