@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
     agenda, changes, config, crypt, demo, doc, event, export, history, import, init, log, maintenance,
@@ -154,20 +154,33 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page (roff), or write a page per command
+    Man(ManArgs),
+}
+
+/// Print the manual page, or write one page per command.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write liaison.1, liaison-org.1, liaison-org-add.1 … into this folder
+    /// instead of printing the whole program's page
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// Parses the command line. Help and version print and yield exit 0;
 /// usage errors print clap's message and yield exit 2.
 pub fn parse() -> Result<Cli, i32> {
-    Cli::try_parse().map_err(|e| {
-        let _ = e.print();
-        if e.use_stderr() { 2 } else { 0 }
-    })
+    command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .map_err(|e| {
+            let _ = e.print();
+            if e.use_stderr() { 2 } else { 0 }
+        })
 }
 
-/// The clap command tree, for completions and the manual page.
+/// The clap command tree with each command's examples, for parsing,
+/// completions and the manual pages.
 pub fn command() -> clap::Command {
-    Cli::command()
+    crate::help::with_examples(Cli::command())
 }

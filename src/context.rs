@@ -141,7 +141,7 @@ impl Ctx {
 }
 
 /// `--db`, else `LIAISON_DB`, else the platform data folder.
-fn db_path(g: &Global) -> Result<PathBuf> {
+pub fn db_path(g: &Global) -> Result<PathBuf> {
     if let Some(p) = &g.db {
         return Ok(p.clone());
     }

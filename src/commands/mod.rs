@@ -14,6 +14,7 @@ pub mod import;
 pub mod init;
 pub mod log;
 pub mod maintenance;
+pub mod man;
 pub mod objective;
 pub mod org;
 pub mod person;

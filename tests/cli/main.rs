@@ -11,6 +11,7 @@ mod demo;
 mod encryption;
 mod events_docs;
 mod faults;
+mod help;
 mod log;
 mod lookup;
 mod mandates;
