@@ -124,3 +124,72 @@ fn manual_pages_go_through_the_safe_writer() {
     assert!(err.contains("liaison-check.1: it is a symbolic link"), "{err}");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
 }
+
+/// Every runnable command path, e.g. ["org", "add"].
+fn commands(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<(Vec<String>, clap::Command)>) {
+    let subs: Vec<&clap::Command> = cmd.get_subcommands().filter(|s| s.get_name() != "help").collect();
+    if !prefix.is_empty() && (subs.is_empty() || cmd.get_name() == "log") {
+        out.push((prefix.clone(), cmd.clone()));
+    }
+    for s in subs {
+        let mut path = prefix.clone();
+        path.push(s.get_name().to_string());
+        commands(s, path, out);
+    }
+}
+
+#[test]
+fn missing_or_unknown_input_is_a_usage_error_in_every_command() {
+    let env = crate::common::Env::new();
+    crate::common::seed(&env);
+    let before = env.snapshot();
+    let mut all = Vec::new();
+    commands(&liaison::cli::command(), Vec::new(), &mut all);
+    assert!(all.len() > 50, "{}", all.len());
+    for (path, cmd) in &all {
+        let words: Vec<&str> = path.iter().map(String::as_str).collect();
+        // An unknown flag, in every command.
+        let mut args = words.clone();
+        args.push("--no-such-flag");
+        let r = env.run(&args);
+        assert_eq!(r.code, 2, "{}", r.describe());
+        // A required argument left out, where there is one.
+        let required = cmd.get_arguments().any(|a| a.is_required_set());
+        if required {
+            let r = env.run(&words);
+            assert_eq!(r.code, 2, "{}", r.describe());
+            assert!(r.stderr.starts_with("error: "), "{}", r.describe());
+        }
+    }
+    // Values a command asks for on a terminal are required in a script,
+    // and their absence is the same usage error.
+    for args in [
+        &["log", "kke", "--summary", "x"][..],
+        &["log", "kke", "--channel", "call"],
+        &["log", "--channel", "call", "--summary", "x"],
+        &["org", "add", "X"],
+        &["task", "add"],
+        &["report", "quarterly", "--from", "2026-01-01"],
+    ] {
+        let r = env.run(args);
+        assert_eq!(r.code, 2, "{}", r.describe());
+    }
+    // A value given but wrong is a user error.
+    for args in [
+        &["log", "kke", "--channel", "pigeon", "--summary", "x"][..],
+        &["log", "nobody", "--channel", "call", "--summary", "x"],
+        &["org", "add", "X", "--country", "Atlantis"],
+        &["org", "show", "nobody"],
+        &["task", "add", "x", "--due", "someday"],
+        &["history", "--since", "32/13/2026"],
+        &["event", "add", "x", "--starts", "2026-02-30"],
+    ] {
+        let r = env.run(args);
+        assert!(
+            r.code == 1 || (r.code == 2 && r.stderr.contains("invalid value")),
+            "{}",
+            r.describe()
+        );
+    }
+    assert_eq!(env.snapshot(), before);
+}
