@@ -215,7 +215,29 @@ fn user() -> String {
     ["LIAISON_USER", "USER", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .or_else(account_name)
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// The name of the account the process runs as, from the system's user
+/// database: cron jobs and scripts run with USER and LOGNAME unset.
+fn account_name() -> Option<String> {
+    // SAFETY: getuid cannot fail. getpwuid_r writes only into `pwd` and
+    // `buf`, both alive for the call, and sets `found` to `&pwd` or null;
+    // `pw_name` then points into `buf`, read before `buf` is dropped.
+    unsafe {
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 16 * 1024];
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(libc::getuid(), &mut pwd, buf.as_mut_ptr(), buf.len(), &mut found);
+        if rc != 0 || found.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(pwd.pw_name)
+            .to_string_lossy()
+            .into_owned();
+        (!name.trim().is_empty()).then_some(name)
+    }
 }
 
 /// `LIAISON_NOW` (RFC 3339 or a plain date, taken as noon UTC) or the clock.

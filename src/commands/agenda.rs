@@ -10,6 +10,7 @@ use crate::db;
 use crate::error::Result;
 use crate::model::task::Task;
 use crate::render::{Format, opt};
+use crate::text::plural;
 
 /// Overdue follow-ups, follow-ups due soon, and partners going cold (no
 /// contact for longer than --cold days).
@@ -138,19 +139,24 @@ fn text(ctx: &mut Ctx, a: &Agenda, (days, event_days): (u32, u32), cold_days: u3
         "liaison task list --overdue",
     )?;
     ctx.out.line("")?;
-    ctx.out
-        .heading(&format!("Due in the next {days} days ({})", a.upcoming_total))?;
+    ctx.out.heading(&format!(
+        "Due in the next {} ({})",
+        plural(days, "day", "days"),
+        a.upcoming_total
+    ))?;
     super::task::print(ctx, &a.upcoming, "nothing due")?;
     super::more(ctx, a.upcoming.len(), a.upcoming_total, super::ALL)?;
     ctx.out.line("")?;
     ctx.out.heading(&format!(
-        "Events in the next {event_days} days ({})",
+        "Events in the next {} ({})",
+        plural(event_days, "day", "days"),
         a.events.len()
     ))?;
     super::event::print(ctx, &a.events, "none")?;
     ctx.out.line("")?;
     ctx.out.heading(&format!(
-        "Partners going cold: no contact for over {cold_days} days ({})",
+        "Partners going cold: no contact for over {} ({})",
+        plural(cold_days, "day", "days"),
         a.going_cold_total
     ))?;
     if a.going_cold.is_empty() {
@@ -165,7 +171,7 @@ fn text(ctx: &mut Ctx, a: &Agenda, (days, event_days): (u32, u32), cold_days: u3
                 c.name.clone(),
                 c.country.clone(),
                 opt(&c.last_contact),
-                c.days.map_or("never".into(), |d| format!("{d} days")),
+                c.days.map_or("never".into(), |d| plural(d, "day", "days")),
             ]
         })
         .collect();

@@ -64,7 +64,12 @@ pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
                 list.reverse();
                 list.truncate(a.rows);
                 if let Some(command) = db::changes::command(conn, seq)? {
-                    entries.push(entry(conn, command, list));
+                    let mut e = entry(conn, command, list);
+                    for merged in merged_into(conn, seq, &org.id)? {
+                        e.summary
+                            .insert(0, format!("merged organisation {merged} into {}", org.handle));
+                    }
+                    entries.push(e);
                 }
             }
             let total = if a.limit > 0 && entries.len() >= a.limit {
@@ -90,6 +95,33 @@ pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
     };
     print(ctx, &entries, a.org.is_some())?;
     super::more(ctx, entries.len(), total, super::ALL)
+}
+
+/// The organisations a command deleted while it changed `org_id` (a
+/// merge): the rows of the duplicate itself do not concern `org_id`, so
+/// they are read from the whole command.
+fn merged_into(conn: &Connection, seq: i64, org_id: &str) -> Result<Vec<String>> {
+    let deleted = |row: &Option<crate::model::change::Row>| {
+        row.as_ref()
+            .and_then(|r| r.get("deleted_at"))
+            .is_some_and(|v| !v.is_null())
+    };
+    let mut names = Vec::new();
+    for c in db::changes::org_changes_of(conn, seq)? {
+        let Some(id) = c.record.as_deref() else {
+            continue;
+        };
+        if c.table == "organisations"
+            && c.op == "update"
+            && id != org_id
+            && !deleted(&c.before)
+            && deleted(&c.after)
+        {
+            let name = db::changes::label(conn, Entity::Organisation, id)?;
+            names.push(name.unwrap_or_else(|| "an organisation".to_string()));
+        }
+    }
+    Ok(names)
 }
 
 /// Describes a command's changes with names looked up in the database.

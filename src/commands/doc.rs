@@ -408,8 +408,10 @@ fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
     let (translations, copies) = db::documents::dependants(db.conn(), &d.id)?;
     if (translations > 0 || copies > 0) && !a.cascade {
         return Err(Error::user(format!(
-            "`{}` has {translations} translations and {copies} recorded copies sent",
-            d.title
+            "`{}` has {} and {} sent",
+            d.title,
+            crate::text::plural(translations, "translation", "translations"),
+            crate::text::plural(copies, "recorded copy", "recorded copies")
         ))
         .hint("delete them with it: liaison doc rm DOC --cascade"));
     }
@@ -417,8 +419,10 @@ fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
     db.write(|tx| db::documents::delete(tx, &d.id, a.cascade, &now))?;
     if a.cascade && (translations > 0 || copies > 0) {
         ctx.out.line(&format!(
-            "deleted `{}` with {translations} translations and {copies} records of copies sent",
-            d.title
+            "deleted `{}` with {} and {} of copies sent",
+            d.title,
+            crate::text::plural(translations, "translation", "translations"),
+            crate::text::plural(copies, "record", "records")
         ))
     } else {
         ctx.out.line(&format!("deleted `{}`", d.title))

@@ -88,11 +88,19 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         "imported"
     };
     let mut line = format!(
-        "{verb} {}: {} added, {} updated, {} skipped ({} rows; {})",
-        outcome.file, outcome.added, outcome.updated, outcome.skipped, outcome.rows, outcome.encoding
+        "{verb} {}: {} added, {} updated, {} skipped ({}; {})",
+        outcome.file,
+        outcome.added,
+        outcome.updated,
+        outcome.skipped,
+        crate::text::plural(outcome.rows, "row", "rows"),
+        outcome.encoding
     );
     if outcome.tasks_added > 0 {
-        line.push_str(&format!("; {} follow-ups", outcome.tasks_added));
+        line.push_str(&format!(
+            "; {}",
+            crate::text::plural(outcome.tasks_added, "follow-up", "follow-ups")
+        ));
     }
     ctx.out.line(&line)?;
     if !outcome.unknown_columns.is_empty() {

@@ -151,7 +151,8 @@ fn plan(conn: &Connection, a: &UndoArgs, below: i64) -> Result<Plan> {
     if targets.len() < n {
         let left = targets.len();
         return Err(Error::user(format!(
-            "cannot undo {n} commands: only {} left to undo",
+            "cannot undo {}: only {} left to undo",
+            commands(n),
             commands(left)
         ))
         .hint(format!("undo all of them with: liaison undo {left}"))

@@ -484,6 +484,16 @@ pub fn changes_of(conn: &Connection, command: i64, limit: usize) -> Result<Vec<C
     Ok(changes)
 }
 
+/// The changes of a command to organisation records (not their names or
+/// links), in order: few, even in a command that changed a million rows.
+pub fn org_changes_of(conn: &Connection, command: i64) -> Result<Vec<Change>> {
+    changes_by(
+        conn,
+        "WHERE ch.command = ?1 AND ch.tbl = 'organisations' ORDER BY ch.seq",
+        [command],
+    )
+}
+
 /// The changes a query picks (`{CHANGE_COLUMNS}` from `changes ch`).
 fn changes_by(conn: &Connection, rest: &str, args: impl rusqlite::Params) -> Result<Vec<Change>> {
     let mut stmt = conn

@@ -249,3 +249,12 @@ pub fn may_run_privileged(could: bool, what: &str) -> bool {
     }
     could
 }
+
+/// The name of the account the tests run as (what `id -un` says).
+pub fn account() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .expect("id -un");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}

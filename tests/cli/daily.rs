@@ -304,3 +304,77 @@ fn the_agenda_shows_events_of_the_next_30_days() {
     let json = env.json(&["agenda", "--event-days", "60"]);
     assert_eq!(json["events"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn messages_count_in_the_right_number_and_changes_describe_a_merge() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&[
+        "org",
+        "add",
+        "KKE Athens office",
+        "--country",
+        "GR",
+        "--handle",
+        "kke-2",
+    ]);
+    env.ok(&[
+        "log",
+        "kke-2",
+        "--channel",
+        "call",
+        "--summary",
+        "x",
+        "--date",
+        "-1d",
+    ]);
+    let out = env.ok(&["org", "merge", "kke-2", "kke"]);
+    assert_eq!(
+        out,
+        "merged kke-2 into kke: 1 log entry, 0 tasks, 0 people and 1 name moved; kke-2 is deleted\n"
+    );
+    let show = env.ok(&["org", "show", "kke"]);
+    assert!(show.contains("2026-11-26 (1 day ago)"), "{show}");
+    let changes = env.ok(&["changes", "kke", "--limit", "1"]);
+    assert!(
+        changes.contains("liaison org merge kke-2 kke\n    merged organisation kke-2 into kke\n"),
+        "{changes}"
+    );
+    let agenda = env.ok(&["agenda", "--days", "1", "--event-days", "1", "--cold", "1"]);
+    assert!(
+        agenda.contains("Due in the next 1 day (0)")
+            && agenda.contains("Events in the next 1 day (0)")
+            && agenda.contains("no contact for over 1 day ("),
+        "{agenda}"
+    );
+    let agenda = env.ok(&["agenda", "--cold", "0"]);
+    assert!(agenda.contains("  2026-11-26    1 day\n"), "{agenda}");
+}
+
+#[test]
+fn the_history_names_the_account_when_user_and_logname_are_unset() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&["log", "kke", "--channel", "call", "--summary", "x"]);
+    assert_eq!(
+        env.json(&["history", "kke"])[0]["logged_by"],
+        crate::common::account()
+    );
+    let out = env
+        .cmd()
+        .env("USER", "maria")
+        .args([
+            "log",
+            "kke",
+            "--channel",
+            "call",
+            "--summary",
+            "y",
+            "--date",
+            "+1d",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(env.json(&["history", "kke"])[0]["logged_by"], "maria");
+}

@@ -235,7 +235,8 @@ fn undo_n_walks_back_and_the_list_says_what_was_undone() {
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(json[0]["line"], "org add PAME --country GR --kind union");
     assert_eq!(json[0]["changes"], 2);
-    assert_eq!(json[0]["user"], "unknown");
+    // USER and LOGNAME are unset: the account's own name.
+    assert_eq!(json[0]["user"], crate::common::account());
     assert_eq!(json[0]["purge"], false);
     // Undos can still be redone after another command, newest first:
     // the objectives of `init`, then Left Bloc, then the other two.
@@ -486,8 +487,10 @@ fn undo_says_what_it_would_revert_and_needs_yes_without_a_terminal() {
     assert_eq!(lines.len(), 2, "{err}");
     assert!(
         lines[0].starts_with("error: undo #6 of 2026-11-27 ")
-            && lines[0]
-                .ends_with(" by unknown, 7 rows: liaison org edit kke --status contact: needs confirmation"),
+            && lines[0].ends_with(&format!(
+                " by {}, 7 rows: liaison org edit kke --status contact: needs confirmation",
+                crate::common::account()
+            )),
         "{err}"
     );
     assert_eq!(lines[1], "hint: add --yes to confirm: liaison --yes undo");

@@ -125,7 +125,10 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
         None => o.status.to_string(),
     };
     let last = match o.last_contact {
-        Some(d) => format!("{d} ({} days ago)", (ctx.today() - d).num_days()),
+        Some(d) => format!(
+            "{d} ({} ago)",
+            crate::text::plural((ctx.today() - d).num_days(), "day", "days")
+        ),
         None => "never".into(),
     };
     ctx.out.fields(&[
