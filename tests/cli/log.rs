@@ -602,7 +602,7 @@ fn merge_moves_the_log_and_tasks() {
     ]);
     let out = env.ok(&["org", "merge", "pcp-dup", "pcp"]);
     assert!(
-        out.starts_with("merged pcp-dup into pcp: 2 log entries, 1 tasks,"),
+        out.starts_with("merged pcp-dup into pcp: 2 log entries, 1 task,"),
         "{out}"
     );
     let h = env.json(&["history", "pcp"]);
