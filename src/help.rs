@@ -129,7 +129,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &[
             "liaison agenda",
             "liaison agenda --days 14 --event-days 60",
-            "liaison agenda --format json",
+            "liaison agenda --ical > agenda.ics           # for the calendar on a phone",
         ],
     ),
     (
@@ -215,7 +215,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     (
         "export",
         &[
-            "liaison export orgs --out orgs.csv",
+            "liaison export events --out events.ics       # iCalendar; tasks too",
             "liaison export all --out backup-csv/ --bom",
             "liaison export log --since -3m",
         ],

@@ -15,6 +15,7 @@ pub mod error;
 pub mod fault;
 pub mod files;
 pub mod help;
+pub mod ical;
 pub mod import;
 pub mod model;
 pub mod prompt;

@@ -39,6 +39,12 @@ impl Output {
         Ok(())
     }
 
+    /// Writes text exactly as given (a file format such as iCalendar).
+    pub fn raw(&mut self, text: &str) -> Result<()> {
+        self.out.write_all(text.as_bytes())?;
+        Ok(())
+    }
+
     /// Writes a section heading.
     pub fn heading(&mut self, text: &str) -> Result<()> {
         if self.color {

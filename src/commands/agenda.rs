@@ -30,6 +30,10 @@ pub struct AgendaArgs {
     /// List at most this many in each section (0: all)
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
+    /// Write the follow-ups and events as iCalendar (RFC 5545) for a
+    /// calendar program instead: liaison agenda --ical > agenda.ics
+    #[arg(long)]
+    pub ical: bool,
 }
 
 /// A partner with no recent contact.
@@ -122,6 +126,11 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
         going_cold_total,
         events,
     };
+    if a.ical {
+        let tasks: Vec<Task> = agenda.overdue.iter().chain(&agenda.upcoming).cloned().collect();
+        let text = crate::ical::calendar(&agenda.events, &tasks, ctx.now);
+        return ctx.out.raw(&text);
+    }
     match ctx.format() {
         Format::Json => ctx.out.json(&agenda),
         Format::Csv => csv(ctx, &agenda),

@@ -378,3 +378,69 @@ fn the_history_names_the_account_when_user_and_logname_are_unset() {
     assert!(out.status.success());
     assert_eq!(env.json(&["history", "kke"])[0]["logged_by"], "maria");
 }
+
+#[test]
+fn events_and_follow_ups_leave_as_icalendar_that_parses_back() {
+    use icalendar::{Component, EventLike};
+    let env = Env::new();
+    seed(&env);
+    env.ok(&[
+        "event",
+        "add",
+        "Σεμινάριο",
+        "--starts",
+        "+13d",
+        "--ends",
+        "+14d",
+        "--city",
+        "Athens",
+        "--org",
+        "kke=organiser",
+    ]);
+    env.ok(&[
+        "task",
+        "add",
+        "Send the programme; and the poster",
+        "--org",
+        "kke",
+        "--due",
+        "+3d",
+        "--priority",
+        "high",
+    ]);
+    let text = env.ok(&["agenda", "--ical"]);
+    // RFC 5545: CRLF line ends, lines folded at 75 octets.
+    assert!(
+        text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && text.ends_with("END:VCALENDAR\r\n"),
+        "{text}"
+    );
+    assert!(text.split("\r\n").all(|l| l.len() <= 75), "{text}");
+    let cal: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<&icalendar::Event> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+    let todos: Vec<&icalendar::Todo> = cal.components.iter().filter_map(|c| c.as_todo()).collect();
+    assert_eq!((events.len(), todos.len()), (1, 1), "{text}");
+    assert_eq!(events[0].get_summary(), Some("Σεμινάριο"));
+    assert_eq!(events[0].get_location(), Some("Athens"));
+    assert!(
+        text.contains("DTSTART;VALUE=DATE:20261210\r\n") && text.contains("DTEND;VALUE=DATE:20261212\r\n"),
+        "{text}"
+    );
+    assert_eq!(todos[0].get_summary(), Some("Send the programme; and the poster"));
+    assert!(
+        text.contains("DUE;VALUE=DATE:20261130\r\nPRIORITY:1\r\n"),
+        "{text}"
+    );
+    let id = env.json(&["task", "list"])[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(todos[0].get_uid(), Some(format!("{id}@liaison").as_str()));
+    // The same database and "now" give the same bytes.
+    assert_eq!(env.ok(&["agenda", "--ical"]), text);
+    // export: a file by its extension, or --ical on stdout; only events and tasks.
+    let path = env.path("tasks.ics");
+    env.ok(&["export", "tasks", "--out", path.to_str().unwrap()]);
+    let file = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(file.parse::<icalendar::Calendar>().unwrap().components.len(), 1);
+    assert_eq!(crate::common::mode(&path) & 0o777, 0o600);
+    let events = env.ok(&["export", "events", "--ical"]);
+    assert!(events.contains("SUMMARY:Σεμινάριο\r\n"), "{events}");
+    env.fails(2, &["export", "orgs", "--ical"]);
+}
