@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
     agenda, changes, config, crypt, demo, doc, event, export, history, import, init, log, maintenance,
@@ -28,25 +28,36 @@ pub struct Cli {
 pub struct Global {
     /// The database file [env: LIAISON_DB; default: the platform data
     /// folder, e.g. ~/.local/share/liaison/liaison.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Output format: table, json or csv for listings and records; text,
     /// md, html, csv or json for reports [default: table / text]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum)]
     pub format: Option<FormatArg>,
     /// When to use colour (NO_COLOR is honoured by auto)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Never prompt; fail instead (implied when stdin is not a terminal)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_input: bool,
     /// Answer yes to confirmations
-    #[arg(long, short = 'y', global = true)]
+    #[arg(long, short = 'y', global = true, help_heading = "Global options")]
     pub yes: bool,
     /// Read the passphrase of an encrypted database from this file (first
     /// line) [env LIAISON_PASSPHRASE is also read, and is the least safe]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+    /// How to read a date such as 03/04/2026: dmy or mdy (ymd for
+    /// 2026/04/03) [default: `liaison config set date-order`, else refused
+    /// unless a part over 12 shows the order]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_enum,
+        value_name = "ORDER"
+    )]
+    pub date_order: Option<crate::dates::DateOrder>,
 }
 
 /// Every output format a command can be asked for.
@@ -143,20 +154,33 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page (roff), or write a page per command
+    Man(ManArgs),
+}
+
+/// Print the manual page, or write one page per command.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write liaison.1, liaison-org.1, liaison-org-add.1 … into this folder
+    /// instead of printing the whole program's page
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// Parses the command line. Help and version print and yield exit 0;
 /// usage errors print clap's message and yield exit 2.
 pub fn parse() -> Result<Cli, i32> {
-    Cli::try_parse().map_err(|e| {
-        let _ = e.print();
-        if e.use_stderr() { 2 } else { 0 }
-    })
+    command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .map_err(|e| {
+            let _ = e.print();
+            if e.use_stderr() { 2 } else { 0 }
+        })
 }
 
-/// The clap command tree, for completions and the manual page.
+/// The clap command tree with each command's examples, for parsing,
+/// completions and the manual pages.
 pub fn command() -> clap::Command {
-    Cli::command()
+    crate::help::with_examples(Cli::command())
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 
 use crate::cli::{ColorChoice, FormatArg, Global};
+use crate::dates::{DateOrder, Lean};
 use crate::db::Db;
 use crate::db::changes::Actor;
 use crate::error::{Error, Result};
@@ -34,6 +35,11 @@ pub struct Ctx {
     /// The command line, as the change history records it.
     pub line: String,
     pub out: Output,
+    /// How to read `03/04/2026`: `--date-order`, else the database's
+    /// `date-order` setting once the database is open.
+    pub date_order: Option<DateOrder>,
+    /// Whether `date_order` came from the command line.
+    date_order_given: bool,
 }
 
 impl Ctx {
@@ -60,6 +66,8 @@ impl Ctx {
                 terminal: stdout_tty,
                 color,
             },
+            date_order: g.date_order,
+            date_order_given: g.date_order.is_some(),
         })
     }
 
@@ -71,6 +79,9 @@ impl Ctx {
         db.set_actor(self.actor());
         for note in db.notes() {
             eprintln!("note: {note}");
+        }
+        if !self.date_order_given {
+            self.date_order = crate::commands::config::date_order(&db)?;
         }
         Ok(db)
     }
@@ -116,6 +127,12 @@ impl Ctx {
         self.now.to_rfc3339_opts(SecondsFormat::Secs, true)
     }
 
+    /// Reads a date as typed on the command line, in the date order given
+    /// or set (see `date_order`).
+    pub fn date(&self, input: &str, lean: Lean) -> Result<NaiveDate> {
+        crate::dates::parse(input, self.today(), self.date_order, lean)
+    }
+
     /// Today's date where the user is.
     pub fn today(&self) -> NaiveDate {
         self.now.with_timezone(&Local).date_naive()
@@ -123,7 +140,7 @@ impl Ctx {
 }
 
 /// `--db`, else `LIAISON_DB`, else the platform data folder.
-fn db_path(g: &Global) -> Result<PathBuf> {
+pub fn db_path(g: &Global) -> Result<PathBuf> {
     if let Some(p) = &g.db {
         return Ok(p.clone());
     }
@@ -197,7 +214,29 @@ fn user() -> String {
     ["LIAISON_USER", "USER", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .or_else(account_name)
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// The name of the account the process runs as, from the system's user
+/// database: cron jobs and scripts run with USER and LOGNAME unset.
+fn account_name() -> Option<String> {
+    // SAFETY: getuid cannot fail. getpwuid_r writes only into `pwd` and
+    // `buf`, both alive for the call, and sets `found` to `&pwd` or null;
+    // `pw_name` then points into `buf`, read before `buf` is dropped.
+    unsafe {
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 16 * 1024];
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(libc::getuid(), &mut pwd, buf.as_mut_ptr(), buf.len(), &mut found);
+        if rc != 0 || found.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(pwd.pw_name)
+            .to_string_lossy()
+            .into_owned();
+        (!name.trim().is_empty()).then_some(name)
+    }
 }
 
 /// `LIAISON_NOW` (RFC 3339 or a plain date, taken as noon UTC) or the clock.

@@ -14,6 +14,8 @@ pub mod demo;
 pub mod error;
 pub mod fault;
 pub mod files;
+pub mod help;
+pub mod ical;
 pub mod import;
 pub mod matching;
 pub mod model;
@@ -38,12 +40,7 @@ pub fn run(cli: Cli) -> Result<()> {
             out.flush()?;
             return Ok(());
         }
-        Command::Man => {
-            let mut out = std::io::stdout().lock();
-            clap_mangen::Man::new(cli::command()).render(&mut out)?;
-            out.flush()?;
-            return Ok(());
-        }
+        Command::Man(args) => return commands::man::run(&cli.global, args),
         _ => {}
     }
     if matches!(cli.global.format, Some(cli::FormatArg::Html | cli::FormatArg::Md))
@@ -78,7 +75,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Decrypt(args) => commands::crypt::decrypt(&mut ctx, args),
         Command::Rekey(args) => commands::crypt::rekey(&mut ctx, args),
         Command::Restore(args) => commands::maintenance::restore(&mut ctx, args),
-        Command::Completions { .. } | Command::Man => Ok(()),
+        Command::Completions { .. } | Command::Man(_) => Ok(()),
     };
     let flushed = ctx.out.flush();
     result.and(flushed)

@@ -39,6 +39,12 @@ impl Output {
         Ok(())
     }
 
+    /// Writes text exactly as given (a file format such as iCalendar).
+    pub fn raw(&mut self, text: &str) -> Result<()> {
+        self.out.write_all(text.as_bytes())?;
+        Ok(())
+    }
+
     /// Writes a section heading.
     pub fn heading(&mut self, text: &str) -> Result<()> {
         if self.color {
@@ -134,7 +140,7 @@ pub fn toned_table_string<H: AsRef<str>>(
     let mut toned = false;
     for (i, row) in rows.iter().enumerate() {
         t.add_row(row.iter().enumerate().map(|(j, c)| {
-            let cell = Cell::new(printable(c, false));
+            let cell = Cell::new(printable(&crate::text::one_line(c), false));
             match tone(i, j) {
                 Some(Tone::Good) => {
                     toned = true;

@@ -225,6 +225,26 @@ pub fn clipped(s: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
     }
 }
 
+/// Text for one table cell: its first line, with ` …` when more lines
+/// follow, so that a table never hides that there is more to read.
+pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    let mut lines = s.trim().lines();
+    let first = lines.next().unwrap_or_default().trim_end();
+    if lines.any(|l| !l.trim().is_empty()) {
+        std::borrow::Cow::Owned(format!("{first} …"))
+    } else if first.len() == s.len() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(first.to_string())
+    }
+}
+
+/// A count with its noun in the right number: `1 day`, `3 days`.
+pub fn plural<N: std::fmt::Display + Copy + TryInto<i64>>(n: N, one: &str, many: &str) -> String {
+    let word = if n.try_into().ok() == Some(1) { one } else { many };
+    format!("{n} {word}")
+}
+
 /// A value quoted for a message: `` `KKE` ``, or for a long one
 /// `` `Communist…` (2,000,000 characters) ``.
 pub fn quoted(s: &str) -> String {
@@ -327,6 +347,22 @@ pub fn similarity(name: &str, key: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_cell_of_several_lines_is_marked() {
+        assert_eq!(one_line("one line"), "one line");
+        assert_eq!(one_line("first\nsecond"), "first …");
+        assert_eq!(one_line("only\n\n"), "only");
+        assert_eq!(one_line("\nlate start\r\nmore"), "late start …");
+    }
+
+    #[test]
+    fn counts_carry_their_noun_in_the_right_number() {
+        assert_eq!(plural(1, "day", "days"), "1 day");
+        assert_eq!(plural(0usize, "day", "days"), "0 days");
+        assert_eq!(plural(2i64, "name", "names"), "2 names");
+    }
+
     use super::*;
 
     #[test]

@@ -10,6 +10,7 @@ use crate::db;
 use crate::error::Result;
 use crate::model::task::Task;
 use crate::render::{Format, opt};
+use crate::text::plural;
 
 /// Overdue follow-ups, follow-ups due soon, and partners going cold (no
 /// contact for longer than --cold days).
@@ -18,6 +19,10 @@ pub struct AgendaArgs {
     /// Show follow-ups due within this many days
     #[arg(long, default_value_t = 7, value_parser = number::days, allow_negative_numbers = true)]
     pub days: u32,
+    /// Show events starting within this many days (a seminar needs
+    /// preparing weeks ahead)
+    #[arg(long, default_value_t = 30, value_name = "DAYS", value_parser = number::days, allow_negative_numbers = true)]
+    pub event_days: u32,
     /// A partner with no contact for more days than this is going cold
     /// [default: the `cold_days` setting, else 90]
     #[arg(long, value_name = "DAYS", value_parser = number::days, allow_negative_numbers = true)]
@@ -25,6 +30,10 @@ pub struct AgendaArgs {
     /// List at most this many in each section (0: all)
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
+    /// Write the follow-ups and events as iCalendar (RFC 5545) for a
+    /// calendar program instead: liaison agenda --ical > agenda.ics
+    #[arg(long)]
+    pub ical: bool,
 }
 
 /// A partner with no recent contact.
@@ -51,7 +60,7 @@ pub struct Agenda {
     /// The partners silent longest (up to --limit).
     pub going_cold: Vec<Cold>,
     pub going_cold_total: usize,
-    /// Events starting within the window.
+    /// Events starting within --event-days (30).
     pub events: Vec<crate::model::event::Event>,
 }
 
@@ -103,7 +112,7 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
         db.conn(),
         &db::events::Filter {
             from: Some(today),
-            until: Some(until),
+            until: Some(today + Days::new(a.event_days.into())),
             ..Default::default()
         },
     )?;
@@ -117,14 +126,19 @@ pub fn run(ctx: &mut Ctx, a: AgendaArgs) -> Result<()> {
         going_cold_total,
         events,
     };
+    if a.ical {
+        let tasks: Vec<Task> = agenda.overdue.iter().chain(&agenda.upcoming).cloned().collect();
+        let text = crate::ical::calendar(&agenda.events, &tasks, ctx.now);
+        return ctx.out.raw(&text);
+    }
     match ctx.format() {
         Format::Json => ctx.out.json(&agenda),
         Format::Csv => csv(ctx, &agenda),
-        Format::Table => text(ctx, &agenda, a.days, cold_days),
+        Format::Table => text(ctx, &agenda, (a.days, a.event_days), cold_days),
     }
 }
 
-fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
+fn text(ctx: &mut Ctx, a: &Agenda, (days, event_days): (u32, u32), cold_days: u32) -> Result<()> {
     ctx.out.heading(&format!("Overdue ({})", a.overdue_total))?;
     super::task::print(ctx, &a.overdue, "nothing overdue")?;
     super::more(
@@ -134,22 +148,24 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
         "liaison task list --overdue",
     )?;
     ctx.out.line("")?;
-    ctx.out
-        .heading(&format!("Due in the next {days} days ({})", a.upcoming_total))?;
+    ctx.out.heading(&format!(
+        "Due in the next {} ({})",
+        plural(days, "day", "days"),
+        a.upcoming_total
+    ))?;
     super::task::print(ctx, &a.upcoming, "nothing due")?;
-    super::more(
-        ctx,
-        a.upcoming.len(),
-        a.upcoming_total,
-        "--limit 0 lists them all",
-    )?;
+    super::more(ctx, a.upcoming.len(), a.upcoming_total, super::ALL)?;
     ctx.out.line("")?;
-    ctx.out
-        .heading(&format!("Events in the next {days} days ({})", a.events.len()))?;
+    ctx.out.heading(&format!(
+        "Events in the next {} ({})",
+        plural(event_days, "day", "days"),
+        a.events.len()
+    ))?;
     super::event::print(ctx, &a.events, "none")?;
     ctx.out.line("")?;
     ctx.out.heading(&format!(
-        "Partners going cold: no contact for over {cold_days} days ({})",
+        "Partners going cold: no contact for over {} ({})",
+        plural(cold_days, "day", "days"),
         a.going_cold_total
     ))?;
     if a.going_cold.is_empty() {
@@ -164,7 +180,7 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
                 c.name.clone(),
                 c.country.clone(),
                 opt(&c.last_contact),
-                c.days.map_or("never".into(), |d| format!("{d} days")),
+                c.days.map_or("never".into(), |d| plural(d, "day", "days")),
             ]
         })
         .collect();
@@ -172,12 +188,7 @@ fn text(ctx: &mut Ctx, a: &Agenda, days: u32, cold_days: u32) -> Result<()> {
         &["handle", "name", "country", "last contact", "silent for"],
         &rows,
     )?;
-    super::more(
-        ctx,
-        a.going_cold.len(),
-        a.going_cold_total,
-        "--limit 0 lists them all",
-    )
+    super::more(ctx, a.going_cold.len(), a.going_cold_total, super::ALL)
 }
 
 fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
@@ -218,7 +229,7 @@ fn csv(ctx: &mut Ctx, a: &Agenda) -> Result<()> {
         (a.upcoming.len(), a.upcoming_total, "upcoming"),
         (a.going_cold.len(), a.going_cold_total, "going_cold"),
     ] {
-        super::more(ctx, shown, total, &format!("{what}; --limit 0 lists all"))?;
+        super::more(ctx, shown, total, &format!("{what}; {}", super::ALL))?;
     }
     Ok(())
 }

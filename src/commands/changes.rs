@@ -22,8 +22,8 @@ pub struct ChangesArgs {
     /// Only changes that concern this organisation (handle or any name)
     #[arg(value_name = "ORG")]
     pub org: Option<String>,
-    /// At most this many commands
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
+    /// At most this many commands (0: all)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
     /// At most this many changed rows shown per command
     #[arg(long, default_value_t = 50, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
@@ -45,7 +45,7 @@ pub struct Entry {
 pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
     let db = ctx.open_db()?;
     let conn = db.conn();
-    let entries = match &a.org {
+    let (entries, total) = match &a.org {
         Some(q) => {
             let org = match db::orgs::by_handle(conn, &q.trim().to_ascii_lowercase())? {
                 Some((o, _)) => o,
@@ -64,10 +64,20 @@ pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
                 list.reverse();
                 list.truncate(a.rows);
                 if let Some(command) = db::changes::command(conn, seq)? {
-                    entries.push(entry(conn, command, list));
+                    let mut e = entry(conn, command, list);
+                    for merged in merged_into(conn, seq, &org.id)? {
+                        e.summary
+                            .insert(0, format!("merged organisation {merged} into {}", org.handle));
+                    }
+                    entries.push(e);
                 }
             }
-            entries
+            let total = if a.limit > 0 && entries.len() >= a.limit {
+                db::changes::commands_for_org(conn, &org.id)?
+            } else {
+                entries.len()
+            };
+            (entries, total)
         }
         None => {
             let mut entries = Vec::new();
@@ -75,10 +85,43 @@ pub fn run(ctx: &mut Ctx, a: ChangesArgs) -> Result<()> {
                 let list = db::changes::changes_of(conn, command.seq, a.rows)?;
                 entries.push(entry(conn, command, list));
             }
-            entries
+            let total = if a.limit > 0 && entries.len() >= a.limit {
+                db::changes::command_count(conn)?
+            } else {
+                entries.len()
+            };
+            (entries, total)
         }
     };
-    print(ctx, &entries, a.org.is_some())
+    print(ctx, &entries, a.org.is_some())?;
+    super::more(ctx, entries.len(), total, super::ALL)
+}
+
+/// The organisations a command deleted while it changed `org_id` (a
+/// merge): the rows of the duplicate itself do not concern `org_id`, so
+/// they are read from the whole command.
+fn merged_into(conn: &Connection, seq: i64, org_id: &str) -> Result<Vec<String>> {
+    let deleted = |row: &Option<crate::model::change::Row>| {
+        row.as_ref()
+            .and_then(|r| r.get("deleted_at"))
+            .is_some_and(|v| !v.is_null())
+    };
+    let mut names = Vec::new();
+    for c in db::changes::org_changes_of(conn, seq)? {
+        let Some(id) = c.record.as_deref() else {
+            continue;
+        };
+        if c.table == "organisations"
+            && c.op == "update"
+            && id != org_id
+            && !deleted(&c.before)
+            && deleted(&c.after)
+        {
+            let name = db::changes::label(conn, Entity::Organisation, id)?;
+            names.push(name.unwrap_or_else(|| "an organisation".to_string()));
+        }
+    }
+    Ok(names)
 }
 
 /// Describes a command's changes with names looked up in the database.

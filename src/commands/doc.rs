@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::{resolve_org, resolve_person, word};
 use crate::context::Ctx;
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::document::{DocDirection, DocKind, Document, SendChannel, TranslationStatus};
@@ -80,7 +80,7 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, d: &mut Document, f: &DocFields
         d.kind = k;
     }
     if let Some(s) = &f.date {
-        d.date = dates::parse(s, ctx.today(), None, Lean::Past)?;
+        d.date = ctx.date(s, Lean::Past)?;
     }
     if let Some(l) = &f.language {
         d.language = fields::language(l)?;
@@ -413,8 +413,10 @@ fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
     let (translations, copies) = db::documents::dependants(db.conn(), &d.id)?;
     if (translations > 0 || copies > 0) && !a.cascade {
         return Err(Error::user(format!(
-            "`{}` has {translations} translations and {copies} recorded copies sent",
-            d.title
+            "`{}` has {} and {} sent",
+            d.title,
+            crate::text::plural(translations, "translation", "translations"),
+            crate::text::plural(copies, "recorded copy", "recorded copies")
         ))
         .hint("delete them with it: liaison doc rm DOC --cascade"));
     }
@@ -422,8 +424,10 @@ fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
     db.write(|tx| db::documents::delete(tx, &d.id, a.cascade, &now))?;
     if a.cascade && (translations > 0 || copies > 0) {
         ctx.out.line(&format!(
-            "deleted `{}` with {translations} translations and {copies} records of copies sent",
-            d.title
+            "deleted `{}` with {} and {} of copies sent",
+            d.title,
+            crate::text::plural(translations, "translation", "translations"),
+            crate::text::plural(copies, "record", "records")
         ))
     } else {
         ctx.out.line(&format!("deleted `{}`", d.title))
@@ -515,7 +519,7 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
     if targets.is_empty() && a.via == SendChannel::Website {
         // Put on our own website: published, not sent to anyone.
         let date = match &a.date {
-            Some(s) => dates::parse(s, ctx.today(), None, Lean::Past)?,
+            Some(s) => ctx.date(s, Lean::Past)?,
             None => ctx.today(),
         };
         return record_publication(ctx, &mut db, d, date, None);
@@ -530,7 +534,7 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
         None => None,
     };
     let date = match &a.date {
-        Some(s) => dates::parse(s, ctx.today(), None, Lean::Past)?,
+        Some(s) => ctx.date(s, Lean::Past)?,
         None => ctx.today(),
     };
     let now = ctx.now_str();
@@ -722,7 +726,7 @@ fn publish(ctx: &mut Ctx, a: PublishArgs) -> Result<()> {
         }
     };
     let date = match &a.date {
-        Some(s) => dates::parse(s, ctx.today(), None, Lean::Past)?,
+        Some(s) => ctx.date(s, Lean::Past)?,
         None => ctx.today(),
     };
     let link = fields::opt_line("link", a.link.as_deref())?;

@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::{resolve_org, resolve_person, word};
 use crate::context::Ctx;
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::event::{Event, EventKind, OurRole, PartnerRole};
@@ -83,18 +83,17 @@ struct Links {
 }
 
 fn apply(ctx: &Ctx, conn: &rusqlite::Connection, e: &mut Event, f: &EventFields) -> Result<Links> {
-    let today = ctx.today();
     if let Some(k) = f.kind {
         e.kind = k;
     }
     if let Some(s) = &f.starts {
-        e.starts = dates::parse(s, today, None, Lean::Future)?;
+        e.starts = ctx.date(s, Lean::Future)?;
     }
     if let Some(s) = &f.ends {
         e.ends = if s.trim().is_empty() {
             None
         } else {
-            Some(dates::parse(s, today, None, Lean::Future)?)
+            Some(ctx.date(s, Lean::Future)?)
         };
     }
     if let Some(end) = e.ends.filter(|end| *end < e.starts) {

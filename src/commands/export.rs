@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::context::Ctx;
 use crate::csvio::{self, records};
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::db::{self, Db};
 use crate::error::{Error, Result};
 use crate::files::{self, Existing};
@@ -39,6 +39,10 @@ pub struct ExportArgs {
     /// Write cells exactly, even those a spreadsheet would run as formulas
     #[arg(long)]
     pub no_sanitize: bool,
+    /// Write events or tasks as iCalendar (RFC 5545) for a calendar
+    /// program (also chosen by an --out name ending in .ics)
+    #[arg(long)]
+    pub ical: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,19 +70,18 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
             "warning: the database is encrypted, the export is plain text: keep it as safe as the database"
         );
     }
-    let today = ctx.today();
-    let since = a
-        .since
-        .as_deref()
-        .map(|d| dates::parse(d, today, None, Lean::Past))
-        .transpose()?;
-    let until = a
-        .until
-        .as_deref()
-        .map(|d| dates::parse(d, today, None, Lean::Past))
-        .transpose()?;
+    let since = a.since.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?;
+    let until = a.until.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?;
     let period = (since, until);
     let protected = files::Protected::database(db.path());
+    let ics = a
+        .out
+        .as_deref()
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("ics"));
+    if a.ical || ics {
+        return ical(ctx, &db, &a, &protected);
+    }
     if let Some(path) = &a.out
         && let Some(ext) = spreadsheet_extension(path)
     {
@@ -256,4 +259,35 @@ fn put<W: Write>(w: &mut csv::Writer<W>, cells: Vec<String>, sanitize: bool) -> 
 
 fn strings(columns: &[&str]) -> Vec<String> {
     columns.iter().map(|c| c.to_string()).collect()
+}
+
+/// `export events|tasks --ical`: every event, or every open follow-up, as
+/// an iCalendar file.
+fn ical(ctx: &mut Ctx, db: &Db, a: &ExportArgs, protected: &files::Protected) -> Result<()> {
+    let (events, tasks) = match a.what {
+        What::Events => (
+            db::events::list(db.conn(), &db::events::Filter::default())?,
+            Vec::new(),
+        ),
+        What::Tasks => {
+            let open = db::tasks::all(db.conn())?
+                .into_iter()
+                .filter(|t| t.status == crate::model::task::TaskStatus::Open)
+                .collect();
+            (Vec::new(), open)
+        }
+        _ => {
+            return Err(Error::usage("iCalendar holds events and tasks only")
+                .hint("liaison export events --ical, or liaison export tasks --ical"));
+        }
+    };
+    let text = crate::ical::calendar(&events, &tasks, ctx.now);
+    match &a.out {
+        Some(path) => {
+            let mut out = files::Output::create(path, protected, Existing::Replace)?;
+            out.write_all(text.as_bytes())?;
+            out.commit()
+        }
+        None => ctx.out.raw(&text),
+    }
 }

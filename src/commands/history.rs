@@ -6,7 +6,7 @@ use super::{resolve_org, word};
 use crate::commands::number;
 use crate::context::Ctx;
 use crate::csvio::records;
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::db;
 use crate::error::Result;
 use crate::model::fields;
@@ -34,14 +34,13 @@ pub struct HistoryArgs {
     /// Only those serving this objective (its number or a word of its title)
     #[arg(long, value_name = "N|WORD")]
     pub objective: Option<String>,
-    /// At most this many entries
-    #[arg(long, default_value_t = 50, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
+    /// At most this many entries (0: all)
+    #[arg(long, default_value_t = 50, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
 }
 
 pub fn run(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
     let db = ctx.open_db()?;
-    let today = ctx.today();
     let filter = db::log::Filter {
         org_id: a
             .org
@@ -49,23 +48,22 @@ pub fn run(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
             .map(|o| resolve_org(ctx, db.conn(), o))
             .transpose()?
             .map(|o| o.id),
-        since: a
-            .since
-            .as_deref()
-            .map(|d| dates::parse(d, today, None, Lean::Past))
-            .transpose()?,
-        until: a
-            .until
-            .as_deref()
-            .map(|d| dates::parse(d, today, None, Lean::Past))
-            .transpose()?,
+        since: a.since.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?,
+        until: a.until.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?,
         channel: a.channel,
         tag: a.tag.as_deref().map(fields::tag).transpose()?,
         objective_id: super::objective::filter_id(db.conn(), a.objective.as_deref())?,
-        limit: Some(a.limit),
+        limit: super::limit(a.limit),
     };
     let entries = db::log::list(db.conn(), &filter)?;
-    print(ctx, &entries)
+    // Counted only when the page is full: the common short list costs nothing.
+    let total = if filter.limit == Some(entries.len()) {
+        db::log::count(db.conn(), &filter)?
+    } else {
+        entries.len()
+    };
+    print(ctx, &entries)?;
+    super::more(ctx, entries.len(), total, super::ALL)
 }
 
 /// Writes log entries in the chosen format.
@@ -81,14 +79,15 @@ pub fn print(ctx: &mut Ctx, entries: &[Interaction]) -> Result<()> {
                 return ctx.out.line("no log entries match");
             }
             ctx.out.table(
-                &["date", "channel", "dir", "org", "subject", "summary"],
+                &["date", "channel", "dir", "org", "subject", "summary", "id"],
                 &rows(entries),
             )
         }
     }
 }
 
-/// Table rows for log entries: the summary's first line, shortened.
+/// Table rows for log entries: the summary's first line, shortened, marked
+/// when there is more (`log show ID` prints it whole).
 pub fn rows(entries: &[Interaction]) -> Vec<Vec<String>> {
     entries
         .iter()
@@ -99,7 +98,8 @@ pub fn rows(entries: &[Interaction]) -> Vec<Vec<String>> {
                 i.direction.to_string(),
                 i.organisations.join(", "),
                 opt(&i.subject),
-                shorten(i.summary.lines().next().unwrap_or_default(), 60),
+                shorten(&crate::text::one_line(&i.summary), 60),
+                crate::model::person::short_id(&i.id).to_string(),
             ]
         })
         .collect()

@@ -7,7 +7,6 @@ use clap::Args;
 
 use crate::context::Ctx;
 use crate::csvio::read::{self, Choices};
-use crate::dates::DateOrder;
 use crate::error::{Error, Result};
 use crate::import::{self, Entity, OnDuplicate, Options};
 use crate::render::Format;
@@ -42,9 +41,6 @@ pub struct ImportArgs {
     /// The sheet to read from an .xlsx or .ods file (default: the first)
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// How to read dates such as 03/04/2026 when no date in the column shows it
-    #[arg(long, value_enum)]
-    pub date_order: Option<DateOrder>,
     /// Put columns liaison does not know into the notes
     #[arg(long)]
     pub keep_unknown: bool,
@@ -79,7 +75,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         },
         maps,
         on_duplicate: a.on_duplicate,
-        date_order: a.date_order,
+        date_order: ctx.date_order,
         dry_run: a.dry_run,
         keep_unknown: a.keep_unknown,
         errors: a.errors.clone(),
@@ -113,11 +109,19 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         String::new()
     };
     let mut line = format!(
-        "{verb} {}: {} added, {} updated, {} skipped{refused} ({} rows; {})",
-        outcome.file, outcome.added, outcome.updated, outcome.skipped, outcome.rows, outcome.encoding
+        "{verb} {}: {} added, {} updated, {} skipped{refused} ({}; {})",
+        outcome.file,
+        outcome.added,
+        outcome.updated,
+        outcome.skipped,
+        crate::text::plural(outcome.rows, "row", "rows"),
+        outcome.encoding
     );
     if outcome.tasks_added > 0 {
-        line.push_str(&format!("; {} follow-ups", outcome.tasks_added));
+        line.push_str(&format!(
+            "; {}",
+            crate::text::plural(outcome.tasks_added, "follow-up", "follow-ups")
+        ));
     }
     ctx.out.line(&line)?;
     for n in &outcome.notes {

@@ -83,7 +83,8 @@ pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<()> {
         ctx.out.line(&format!("created {how} at {path}"))?;
         if added > 0 {
             ctx.out.line(&format!(
-                "with {added} objectives (the congress mandates): liaison objective list"
+                "with {} (the congress mandates): liaison objective list",
+                crate::text::plural(added, "objective", "objectives")
             ))?;
         }
         ctx.out.line("next: liaison org add NAME --country CC")

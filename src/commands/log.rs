@@ -6,7 +6,8 @@ use clap::Args;
 
 use super::{resolve_org, resolve_person, word};
 use crate::context::Ctx;
-use crate::dates::{self, DateOrder, Lean};
+use crate::csvio::records;
+use crate::dates::Lean;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::log::{Channel, Direction, Interaction, time_of_day};
@@ -14,13 +15,16 @@ use crate::model::org::OrgRef;
 use crate::model::task::{Priority, Task, TaskStatus};
 use crate::model::{fields, require};
 use crate::prompt;
-use crate::render::Format;
+use crate::render::{Format, join, opt};
 
 /// Log a contact with one or more organisations. On a terminal, missing
 /// fields are asked for; in scripts (or with --no-input) a missing
 /// organisation, channel or summary is an error.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_precedence_over_arg = true)]
 pub struct LogArgs {
+    #[command(subcommand)]
+    pub command: Option<LogCommand>,
     /// The organisations involved: handles or any of their names
     #[arg(value_name = "ORG")]
     pub orgs: Vec<String>,
@@ -64,23 +68,35 @@ pub struct LogArgs {
     /// Priority of the follow-up: high, normal or low
     #[arg(long, value_parser = word::<Priority>, requires = "follow_up")]
     pub priority: Option<Priority>,
-    /// How to read dates such as 03/04/2026
-    #[arg(long, value_enum)]
-    pub date_order: Option<DateOrder>,
+}
+
+/// What `log` does besides logging.
+#[derive(Debug, clap::Subcommand)]
+pub enum LogCommand {
+    /// Print one log entry whole: every field and the full summary
+    Show(ShowArgs),
+}
+
+/// Print one log entry whole.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entry's ID or a prefix of four or more digits (`history` shows them)
+    #[arg(value_name = "ID")]
+    pub id: String,
 }
 
 pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
+    if let Some(LogCommand::Show(s)) = a.command {
+        return show(ctx, s);
+    }
     let mut db = ctx.open_db()?;
-    let date_order = match a.date_order {
-        Some(o) => Some(o),
-        None => super::config::date_order(&db)?,
-    };
     let orgs = organisations(ctx, db.conn(), &a.orgs)?;
     let today = ctx.today();
     let date = match &a.date {
-        Some(d) => dates::parse(d, today, date_order, Lean::Past)?,
+        Some(d) => ctx.date(d, Lean::Past)?,
         None => today,
     };
+    check_future(ctx, date, today)?;
     let time = a.time.as_deref().map(time_of_day).transpose()?;
     let channel = match a.channel {
         Some(c) => c,
@@ -125,11 +141,7 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         Some(title) => {
             let title = fields::line("follow-up", title)?;
             require("follow-up", &title)?;
-            let due = a
-                .due
-                .as_deref()
-                .map(|d| dates::parse(d, today, date_order, Lean::Future))
-                .transpose()?;
+            let due = a.due.as_deref().map(|d| ctx.date(d, Lean::Future)).transpose()?;
             if let Some(d) = due.filter(|d| *d < date) {
                 eprintln!("warning: the follow-up is due ({d}) before the contact it follows ({date})");
             }
@@ -178,8 +190,31 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     Ok(())
 }
 
+/// A contact more than a week ahead is most likely a typo (2027 for
+/// 2026): asked about on a terminal, warned about in a script.
+fn check_future(ctx: &Ctx, date: chrono::NaiveDate, today: chrono::NaiveDate) -> Result<()> {
+    let days = (date - today).num_days();
+    if days <= 7 || ctx.yes {
+        return Ok(());
+    }
+    let ahead = format!(
+        "the date {date} is {} ahead",
+        crate::text::plural(days, "day", "days")
+    );
+    if !ctx.interactive {
+        eprintln!("warning: {ahead}; logged as given");
+        eprintln!("hint: if it is a typo, fix it with liaison undo and log it again");
+        return Ok(());
+    }
+    if prompt::confirm(&format!("{ahead}: log it anyway?"))? {
+        Ok(())
+    } else {
+        Err(Error::user("cancelled; nothing was changed").hint("give the date of the contact with --date"))
+    }
+}
+
 fn missing(field: &str, example: &str) -> Error {
-    Error::user(format!("{field} is missing")).hint(format!("pass it as a flag, e.g. {example}"))
+    Error::usage(format!("{field} is missing")).hint(format!("pass it as a flag, e.g. {example}"))
 }
 
 /// The organisations named, or one picked from all of them on a terminal.
@@ -242,4 +277,62 @@ fn summary(ctx: &Ctx, a: &LogArgs) -> Result<String> {
         return Err(Error::user("summary is empty").hint("say in a line what happened; nothing was logged"));
     }
     Ok(text)
+}
+
+fn show(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
+    let db = ctx.open_db()?;
+    let q = a.id.trim().to_ascii_lowercase();
+    if q.len() < 4 || !q.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(Error::usage(format!(
+            "`{}` is not a log entry ID",
+            crate::text::printable(a.id.trim(), false)
+        ))
+        .hint("give four or more hex digits of its ID, as liaison history shows them"));
+    }
+    let ids = db::log::ids_by_prefix(db.conn(), &q)?;
+    let id = match ids.as_slice() {
+        [id] => id,
+        [] => {
+            return Err(Error::user(format!("no log entry has an ID starting with {q}"))
+                .hint("find it with liaison history or liaison search"));
+        }
+        _ => {
+            return Err(
+                Error::user(format!("`{q}` starts {} IDs", ids.len())).hint("give more digits of the ID")
+            );
+        }
+    };
+    let i =
+        db::log::get(db.conn(), id)?.ok_or_else(|| Error::internal("log entry vanished while reading"))?;
+    match ctx.format() {
+        Format::Json => ctx.out.json(&i),
+        Format::Csv => ctx.out.csv(records::LOG_COLUMNS, &[records::log(&i)]),
+        Format::Table => {
+            let when = match &i.time {
+                Some(t) => format!("{} {t}", i.date),
+                None => i.date.to_string(),
+            };
+            ctx.out.fields(&[
+                ("id", i.id.clone()),
+                ("date", when),
+                ("channel", i.channel.to_string()),
+                ("direction", i.direction.to_string()),
+                ("organisations", join(&i.organisations)),
+                ("people", join(&i.people)),
+                ("subject", opt(&i.subject)),
+                ("tags", join(&i.tags)),
+                (
+                    "objectives",
+                    i.objectives
+                        .iter()
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                ("logged by", opt(&i.logged_by)),
+            ])?;
+            ctx.out.line("")?;
+            ctx.out.line(&i.summary)
+        }
+    }
 }

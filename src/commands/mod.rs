@@ -14,6 +14,7 @@ pub mod import;
 pub mod init;
 pub mod log;
 pub mod maintenance;
+pub mod man;
 pub mod objective;
 pub mod org;
 pub mod person;
@@ -33,20 +34,29 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::render::Format;
 
-/// Says how many items a capped list left out: under the table,
-/// or on stderr when the output is data for another program.
+/// What a capped list's closing line says unless it points elsewhere.
+pub const ALL: &str = "--limit 0 shows all";
+
+/// Says how many items a capped list left out, "… and N more (HINT)":
+/// under the table, or on stderr when the output is data for another
+/// program.
 pub fn more(ctx: &mut Ctx, shown: usize, total: usize, hint: &str) -> Result<()> {
     if total <= shown {
         return Ok(());
     }
-    let text = format!("{} more not shown ({hint})", total - shown);
+    let text = format!("… and {} more ({hint})", total - shown);
     match ctx.format() {
-        Format::Table => ctx.out.line(&format!("… and {text}")),
+        Format::Table => ctx.out.line(&text),
         Format::Json | Format::Csv => {
             eprintln!("note: {text}");
             Ok(())
         }
     }
+}
+
+/// A `--limit` as SQL takes it: 0 (all) is no limit.
+pub fn limit(n: usize) -> Option<usize> {
+    (n > 0).then_some(n)
 }
 
 /// A clap value parser for the closed word sets of `model` (kinds,

@@ -15,8 +15,6 @@ pub const COLD_DAYS: RangeInclusive<u64> = 1..=36_500;
 /// A number of items where 0 makes sense (`--limit 0`: all; `--rows 0`:
 /// none).
 pub const COUNT: RangeInclusive<u64> = 0..=1_000_000;
-/// The length of a list that shows at least one item.
-pub const LIMIT: RangeInclusive<u64> = 1..=1_000_000;
 
 /// Reads `s` as a whole number in `range`; the error says which numbers
 /// are allowed (clap puts the flag and the value before it).
@@ -40,11 +38,6 @@ pub fn days(s: &str) -> Result<u32, String> {
 /// clap parser for a number of items, 0 included.
 pub fn count(s: &str) -> Result<usize, String> {
     narrow(parse(s, &COUNT)?)
-}
-
-/// clap parser for a list length of at least one.
-pub fn limit(s: &str) -> Result<usize, String> {
-    narrow(parse(s, &LIMIT)?)
 }
 
 fn narrow<T: TryFrom<u64>>(n: u64) -> Result<T, String> {
@@ -76,7 +69,6 @@ mod tests {
                 "{bad}"
             );
         }
-        assert_eq!(limit("0"), Err("give a whole number from 1 to 1,000,000".into()));
         assert_eq!(count("0"), Ok(0));
     }
 }

@@ -4,7 +4,7 @@
 use clap::{Args, Subcommand};
 
 use crate::context::Ctx;
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::objective::Objective;
@@ -125,18 +125,15 @@ pub struct ListArgs {
 }
 
 fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
+    let db = ctx.open_db()?;
     let today = ctx.today();
-    let since = match &a.since {
-        Some(d) => dates::parse(d, today, None, Lean::Past)?,
-        None => dates::parse("-1y", today, None, Lean::Past)?,
-    };
+    let since = ctx.date(a.since.as_deref().unwrap_or("-1y"), Lean::Past)?;
     let until = a
         .until
         .as_deref()
-        .map(|d| dates::parse(d, today, None, Lean::Past))
+        .map(|d| ctx.date(d, Lean::Past))
         .transpose()?
         .unwrap_or(today);
-    let db = ctx.open_db()?;
     let rows = db::objectives::activity(db.conn(), since, until)?;
     match ctx.format() {
         Format::Json => {

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use crate::calendar::{Calendar, Quarter};
 use crate::cli::FormatArg;
 use crate::context::Ctx;
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::error::{Error, Result};
 use crate::report::{self, Lang, Period, ReportFormat};
 
@@ -63,7 +63,7 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
         Some(c) => c,
         None => super::config::calendar(&db)?.unwrap_or(Calendar::Gregorian),
     };
-    let (period, previous) = periods(&a, cal, today)?;
+    let (period, previous) = periods(ctx, &a, cal, today)?;
     let asked = ctx.format.map(|f| match f {
         FormatArg::Table | FormatArg::Text => ReportFormat::Text,
         FormatArg::Md => ReportFormat::Md,
@@ -140,14 +140,19 @@ fn sections_workbook(csv: &str) -> Result<Vec<u8>> {
 }
 
 /// The period asked for and the one before it.
-fn periods(a: &QuarterlyArgs, cal: Calendar, today: chrono::NaiveDate) -> Result<(Period, Period)> {
+fn periods(
+    ctx: &Ctx,
+    a: &QuarterlyArgs,
+    cal: Calendar,
+    today: chrono::NaiveDate,
+) -> Result<(Period, Period)> {
     let of = |q: Quarter| -> Result<Period> {
         let (from, to) = q.bounds()?;
         Ok(Period::new(from, to, q.label(), cal, today))
     };
     if let (Some(f), Some(t)) = (&a.from, &a.to) {
-        let from = dates::parse(f, today, None, Lean::Past)?;
-        let to = dates::parse(t, today, None, Lean::Past)?;
+        let from = ctx.date(f, Lean::Past)?;
+        let to = ctx.date(t, Lean::Past)?;
         if to < from {
             return Err(Error::user(format!(
                 "the period ends ({to}) before it starts ({from})"

@@ -25,8 +25,8 @@ pub struct SearchArgs {
     /// Where to look (comma separated) [default: everywhere]
     #[arg(long = "in", value_enum, value_delimiter = ',')]
     pub scopes: Vec<Scope>,
-    /// At most this many results of each kind
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::limit, allow_negative_numbers = true)]
+    /// At most this many results of each kind (0: all)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = number::count, allow_negative_numbers = true)]
     pub limit: usize,
 }
 
@@ -61,7 +61,7 @@ fn add(
     limit: usize,
 ) {
     for (id, how) in new {
-        if found.len() >= limit {
+        if limit > 0 && found.len() >= limit {
             break;
         }
         if !found.iter().any(|(f, _)| *f == id) {
@@ -80,6 +80,9 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
     let wants = |s: Scope| a.scopes.is_empty() || a.scopes.contains(&s);
     let db = ctx.open_db()?;
     let conn = db.conn();
+    // Matches beyond --limit, said under the list.
+    let mut hidden = 0;
+    let full = |n: usize| a.limit > 0 && n >= a.limit;
     // Exact and prefix matches, then lookalikes and Latin spellings (and
     // organisations of a country named), then close matches.
     let mut orgs: Vec<(String, Option<&'static str>)> = Vec::new();
@@ -101,7 +104,7 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
         }
     }
     if wants(Scope::Orgs)
-        && orgs.len() < a.limit
+        && !full(orgs.len())
         && let Some(country) = crate::model::country::by_name(&text)
     {
         let filter = db::orgs::Filter {
@@ -109,7 +112,7 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
             ..Default::default()
         };
         for o in db::orgs::list(conn, &filter)? {
-            if orgs.len() >= a.limit {
+            if full(orgs.len()) {
                 break;
             }
             if !orgs.iter().any(|(id, _)| *id == o.id) {
@@ -176,7 +179,11 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
         });
     }
     if wants(Scope::Log) {
-        for id in db::log::search(db.conn(), &query, a.limit)? {
+        let ids = db::log::search(db.conn(), &query, a.limit)?;
+        if full(ids.len()) {
+            hidden += db::log::search_count(db.conn(), &query)? - ids.len();
+        }
+        for id in ids {
             let Some(i) = db::log::get(db.conn(), &id)? else {
                 continue;
             };
@@ -214,7 +221,12 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
         for d in db::documents::list(db.conn(), true)? {
             let mut texts: Vec<&str> = vec![&d.title];
             texts.extend(d.notes.as_deref());
-            if hits.iter().filter(|h| h.kind == "document").count() < a.limit && matches(&texts) {
+            if !matches(&texts) {
+                continue;
+            }
+            if full(hits.iter().filter(|h| h.kind == "document").count()) {
+                hidden += 1;
+            } else {
                 hits.push(Hit {
                     kind: "document",
                     excerpt: best_excerpt(&texts, &terms),
@@ -231,7 +243,12 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
             let mut texts: Vec<&str> = vec![&e.name];
             texts.extend(e.outcome.as_deref());
             texts.extend(e.city.as_deref());
-            if hits.iter().filter(|h| h.kind == "event").count() < a.limit && matches(&texts) {
+            if !matches(&texts) {
+                continue;
+            }
+            if full(hits.iter().filter(|h| h.kind == "event").count()) {
+                hidden += 1;
+            } else {
                 hits.push(Hit {
                     kind: "event",
                     excerpt: best_excerpt(&texts, &terms),
@@ -249,8 +266,13 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
             }
         }
     }
+    print(ctx, &hits, &text)?;
+    super::more(ctx, hits.len(), hits.len() + hidden, super::ALL)
+}
+
+fn print(ctx: &mut Ctx, hits: &[Hit], text: &str) -> Result<()> {
     match ctx.format() {
-        Format::Json => ctx.out.json(&hits),
+        Format::Json => ctx.out.json(hits),
         Format::Csv => {
             let rows: Vec<Vec<String>> = hits
                 .iter()

@@ -7,7 +7,7 @@ use super::{resolve_org, word};
 use crate::commands::number;
 use crate::context::Ctx;
 use crate::csvio::records;
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::task::{Priority, Task, TaskStatus};
@@ -74,7 +74,7 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, t: &mut Task, f: &TaskFields) -
         t.due = if d.trim().is_empty() {
             None
         } else {
-            Some(dates::parse(d, ctx.today(), None, Lean::Future)?)
+            Some(ctx.date(d, Lean::Future)?)
         };
     }
     if let Some(p) = f.priority {
@@ -166,7 +166,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         } else {
             format!("+{span}")
         };
-        filter.due_until = Some(dates::parse(&span, today, None, Lean::Future)?);
+        filter.due_until = Some(ctx.date(&span, Lean::Future)?);
     }
     if let Some(o) = &a.org {
         filter.org_id = Some(resolve_org(ctx, db.conn(), o)?.id);
@@ -177,7 +177,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         db::tasks::page(tx, &filter)
     })?;
     print(ctx, &tasks, "no tasks match")?;
-    super::more(ctx, tasks.len(), total, "--limit 0 shows all")
+    super::more(ctx, tasks.len(), total, super::ALL)
 }
 
 /// Writes tasks in the chosen format.

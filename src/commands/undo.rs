@@ -33,8 +33,8 @@ pub struct UndoArgs {
     /// Put back what the most recent undo not yet redone reverted
     #[arg(long, conflicts_with = "n")]
     pub redo: bool,
-    /// With --list: how many commands to show
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = super::number::limit, allow_negative_numbers = true)]
+    /// With --list: how many commands to show (0: all)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = super::number::count, allow_negative_numbers = true)]
     pub limit: usize,
 }
 
@@ -151,7 +151,8 @@ fn plan(conn: &Connection, a: &UndoArgs, below: i64) -> Result<Plan> {
     if targets.len() < n {
         let left = targets.len();
         return Err(Error::user(format!(
-            "cannot undo {n} commands: only {} left to undo",
+            "cannot undo {}: only {} left to undo",
+            commands(n),
             commands(left)
         ))
         .hint(format!("undo all of them with: liaison undo {left}"))
@@ -240,6 +241,16 @@ fn describe(verb: &str, entries: &[Entry]) -> Vec<String> {
 fn list(ctx: &mut Ctx, limit: usize) -> Result<()> {
     let db = ctx.open_db()?;
     let commands = db::changes::recent(db.conn(), limit)?;
+    let total = if limit > 0 && commands.len() >= limit {
+        db::changes::command_count(db.conn())?
+    } else {
+        commands.len()
+    };
+    print_list(ctx, &commands)?;
+    super::more(ctx, commands.len(), total, super::ALL)
+}
+
+fn print_list(ctx: &mut Ctx, commands: &[crate::model::change::Command]) -> Result<()> {
     match ctx.format() {
         Format::Json => ctx.out.json(&commands),
         Format::Csv => {
@@ -276,7 +287,7 @@ fn list(ctx: &mut Ctx, limit: usize) -> Result<()> {
             if commands.is_empty() {
                 return ctx.out.line("no recorded commands");
             }
-            for c in &commands {
+            for c in commands {
                 ctx.out
                     .line(&format!("{}  ({})", heading(c), rows_word(c.changes)))?;
             }

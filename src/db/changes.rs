@@ -385,9 +385,54 @@ fn commands_by(conn: &Connection, rest: &str, args: impl rusqlite::Params) -> Re
         .context("reading the change history")
 }
 
-/// The latest commands, newest first.
+/// The latest commands, newest first (`limit` 0: all).
 pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Command>> {
-    commands_by(conn, "ORDER BY c.seq DESC LIMIT ?1", [limit as i64])
+    commands_by(conn, "ORDER BY c.seq DESC LIMIT ?1", [sql_limit(limit)])
+}
+
+/// How many commands the history records.
+pub fn command_count(conn: &Connection) -> Result<usize> {
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM commands", [], |r| r.get(0))
+        .context("counting the change history")?;
+    Ok(usize::try_from(n).unwrap_or_default())
+}
+
+/// A list length as SQLite's LIMIT takes it: 0 (all) is -1, no limit.
+fn sql_limit(limit: usize) -> i64 {
+    if limit == 0 {
+        -1
+    } else {
+        i64::try_from(limit).unwrap_or(-1)
+    }
+}
+
+/// The records that belong to an organisation and the history rows that
+/// touched them, for `changes_for_org` and `commands_for_org`.
+const ORG_HITS: &str = "records (id) AS (
+                 SELECT ?1
+                 UNION SELECT interaction_id FROM interaction_orgs WHERE org_id = ?1
+                 UNION SELECT event_id FROM event_orgs WHERE org_id = ?1
+                 UNION SELECT record FROM changes WHERE org_id = ?1
+             ),
+             hits AS (
+                 SELECT seq FROM changes WHERE org_id = ?1
+                 UNION SELECT ch.seq FROM records r JOIN changes ch ON ch.record = r.id
+             )";
+
+/// How many commands changed something of an organisation.
+pub fn commands_for_org(conn: &Connection, org_id: &str) -> Result<usize> {
+    let n: i64 = conn
+        .query_row(
+            &format!(
+                "WITH {ORG_HITS}
+                 SELECT count(DISTINCT ch.command) FROM hits h JOIN changes ch ON ch.seq = h.seq"
+            ),
+            [org_id],
+            |r| r.get(0),
+        )
+        .context("counting the change history")?;
+    Ok(usize::try_from(n).unwrap_or_default())
 }
 
 /// One command by its number.
@@ -437,6 +482,16 @@ pub fn changes_of(conn: &Connection, command: i64, limit: usize) -> Result<Vec<C
     )?;
     fill_inserted(conn, &mut changes)?;
     Ok(changes)
+}
+
+/// The changes of a command to organisation records (not their names or
+/// links), in order: few, even in a command that changed a million rows.
+pub fn org_changes_of(conn: &Connection, command: i64) -> Result<Vec<Change>> {
+    changes_by(
+        conn,
+        "WHERE ch.command = ?1 AND ch.tbl = 'organisations' ORDER BY ch.seq",
+        [command],
+    )
 }
 
 /// The changes a query picks (`{CHANGE_COLUMNS}` from `changes ch`).
@@ -539,16 +594,7 @@ fn page_back(conn: &Connection, command: i64, below: i64, limit: usize) -> Resul
 pub fn changes_for_org(conn: &Connection, org_id: &str, limit: usize) -> Result<Vec<Change>> {
     let mut stmt = conn
         .prepare(&format!(
-            "WITH records (id) AS (
-                 SELECT ?1
-                 UNION SELECT interaction_id FROM interaction_orgs WHERE org_id = ?1
-                 UNION SELECT event_id FROM event_orgs WHERE org_id = ?1
-                 UNION SELECT record FROM changes WHERE org_id = ?1
-             ),
-             hits AS (
-                 SELECT seq FROM changes WHERE org_id = ?1
-                 UNION SELECT ch.seq FROM records r JOIN changes ch ON ch.record = r.id
-             ),
+            "WITH {ORG_HITS},
              cmds AS (
                  SELECT DISTINCT ch.command FROM hits h JOIN changes ch ON ch.seq = h.seq
                   ORDER BY ch.command DESC LIMIT ?2
@@ -559,7 +605,7 @@ pub fn changes_for_org(conn: &Connection, org_id: &str, limit: usize) -> Result<
         ))
         .context("reading the change history")?;
     let rows = stmt
-        .query_map(params![org_id, limit as i64], change_from_row)
+        .query_map(params![org_id, sql_limit(limit)], change_from_row)
         .context("reading the change history")?;
     let mut changes = rows
         .collect::<rusqlite::Result<Vec<_>>>()

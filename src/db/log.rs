@@ -326,20 +326,49 @@ pub struct Filter {
 
 /// Live entries matching `f`, newest first.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Interaction>> {
+    let (mut sql, mut args, date_col) = filtered(f, COLUMNS);
+    sql.push_str(&format!(
+        " ORDER BY {date_col} DESC, i.time DESC, i.created_at DESC"
+    ));
+    if let Some(n) = f.limit {
+        sql.push_str(" LIMIT ?");
+        args.push(Value::Integer(n as i64));
+    }
+    let mut stmt = conn.prepare_cached(&sql).context("reading the log")?;
+    let rows = stmt
+        .query_map(params_from_iter(args), from_row)
+        .context("reading the log")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the log")
+}
+
+/// How many live entries match `f`, whatever its limit.
+pub fn count(conn: &Connection, f: &Filter) -> Result<usize> {
+    let (sql, args, _) = filtered(f, "COUNT(*)");
+    let n: i64 = conn
+        .prepare_cached(&sql)
+        .and_then(|mut s| s.query_row(params_from_iter(args), |r| r.get(0)))
+        .context("counting log entries")?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// The query selecting `what` from the live entries matching `f`, its
+/// parameters, and the date column to order by.
+fn filtered(f: &Filter, what: &str) -> (String, Vec<Value>, &'static str) {
     let mut args: Vec<Value> = Vec::new();
     let (mut sql, date_col) = match &f.org_id {
         Some(org) => {
             args.push(Value::Text(org.clone()));
             (
                 format!(
-                    "SELECT {COLUMNS} FROM interaction_orgs io JOIN interactions i ON i.id = io.interaction_id
+                    "SELECT {what} FROM interaction_orgs io JOIN interactions i ON i.id = io.interaction_id
                       WHERE io.org_id = ? AND i.deleted_at IS NULL"
                 ),
                 "io.date",
             )
         }
         None => (
-            format!("SELECT {COLUMNS} FROM interactions i WHERE i.deleted_at IS NULL"),
+            format!("SELECT {what} FROM interactions i WHERE i.deleted_at IS NULL"),
             "i.date",
         ),
     };
@@ -367,19 +396,21 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Interaction>> {
         );
         args.push(Value::Text(o.clone()));
     }
-    sql.push_str(&format!(
-        " ORDER BY {date_col} DESC, i.time DESC, i.created_at DESC"
-    ));
-    if let Some(n) = f.limit {
-        sql.push_str(" LIMIT ?");
-        args.push(Value::Integer(n as i64));
-    }
-    let mut stmt = conn.prepare_cached(&sql).context("reading the log")?;
+    (sql, args, date_col)
+}
+
+/// IDs of live entries starting with `prefix` (hex digits), at most 50.
+pub fn ids_by_prefix(conn: &Connection, prefix: &str) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id FROM interactions WHERE deleted_at IS NULL AND id GLOB ?1 || '*' ORDER BY id LIMIT 50",
+        )
+        .context("finding a log entry")?;
     let rows = stmt
-        .query_map(params_from_iter(args), from_row)
-        .context("reading the log")?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the log")
+        .query_map([prefix], |r| r.get(0))
+        .context("finding a log entry")?;
+    rows.collect::<rusqlite::Result<Vec<String>>>()
+        .context("finding a log entry")
 }
 
 /// Loads one entry by full ID.
@@ -457,18 +488,21 @@ const COLD: &str = "FROM organisations o
 /// logged first. (Ranking every match by relevance would read them all; in
 /// the order of the index the first page is found without that.)
 pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT i.id FROM interaction_fts f JOIN interactions i ON i.rid = f.rowid
-              WHERE interaction_fts MATCH ?1 AND i.deleted_at IS NULL ORDER BY f.rowid DESC LIMIT ?2",
-        )
-        .context("searching the log")?;
+    let mut stmt = conn.prepare_cached(SEARCH).context("searching the log")?;
     let rows = stmt
-        .query_map(params![query, limit as i64], |r| r.get(0))
+        .query_map(params![query, crate::db::search::sql_limit(limit)], |r| r.get(0))
         .context("searching the log")?;
     rows.collect::<rusqlite::Result<Vec<String>>>()
         .context("searching the log")
 }
+
+/// How many live entries the search finds.
+pub fn search_count(conn: &Connection, query: &str) -> Result<usize> {
+    crate::db::search::count(conn, SEARCH, query)
+}
+
+const SEARCH: &str = "SELECT i.id FROM interaction_fts f JOIN interactions i ON i.rid = f.rowid
+  WHERE interaction_fts MATCH ?1 AND i.deleted_at IS NULL ORDER BY f.rowid DESC LIMIT ?2";
 
 /// Moves the log of one organisation to another (for merges); returns how
 /// many entries named the first.

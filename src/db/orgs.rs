@@ -198,6 +198,23 @@ pub fn by_name_key(conn: &Connection, key: &str) -> Result<Vec<OrgRef>> {
     )
 }
 
+/// Every folded name (name, native name, alias) of the live organisations
+/// of a country, with the organisation it names.
+pub fn names_in_country(conn: &Connection, country: &str) -> Result<Vec<(OrgRef, String)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT o.id, o.handle, o.name, o.country, n.key FROM organisations o
+               JOIN org_names n ON n.org_id = o.id
+              WHERE o.country = ?1 AND o.deleted_at IS NULL",
+        )
+        .context("finding organisations of a country")?;
+    let rows = stmt
+        .query_map([country], |r| Ok((ref_from_row(r)?, r.get(4)?)))
+        .context("finding organisations of a country")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("finding organisations of a country")
+}
+
 /// Live organisations whose ID starts with `prefix` (lower-case hex).
 pub fn by_id_prefix(conn: &Connection, prefix: &str) -> Result<Vec<OrgRef>> {
     refs(

@@ -108,32 +108,44 @@ pub fn fts_query(input: &str) -> Option<String> {
     }
 }
 
-/// IDs of live organisations matching the query, best first.
+const ORGS: &str = "SELECT o.id FROM org_fts f JOIN organisations o ON o.rid = f.rowid
+  WHERE org_fts MATCH ?1 AND o.deleted_at IS NULL ORDER BY f.rank LIMIT ?2";
+const PEOPLE: &str = "SELECT p.id FROM person_fts f JOIN people p ON p.rid = f.rowid
+  WHERE person_fts MATCH ?1 AND p.deleted_at IS NULL ORDER BY f.rank LIMIT ?2";
+
+/// IDs of live organisations matching the query, best first (`limit` 0: all).
 pub fn orgs(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String>> {
-    ids(
-        conn,
-        "SELECT o.id FROM org_fts f JOIN organisations o ON o.rid = f.rowid
-          WHERE org_fts MATCH ?1 AND o.deleted_at IS NULL ORDER BY f.rank LIMIT ?2",
-        query,
-        limit,
-    )
+    ids(conn, ORGS, query, limit)
 }
 
-/// IDs of live people matching the query, best first.
+/// How many live organisations match the query.
+pub fn orgs_count(conn: &Connection, query: &str) -> Result<usize> {
+    count(conn, ORGS, query)
+}
+
+/// IDs of live people matching the query, best first (`limit` 0: all).
 pub fn people(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String>> {
-    ids(
-        conn,
-        "SELECT p.id FROM person_fts f JOIN people p ON p.rid = f.rowid
-          WHERE person_fts MATCH ?1 AND p.deleted_at IS NULL ORDER BY f.rank LIMIT ?2",
-        query,
-        limit,
-    )
+    ids(conn, PEOPLE, query, limit)
+}
+
+/// How many live people match the query.
+pub fn people_count(conn: &Connection, query: &str) -> Result<usize> {
+    count(conn, PEOPLE, query)
+}
+
+/// A list length as SQLite's LIMIT takes it: 0 (all) is -1, no limit.
+pub fn sql_limit(limit: usize) -> i64 {
+    if limit == 0 {
+        -1
+    } else {
+        i64::try_from(limit).unwrap_or(-1)
+    }
 }
 
 fn ids(conn: &Connection, sql: &str, query: &str, limit: usize) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(sql).context("searching")?;
     let rows = stmt
-        .query_map(params![query, limit as i64], |r| r.get(0))
+        .query_map(params![query, sql_limit(limit)], |r| r.get(0))
         .context("searching")?;
     rows.collect::<rusqlite::Result<Vec<String>>>()
         .context("searching")
@@ -300,6 +312,15 @@ pub fn person_fallbacks(conn: &Connection, q: &Query) -> Result<(Vec<PersonRef>,
         Vec::new(),
         refs(person_matches(conn, q, Stage::Consonants, FALLBACKS)?)?,
     ))
+}
+
+/// How many rows the search `sql` finds with no limit.
+pub fn count(conn: &Connection, sql: &str, query: &str) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM ({sql})"))
+        .and_then(|mut s| s.query_row(params![query, -1], |r| r.get(0)))
+        .context("counting matches")?;
+    Ok(usize::try_from(n).unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -700,8 +700,8 @@ fn shape_problem(
             )
         } else {
             format!(
-                "the row has {} cells; the header has {}",
-                record.len(),
+                "the row has {}; the header has {}",
+                crate::text::plural(record.len(), "cell", "cells"),
                 headers.len()
             )
         };
@@ -934,8 +934,10 @@ fn rejected(outcome: &Outcome, opts: &Options, protected: &crate::files::Protect
         ))
     } else {
         let mut e = Error::user(format!(
-            "{}: {} problems in {} rows; nothing was imported",
-            outcome.file, outcome.problem_count, outcome.rows
+            "{}: {} in {}; nothing was imported",
+            outcome.file,
+            crate::text::plural(outcome.problem_count, "problem", "problems"),
+            crate::text::plural(outcome.rows, "row", "rows")
         ));
         for p in outcome.problems.iter().take(20) {
             e = e.hint(format!("  {}", describe(p)));

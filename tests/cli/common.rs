@@ -283,3 +283,12 @@ pub const HEADLESS: &[&str] = &[
     "--disable-component-update",
     "--disable-sync",
 ];
+
+/// The name of the account the tests run as (what `id -un` says).
+pub fn account() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .expect("id -un");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}

@@ -292,14 +292,14 @@ fn bad_event_and_document_input_is_refused() {
     let before = env.snapshot();
     let err = env.fails(1, &["doc", "rm", "congress"]);
     assert!(
-        err.contains("has 1 translations and 1 recorded copies sent"),
+        err.contains("has 1 translation and 1 recorded copy sent"),
         "{err}"
     );
     assert!(err.contains("--cascade"), "{err}");
     assert_eq!(env.snapshot(), before);
     let out = env.ok(&["doc", "rm", "congress", "--cascade"]);
     assert!(
-        out.contains("with 1 translations and 1 records of copies sent"),
+        out.contains("with 1 translation and 1 record of copies sent"),
         "{out}"
     );
     assert_eq!(

@@ -5,6 +5,7 @@ mod common;
 
 mod csv;
 
+mod daily;
 mod db_file;
 mod demo;
 mod directory;
@@ -12,6 +13,7 @@ mod encryption;
 mod events_docs;
 mod faults;
 mod files;
+mod help;
 mod log;
 mod lookup;
 mod mandates;

@@ -71,15 +71,16 @@ fn numeric_flags_refuse_values_out_of_range() {
     ]);
     let days = "from 0 to 36,500";
     let count = "from 0 to 1,000,000";
-    let positive = "from 1 to 1,000,000";
     ranged(&env, &["agenda"], "--days", days, true);
     ranged(&env, &["agenda"], "--cold", days, true);
     ranged(&env, &["agenda"], "--limit", count, true);
     ranged(&env, &["org", "list"], "--cold", days, true);
     ranged(&env, &["task", "list"], "--limit", count, true);
-    ranged(&env, &["search", "party"], "--limit", positive, false);
-    ranged(&env, &["history"], "--limit", positive, false);
-    ranged(&env, &["changes"], "--limit", positive, false);
+    // --limit 0 is all, everywhere.
+    ranged(&env, &["search", "party"], "--limit", count, true);
+    ranged(&env, &["history"], "--limit", count, true);
+    ranged(&env, &["changes"], "--limit", count, true);
+    ranged(&env, &["undo", "--list"], "--limit", count, true);
     ranged(&env, &["changes"], "--rows", count, true);
     // The largest values in range work.
     env.ok(&[

@@ -489,7 +489,7 @@ fn merge_moves_people_and_names() {
     let out = env.ok(&["org", "merge", "pcp-dup", "pcp"]);
     assert_eq!(
         out,
-        "merged pcp-dup into pcp: 0 log entries, 0 tasks, 1 people and 1 names moved; pcp-dup is deleted\n"
+        "merged pcp-dup into pcp: 0 log entries, 0 tasks, 1 person and 1 name moved; pcp-dup is deleted\n"
     );
     let o = env.json(&["org", "show", "pcp"]);
     assert_eq!(o["aliases"], serde_json::json!(["PCP"]));
@@ -555,4 +555,46 @@ fn merge_takes_the_latest_contact_of_both_and_undo_and_redo_follow() {
     env.ok(&["--yes", "undo", "--redo"]);
     assert_eq!(last("kke"), "2026-11-20");
     assert_eq!(cold(), vec!["pcp null"]);
+}
+
+#[test]
+fn a_name_close_to_one_recorded_is_warned_about_in_a_script() {
+    let env = Env::new();
+    seed(&env);
+    // A typo in the same country.
+    let r = env.run(&["org", "add", "Tudeh Party of Iarn", "--country", "Iran"]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(
+        r.stderr,
+        "warning: `Tudeh Party of Iarn` is close to tudeh (Tudeh Party of Iran, IR); added as another organisation, tpi\n\
+         hint: did you mean tudeh? then take it back with liaison undo\n"
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM organisations WHERE handle = 'tpi'"),
+        1
+    );
+    // The same name in another country, by its native name too.
+    let r = env.run(&[
+        "org",
+        "add",
+        "KKE abroad",
+        "--native",
+        "Κομμουνιστικό Κόμμα Ελλάδας",
+        "--country",
+        "CY",
+    ]);
+    assert!(
+        r.code == 0
+            && r.stderr
+                .contains("is close to kke (Communist Party of Greece, GR)"),
+        "{}",
+        r.describe()
+    );
+    // --yes says it is meant; names far apart say nothing.
+    env.ok(&["--yes", "org", "add", "Tudeh Party of Iran", "--country", "DE"]);
+    env.ok(&["org", "add", "Party of Labour", "--country", "IR"]);
+    env.ok(&["org", "add", "Tudeh Youth", "--country", "IR"]);
+    // The exact name in the same country is still refused as a duplicate.
+    let err = env.fails(1, &["org", "add", "Tudeh Party of Iran", "--country", "IR"]);
+    assert!(err.contains("is already recorded as `tudeh`"), "{err}");
 }

@@ -82,7 +82,8 @@ fn no_input_never_prompts_even_on_a_terminal() {
     let env = Env::new();
     seed(&env);
     let (code, screen) = on_terminal(&env, "--no-input log kke", &[]);
-    assert_eq!(code, 1, "{screen}");
+    // A value not given is a usage error, on a terminal as in a script.
+    assert_eq!(code, 2, "{screen}");
     // On a terminal the error is coloured; the words are the same.
     assert!(
         screen.contains("\x1b[31merror:\x1b[0m channel is missing"),
@@ -127,7 +128,10 @@ fn undo_on_a_terminal_shows_what_goes_and_asks_first() {
     let (code, screen) = on_terminal(&env, "undo", &["n"]);
     assert_eq!(code, 1, "{screen}");
     assert!(
-        screen.contains("will undo #6  2026-11-27 10:00  unknown  liaison org edit kke --status contact"),
+        screen.contains(&format!(
+            "will undo #6  2026-11-27 10:00  {}  liaison org edit kke --status contact",
+            crate::common::account()
+        )),
         "{screen}"
     );
     assert!(

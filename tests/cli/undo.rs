@@ -223,10 +223,20 @@ fn undo_n_walks_back_and_the_list_says_what_was_undone() {
     let err = env.fails(1, &["--yes", "undo"]);
     assert!(err.starts_with("error: nothing to undo"), "{err}");
     env.ok(&["org", "add", "PAME", "--country", "GR", "--kind", "union"]);
-    let json = env.json(&["undo", "--list", "--limit", "1"]);
+    let r = env.run(&["undo", "--list", "--limit", "1", "--format", "json"]);
+    // The list is capped: the rest is counted on stderr, the JSON stays clean.
+    assert!(
+        r.code == 0
+            && r.stderr.starts_with("note: … and ")
+            && r.stderr.ends_with(" more (--limit 0 shows all)\n"),
+        "{}",
+        r.describe()
+    );
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(json[0]["line"], "org add PAME --country GR --kind union");
     assert_eq!(json[0]["changes"], 2);
-    assert_eq!(json[0]["user"], "unknown");
+    // USER and LOGNAME are unset: the account's own name.
+    assert_eq!(json[0]["user"], crate::common::account());
     assert_eq!(json[0]["purge"], false);
     // Undos can still be redone after another command, newest first:
     // the objectives of `init`, then Left Bloc, then the other two.
@@ -283,7 +293,13 @@ fn changes_of_an_organisation_say_who_did_what_and_when() {
     );
     assert!(out.contains("    added organisation kke"), "{out}");
     assert!(!out.contains("tudeh"), "{out}");
-    let json = env.json(&["changes", "kke", "--limit", "1"]);
+    let r = env.run(&["changes", "kke", "--limit", "1", "--format", "json"]);
+    assert!(
+        r.stderr.ends_with(" more (--limit 0 shows all)\n"),
+        "{}",
+        r.describe()
+    );
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 1);
     assert_eq!(json[0]["user"], "ana");
     let rows = json[0]["rows"].as_array().unwrap();
@@ -294,7 +310,9 @@ fn changes_of_an_organisation_say_who_did_what_and_when() {
     // Everything, newest first.
     let all = env.ok(&["changes", "--limit", "1"]);
     assert!(
-        all.starts_with("#8  ") && all.contains("organisation tudeh: status dormant → partner"),
+        all.starts_with("#8  ")
+            && all.contains("organisation tudeh: status dormant → partner")
+            && all.ends_with("… and 7 more (--limit 0 shows all)\n"),
         "{all}"
     );
 }
@@ -469,8 +487,10 @@ fn undo_says_what_it_would_revert_and_needs_yes_without_a_terminal() {
     assert_eq!(lines.len(), 2, "{err}");
     assert!(
         lines[0].starts_with("error: undo #6 of 2026-11-27 ")
-            && lines[0]
-                .ends_with(" by unknown, 7 rows: liaison org edit kke --status contact: needs confirmation"),
+            && lines[0].ends_with(&format!(
+                " by {}, 7 rows: liaison org edit kke --status contact: needs confirmation",
+                crate::common::account()
+            )),
         "{err}"
     );
     assert_eq!(lines[1], "hint: add --yes to confirm: liaison --yes undo");

@@ -5,7 +5,7 @@ use crate::context::Ctx;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::fields;
-use crate::model::org::Org;
+use crate::model::org::{Org, OrgRef};
 use crate::render::Format;
 
 /// Add an organisation. Kind defaults to party and status to contact.
@@ -29,6 +29,7 @@ pub fn run(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     let mut org = Org::new(new_id(), name, &now);
     apply(ctx, &mut org, &a.fields)?;
     let mut db = ctx.open_db()?;
+    let warn = check_near(ctx, db.conn(), &org)?;
     let (org, shared) = db.write(|tx| {
         if let Some(h) = &handle {
             org.handle = h.clone();
@@ -66,6 +67,10 @@ pub fn run(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
         db::orgs::insert(tx, &org)?;
         Ok((org, shared))
     })?;
+    if let Some((what, first)) = warn {
+        eprintln!("warning: {what}; added as another organisation, {}", org.handle);
+        eprintln!("hint: did you mean {first}? then take it back with liaison undo");
+    }
     match ctx.format() {
         Format::Json => ctx.out.json(&org),
         _ => {
@@ -80,6 +85,70 @@ pub fn run(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Organisations whose names are close to the new one's: the same folded
+/// name anywhere (the same party recorded under another country), or a
+/// few typing slips apart in the same country ("Tudeh Party of Iarn").
+/// An exact name in the same country is refused later, as a duplicate.
+pub fn near(conn: &rusqlite::Connection, org: &Org) -> Result<Vec<OrgRef>> {
+    let keys: Vec<String> = std::iter::once(&org.name)
+        .chain(org.native_name.as_ref())
+        .map(|n| crate::text::fold(n))
+        .collect();
+    let mut found: Vec<OrgRef> = Vec::new();
+    let mut add = |o: OrgRef| {
+        if !found.iter().any(|f| f.id == o.id) {
+            found.push(o);
+        }
+    };
+    for key in &keys {
+        for o in db::orgs::by_name_key(conn, key)? {
+            if o.country != org.country {
+                add(o);
+            }
+        }
+    }
+    for (o, name) in db::orgs::names_in_country(conn, &org.country)? {
+        if keys.iter().any(|k| *k != name && slips_apart(k, &name)) {
+            add(o);
+        }
+    }
+    Ok(found)
+}
+
+/// Whether two folded names differ by a few typing slips: one edit for
+/// each eight characters, at least one and at most three (a swap of two
+/// letters is one).
+fn slips_apart(a: &str, b: &str) -> bool {
+    let len = a.chars().count().min(b.chars().count());
+    let allowed = (len / 8).clamp(1, 3);
+    len >= 4 && strsim::damerau_levenshtein(a, b) <= allowed
+}
+
+/// Asks on a terminal before adding a name close to one already recorded.
+/// In a script it returns what to warn about once the organisation is
+/// added (two parties may well be named alike). `--yes` adds it quietly.
+fn check_near(ctx: &Ctx, conn: &rusqlite::Connection, org: &Org) -> Result<Option<(String, String)>> {
+    let near = near(conn, org)?;
+    let Some(first) = near.first() else {
+        return Ok(None);
+    };
+    let list: Vec<String> = near.iter().take(3).map(ToString::to_string).collect();
+    let what = format!("`{}` is close to {}", org.name, list.join(", "));
+    if ctx.yes {
+        return Ok(None);
+    }
+    if !ctx.interactive {
+        return Ok(Some((what, first.handle.clone())));
+    }
+    if crate::prompt::confirm(&format!("{what}: add it as another organisation?"))? {
+        return Ok(None);
+    }
+    Err(Error::user("cancelled; nothing was changed").hint(format!(
+        "did you mean {0}? see it with: liaison org show {0}",
+        first.handle
+    )))
 }
 
 /// Fails if `handle` is held by another organisation, deleted or not.

@@ -4,6 +4,7 @@ use crate::commands::resolve_org;
 use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result};
+use crate::text::plural;
 
 /// Merge a duplicate into another organisation: its log, tasks, people,
 /// events, documents, names (as aliases), tags and languages move over, and
@@ -72,7 +73,13 @@ pub fn run(ctx: &mut Ctx, a: MergeArgs) -> Result<()> {
         Ok((people, log, tasks))
     })?;
     ctx.out.line(&format!(
-        "merged {} into {}: {log} log entries, {tasks} tasks, {people} people and {names_moved} names moved; {} is deleted",
-        from.handle, into.handle, from.handle
+        "merged {} into {}: {}, {}, {} and {} moved; {} is deleted",
+        from.handle,
+        into.handle,
+        plural(log, "log entry", "log entries"),
+        plural(tasks, "task", "tasks"),
+        plural(people, "person", "people"),
+        plural(names_moved, "name", "names"),
+        from.handle
     ))
 }

@@ -10,7 +10,7 @@ mod show;
 use clap::{Args, Subcommand};
 
 use crate::context::Ctx;
-use crate::dates::{self, Lean};
+use crate::dates::Lean;
 use crate::error::Result;
 use crate::model::org::{Org, OrgKind, OrgStatus};
 use crate::model::{Sensitivity, country, fields};
@@ -142,7 +142,7 @@ pub fn apply(ctx: &Ctx, org: &mut Org, f: &OrgFields) -> Result<()> {
         org.since = if s.trim().is_empty() {
             None
         } else {
-            Some(dates::parse(s, ctx.today(), None, Lean::Past)?)
+            Some(ctx.date(s, Lean::Past)?)
         };
     }
     if !f.languages.is_empty() {

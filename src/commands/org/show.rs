@@ -128,7 +128,10 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
         None => o.status.to_string(),
     };
     let last = match o.last_contact {
-        Some(d) => format!("{d} ({} days ago)", (ctx.today() - d).num_days()),
+        Some(d) => format!(
+            "{d} ({} ago)",
+            crate::text::plural((ctx.today() - d).num_days(), "day", "days")
+        ),
         None => "never".into(),
     };
     ctx.out.fields(&[
@@ -234,7 +237,7 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
         ))?;
     } else {
         ctx.out.table(
-            &["date", "channel", "dir", "org", "subject", "summary"],
+            &["date", "channel", "dir", "org", "subject", "summary", "id"],
             &crate::commands::history::rows(&p.recent_log),
         )?;
     }
