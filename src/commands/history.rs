@@ -80,9 +80,10 @@ pub fn print(ctx: &mut Ctx, entries: &[Interaction]) -> Result<()> {
             if entries.is_empty() {
                 return ctx.out.line("no log entries match");
             }
-            ctx.out.table(
+            ctx.out.table_hiding(
                 &["date", "channel", "dir", "org", "subject", "summary"],
                 &rows(entries),
+                &["dir", "channel"],
             )
         }
     }
