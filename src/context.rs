@@ -64,6 +64,7 @@ impl Ctx {
             out: Output {
                 out: Box::new(BufWriter::new(std::io::stdout())),
                 terminal: stdout_tty,
+                width: crate::render::output_width(stdout_tty),
                 color,
             },
             date_order: g.date_order,

@@ -465,6 +465,15 @@ pub fn install_signal_cleanup() {
     }
 }
 
+/// Ends the process as Ctrl-C does anywhere else (temporary files
+/// removed, exit 130): for a pick list, which reads Ctrl-C as a key to
+/// put the terminal right first.
+pub fn interrupted() -> ! {
+    remove_temporary();
+    let _ = std::io::stderr().flush();
+    std::process::exit(128 + libc::SIGINT)
+}
+
 /// Makes the process impossible to dump or attach to (no core file, no
 /// ptrace by other processes of the same user): its memory holds
 /// passphrases and the data.

@@ -2,20 +2,12 @@
 //! session is interactive; scripts never reach this module.
 
 use crate::context::Secret;
-use dialoguer::{Confirm, FuzzySelect, theme::ColorfulTheme};
+use dialoguer::{Confirm, theme::ColorfulTheme};
 
 use crate::error::{Error, Result};
 
-/// Lets the user pick one of `items` by typing part of it.
-pub fn pick(prompt: &str, items: &[String]) -> Result<usize> {
-    FuzzySelect::with_theme(&ColorfulTheme::default())
-        .with_prompt(prompt)
-        .items(items)
-        .default(0)
-        .interact_opt()
-        .map_err(prompt_failed)?
-        .ok_or_else(|| Error::user("nothing chosen"))
-}
+mod pick;
+pub use pick::{Choice, pick};
 
 /// Asks a yes/no question, defaulting to no.
 pub fn confirm(question: &str) -> Result<bool> {

@@ -3,11 +3,13 @@
 
 use std::io::Write;
 
-use comfy_table::{Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::error::Result;
 use crate::text::printable;
+
+mod table;
+pub use table::{Tone, cells, shorten, wrap, wrap_words};
 
 /// How a listing is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -20,15 +22,14 @@ pub enum Format {
     Csv,
 }
 
-/// Columns separated by spaces, a rule under the header, nothing else
-/// (the order of the characters is comfy-table's preset order).
-const PLAIN: &str = "     ─             ";
-
 /// Where output goes and how it may look.
 pub struct Output {
     pub out: Box<dyn Write>,
-    /// Whether stdout is a terminal (tables then fit its width).
+    /// Whether stdout is a terminal.
     pub terminal: bool,
+    /// The width tables fit: `COLUMNS` when set, else the terminal's;
+    /// `None` (no wrapping) when piped.
+    pub width: Option<usize>,
     pub color: bool,
 }
 
@@ -66,7 +67,21 @@ impl Output {
     /// terminal; mixed scripts and wide characters keep columns aligned
     /// because widths are measured in terminal cells, not bytes.
     pub fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
-        writeln!(self.out, "{}", table_string(headers, rows, self.terminal))?;
+        self.table_hiding(headers, rows, &[])
+    }
+
+    /// Like [`Output::table`]; on a terminal too narrow for every column,
+    /// the columns named in `optional` are left out, first named first, and
+    /// a line under the table says which.
+    pub fn table_hiding(&mut self, headers: &[&str], rows: &[Vec<String>], optional: &[&str]) -> Result<()> {
+        let optional: Vec<usize> = optional
+            .iter()
+            .filter_map(|o| headers.iter().position(|h| h == o))
+            .collect();
+        let headers: Vec<String> = headers.iter().map(|h| printable(h, false)).collect();
+        let rows = printable_rows(rows);
+        let text = table::lay_out(&headers, &rows, self.width, &optional, &|_, _| None);
+        writeln!(self.out, "{text}")?;
         Ok(())
     }
 
@@ -78,8 +93,17 @@ impl Output {
             .map(|(k, _)| k.len())
             .max()
             .unwrap_or(0);
+        // Long values wrap at spaces under themselves on a narrow terminal.
+        let room = self.width.map(|w| w.saturating_sub(width + 2).max(20));
         for (k, v) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
-            let value = printable(v, true).replace('\n', &format!("\n{:width$}  ", ""));
+            let lines: Vec<String> = printable(v, true)
+                .lines()
+                .flat_map(|l| match room {
+                    Some(room) => wrap_words(l, room, false),
+                    None => vec![l.to_string()],
+                })
+                .collect();
+            let value = lines.join(&format!("\n{:width$}  ", ""));
             writeln!(self.out, "{k:>width$}  {value}")?;
         }
         Ok(())
@@ -104,18 +128,10 @@ impl Output {
 }
 
 /// Lays rows out as an aligned table (widths in terminal cells, so mixed
-/// scripts and wide characters line up); `fit` wraps to the terminal.
-pub fn table_string<H: AsRef<str>>(headers: &[H], rows: &[Vec<String>], fit: bool) -> String {
-    toned_table_string(headers, rows, fit, |_, _| None)
-}
-
-/// What colour says about a cell, when colour is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// Good news: green.
-    Good,
-    /// Bad news: red.
-    Bad,
+/// scripts and wide characters line up), fitted to `width` cells when
+/// given.
+pub fn table_string<H: AsRef<str>>(headers: &[H], rows: &[Vec<String>], width: Option<usize>) -> String {
+    toned_table_string(headers, rows, width, |_, _| None)
 }
 
 /// Like [`table_string`], the cell at (row, column) coloured by `tone`
@@ -123,44 +139,57 @@ pub enum Tone {
 pub fn toned_table_string<H: AsRef<str>>(
     headers: &[H],
     rows: &[Vec<String>],
-    fit: bool,
+    width: Option<usize>,
     tone: impl Fn(usize, usize) -> Option<Tone>,
 ) -> String {
-    let mut t = Table::new();
-    t.load_preset(PLAIN);
-    // A terminal that reports no useful width (a pseudo-terminal of size 0)
-    // would squeeze every column to a letter: then lay the table out in full.
-    let fits = fit && t.width().is_some_and(|w| w >= 40);
-    t.set_content_arrangement(if fits {
-        ContentArrangement::Dynamic
+    let headers: Vec<String> = headers.iter().map(|h| printable(h.as_ref(), false)).collect();
+    table::lay_out(&headers, &printable_rows(rows), width, &[], &tone)
+}
+
+/// Cells made safe for the terminal.
+fn printable_rows(rows: &[Vec<String>]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| printable(&crate::text::one_line(c), false))
+                .collect()
+        })
+        .collect()
+}
+
+/// The width output should fit: `COLUMNS` when it is a number, else the
+/// width of the terminal on stdout; `None` when stdout is not a terminal
+/// (piped output is never wrapped) or reports no useful width.
+pub fn output_width(terminal: bool) -> Option<usize> {
+    let usable = |w: usize| (w >= 20).then_some(w);
+    if let Some(w) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+    {
+        return usable(w);
+    }
+    if !terminal {
+        return None;
+    }
+    // SAFETY: TIOCGWINSZ fills a winsize on the stack; stdout is open.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    if ok {
+        usable(usize::from(size.ws_col))
     } else {
-        ContentArrangement::Disabled
-    });
-    t.set_header(headers.iter().map(|h| Cell::new(h.as_ref())));
-    let mut toned = false;
-    for (i, row) in rows.iter().enumerate() {
-        t.add_row(row.iter().enumerate().map(|(j, c)| {
-            let cell = Cell::new(printable(&crate::text::one_line(c), false));
-            match tone(i, j) {
-                Some(Tone::Good) => {
-                    toned = true;
-                    cell.fg(Color::Green)
-                }
-                Some(Tone::Bad) => {
-                    toned = true;
-                    cell.fg(Color::Red)
-                }
-                None => cell,
-            }
-        }));
+        None
     }
-    if toned {
-        // Coloured whether or not stdout is a terminal, and whatever
-        // NO_COLOR says: the caller's colour policy already heard it.
-        t.enforce_styling();
-        crossterm::style::force_color_output(true);
-    }
-    t.trim_fmt()
+}
+
+/// The lines of `text` wrapped at spaces to `width` cells when given;
+/// words are never cut.
+pub fn wrap_to(text: &str, width: Option<usize>) -> Vec<String> {
+    text.lines()
+        .flat_map(|l| match width {
+            Some(w) => wrap_words(l, w, false),
+            None => vec![l.to_string()],
+        })
+        .collect()
 }
 
 /// Joins a list for one table or CSV cell.

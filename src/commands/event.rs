@@ -318,7 +318,7 @@ pub fn print(ctx: &mut Ctx, events: &[Event], empty: &str) -> Result<()> {
             &rows,
         ),
         Format::Table if events.is_empty() => ctx.out.line(empty),
-        Format::Table => ctx.out.table(
+        Format::Table => ctx.out.table_hiding(
             &[
                 "starts",
                 "ends",
@@ -330,6 +330,7 @@ pub fn print(ctx: &mut Ctx, events: &[Event], empty: &str) -> Result<()> {
                 "id",
             ],
             &rows,
+            &["id", "kind", "where"],
         ),
     }
 }

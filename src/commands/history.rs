@@ -78,9 +78,10 @@ pub fn print(ctx: &mut Ctx, entries: &[Interaction]) -> Result<()> {
             if entries.is_empty() {
                 return ctx.out.line("no log entries match");
             }
-            ctx.out.table(
+            ctx.out.table_hiding(
                 &["date", "channel", "dir", "org", "subject", "summary", "id"],
                 &rows(entries),
+                &["dir", "channel"],
             )
         }
     }

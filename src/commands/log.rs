@@ -238,7 +238,13 @@ fn organisations(ctx: &Ctx, conn: &rusqlite::Connection, names: &[String]) -> Re
             return Err(Error::user("there are no organisations yet")
                 .hint("add one with: liaison org add NAME --country CC"));
         }
-        let items: Vec<String> = all.iter().map(|o| o.to_ref().to_string()).collect();
+        let items: Vec<prompt::Choice> = all
+            .iter()
+            .map(|o| prompt::Choice {
+                label: o.to_ref().to_string(),
+                names: super::resolve::org_names(o),
+            })
+            .collect();
         let i = prompt::pick("organisation", &items)?;
         out.push(all[i].to_ref());
     }

@@ -88,9 +88,11 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
         (None, None) => ReportFormat::Text,
     };
     let r = report::build(db.conn(), period, previous, today, a.include_contact_details)?;
-    // Colour only on screen: a file is read elsewhere, later.
+    // Colour and the terminal's width only on screen: a file is read
+    // elsewhere, later.
     let color = ctx.out.color && a.out.is_none();
-    let body = report::render(&r, format, a.lang, color)?;
+    let width = ctx.out.width.filter(|_| a.out.is_none());
+    let body = report::render(&r, format, a.lang, color, width)?;
     let bytes = if workbook {
         sections_workbook(&body)?
     } else {

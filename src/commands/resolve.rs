@@ -49,7 +49,11 @@ pub fn resolve_org(ctx: &Ctx, conn: &Connection, query: &str) -> Result<OrgRef> 
         0 if !close.is_empty() => close_only(ctx, "organisation", q, close, "name it by its handle"),
         0 => Err(not_found("organisation", q, db::orgs::closest(conn, &key)?)
             .hint("list them with: liaison org list")),
-        _ => choose(ctx, "organisation", q, found, "name it by its handle"),
+        _ => choose(ctx, "organisation", q, found, "name it by its handle", |o| {
+            Ok(db::orgs::get(conn, &o.id)?
+                .map(|full| org_names(&full))
+                .unwrap_or_default())
+        }),
     }
 }
 
@@ -63,7 +67,13 @@ fn close_only<T: std::fmt::Display>(
     how: &str,
 ) -> Result<T> {
     if ctx.interactive {
-        let items: Vec<String> = close.iter().map(ToString::to_string).collect();
+        let items: Vec<crate::prompt::Choice> = close
+            .iter()
+            .map(|c| crate::prompt::Choice {
+                label: c.to_string(),
+                names: Vec::new(),
+            })
+            .collect();
         let i = crate::prompt::pick(
             &format!("no {what} is named `{q}`; did you mean one of these close matches?"),
             &items,
@@ -113,6 +123,11 @@ pub fn resolve_person(ctx: &Ctx, conn: &Connection, query: &str) -> Result<Perso
             q,
             found,
             "name them by ID prefix (shown in brackets)",
+            |p| {
+                Ok(db::people::get(conn, &p.id)?
+                    .map(|full| full.native_name.into_iter().chain([full.name]).collect())
+                    .unwrap_or_default())
+            },
         ),
     }
 }
@@ -122,9 +137,32 @@ fn is_id_prefix(q: &str) -> bool {
     q.len() >= 4 && q.len() <= 32 && q.chars().all(|c| c.is_ascii_hexdigit())
 }
 
-fn choose<T: std::fmt::Display>(ctx: &Ctx, what: &str, q: &str, mut found: Vec<T>, how: &str) -> Result<T> {
+/// Every name an organisation is found by in a pick list: its handle, its
+/// name, native name and aliases.
+pub fn org_names(o: &crate::model::org::Org) -> Vec<String> {
+    std::iter::once(o.handle.clone())
+        .chain(o.all_names().into_iter().map(|(_, n)| n.to_string()))
+        .collect()
+}
+
+fn choose<T: std::fmt::Display>(
+    ctx: &Ctx,
+    what: &str,
+    q: &str,
+    mut found: Vec<T>,
+    how: &str,
+    names: impl Fn(&T) -> Result<Vec<String>>,
+) -> Result<T> {
     if ctx.interactive {
-        let items: Vec<String> = found.iter().map(ToString::to_string).collect();
+        let items = found
+            .iter()
+            .map(|f| {
+                Ok(crate::prompt::Choice {
+                    label: f.to_string(),
+                    names: names(f)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         let i = crate::prompt::pick(&format!("which {what} did you mean by `{q}`?"), &items)?;
         return Ok(found.swap_remove(i));
     }

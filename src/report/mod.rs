@@ -645,10 +645,17 @@ impl ReportFormat {
     }
 }
 
-/// Renders the report; `color` only affects the text format.
-pub fn render(r: &Report, format: ReportFormat, lang: Lang, color: bool) -> Result<String> {
+/// Renders the report; `color` and `width` (the width its tables fit)
+/// only affect the text format.
+pub fn render(
+    r: &Report,
+    format: ReportFormat,
+    lang: Lang,
+    color: bool,
+    width: Option<usize>,
+) -> Result<String> {
     Ok(match format {
-        ReportFormat::Text => text::render(r, lang, text::Style::Text { color }),
+        ReportFormat::Text => text::render(r, lang, text::Style::Text { color, width }),
         ReportFormat::Md => text::render(r, lang, text::Style::Markdown),
         ReportFormat::Html => html::render(r, lang),
         ReportFormat::Csv => csv::render(r)?,

@@ -74,6 +74,8 @@ pub enum Style {
     /// For a terminal; with `color`, good news green and bad news red.
     Text {
         color: bool,
+        /// The width tables fit, when shown on a terminal.
+        width: Option<usize>,
     },
     Markdown,
 }
@@ -423,12 +425,20 @@ pub fn title(r: &Report, l: Lang) -> (String, String) {
 /// Text for a terminal, or Markdown.
 pub fn render(r: &Report, l: Lang, style: Style) -> String {
     let md = style == Style::Markdown;
-    let color = style == Style::Text { color: true };
+    let (color, width) = match style {
+        Style::Text { color, width } => (color, width),
+        Style::Markdown => (false, None),
+    };
     let (title, sub) = title(r, l);
     let mut out = if md {
         format!("# {}\n\n{}\n", md_text(&title), md_text(&sub))
     } else {
-        format!("{title}\n{sub}\n")
+        let mut head = String::new();
+        for line in crate::render::wrap_to(&format!("{title}\n{sub}"), width) {
+            head.push_str(&line);
+            head.push('\n');
+        }
+        head
     };
     for s in sections(r, l) {
         out.push('\n');
@@ -442,10 +452,13 @@ pub fn render(r: &Report, l: Lang, style: Style) -> String {
         if s.rows.is_empty() {
             match s.empty.as_deref() {
                 Some("") => {}
-                Some(text) => out.push_str(&format!(
-                    "{}\n",
-                    if md { md_text(text) } else { text.to_string() }
-                )),
+                Some(text) if md => out.push_str(&format!("{}\n", md_text(text))),
+                Some(text) => {
+                    for line in crate::render::wrap_to(text, width) {
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                }
                 None => out.push_str(&format!("{}\n", l.t("none"))),
             }
         } else if md {
@@ -456,10 +469,10 @@ pub fn render(r: &Report, l: Lang, style: Style) -> String {
                 Meaning::Bad => Some(Tone::Bad),
                 Meaning::None => None,
             };
-            out.push_str(&toned_table_string(&s.headers, &s.rows, false, tone));
+            out.push_str(&toned_table_string(&s.headers, &s.rows, width, tone));
             out.push('\n');
         } else {
-            out.push_str(&table_string(&s.headers, &s.rows, false));
+            out.push_str(&table_string(&s.headers, &s.rows, width));
             out.push('\n');
         }
     }

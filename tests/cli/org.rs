@@ -307,9 +307,9 @@ fn a_table_with_persian_and_greek_names_stays_aligned() {
     seed(&env);
     let out = env.ok(&["org", "list"]);
     insta::assert_snapshot!(out, @r"
-     handle  name                          native name                  country  kind   status   last contact  tags
-    ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-     kke     Communist Party of Greece     Κομμουνιστικό Κόμμα Ελλάδας  GR       party  partner                europe
+     handle  name                          native name                  country  kind   status   tags
+    ────────────────────────────────────────────────────────────────────────────────────────────────────
+     kke     Communist Party of Greece     Κομμουνιστικό Κόμμα Ελλάδας  GR       party  partner  europe
      kcp     Communist Party of Kurdistan  حزبی شیوعی کوردستان          IQ       party  contact
      pcp     Portuguese Communist Party    Partido Comunista Português  PT       party  partner
      tudeh   Tudeh Party of Iran           حزب تودهٔ ایران               IR       party  dormant

@@ -145,3 +145,65 @@ fn undo_on_a_terminal_shows_what_goes_and_asks_first() {
     assert!(screen.contains("undid #6"), "{screen}");
     assert_eq!(env.json(&["org", "show", "kke"])["status"], "partner");
 }
+
+/// Whether the pick list drawn on `screen` was taken off it again: each of
+/// its `lines` cleared after the last time it was drawn, the cursor shown.
+fn list_cleared(screen: &str, last_item: &str, lines: usize) -> bool {
+    let Some(at) = screen.rfind(last_item) else {
+        return false;
+    };
+    let tail = &screen[at..];
+    tail.contains(&format!("\x1b[{lines}A"))
+        && tail.matches("\x1b[2K").count() >= lines
+        && tail.trim_end().ends_with("\x1b[?25h")
+        && screen.matches("\x1b[?25l").count() == screen.matches("\x1b[?25h").count()
+}
+
+#[test]
+fn ctrl_c_in_a_pick_list_clears_it_and_shows_the_cursor() {
+    let env = Env::new();
+    seed(&env);
+    // Three organisations match: the prompt and three lines.
+    let (code, screen) = on_terminal(&env, "org show communist", &["\x03"]);
+    assert_eq!(code, 130, "{screen}");
+    assert!(
+        screen.contains("pcp (Portuguese Communist Party, PT)"),
+        "{screen}"
+    );
+    assert!(
+        list_cleared(&screen, "pcp (Portuguese Communist Party, PT)", 4),
+        "{screen:?}"
+    );
+    assert!(!screen.contains("Communist Party of Greece  [kke]"), "{screen}");
+}
+
+#[test]
+fn escape_in_a_pick_list_chooses_nothing_and_restores_the_terminal() {
+    let env = Env::new();
+    seed(&env);
+    let (code, screen) = on_terminal(&env, "org show communist", &["\x1b"]);
+    assert_eq!(code, 1, "{screen}");
+    assert!(screen.contains("nothing chosen"), "{screen}");
+    assert!(
+        list_cleared(&screen, "pcp (Portuguese Communist Party, PT)", 4),
+        "{screen:?}"
+    );
+}
+
+#[test]
+fn a_pick_list_finds_every_name_in_any_script() {
+    let env = Env::new();
+    seed(&env);
+    // The Persian alias of the Kurdish party, typed with an Arabic kaf.
+    let (code, screen) = on_terminal(&env, "org show communist", &["\u{643}ردستان", "\r"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Communist Party of Kurdistan  [kcp]"), "{screen}");
+    // The Greek party's native name, in capitals without accents.
+    let (code, screen) = on_terminal(&env, "org show communist", &["ΚΟΜΜΟΥΝΙΣΤΙΚΟ", "\r"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Communist Party of Greece  [kke]"), "{screen}");
+    // A handle.
+    let (code, screen) = on_terminal(&env, "org show communist", &["pcp", "\r"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Portuguese Communist Party  [pcp]"), "{screen}");
+}

@@ -96,7 +96,7 @@ pub fn print(ctx: &mut Ctx, list: &[Org]) -> Result<()> {
                     ]
                 })
                 .collect();
-            ctx.out.table(
+            ctx.out.table_hiding(
                 &[
                     "handle",
                     "name",
@@ -108,6 +108,7 @@ pub fn print(ctx: &mut Ctx, list: &[Org]) -> Result<()> {
                     "tags",
                 ],
                 &rows,
+                &["tags", "kind", "native name"],
             )
         }
     }

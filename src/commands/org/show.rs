@@ -236,9 +236,10 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
             o.handle
         ))?;
     } else {
-        ctx.out.table(
+        ctx.out.table_hiding(
             &["date", "channel", "dir", "org", "subject", "summary", "id"],
             &crate::commands::history::rows(&p.recent_log),
+            &["dir", "channel"],
         )?;
     }
     Ok(())
