@@ -523,6 +523,9 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         outcome.tasks_added = importer.extra_added();
         outcome.notes = importer.notes();
         outcome.refused = refused.rows.len() as u64;
+        if opts.dry_run {
+            outcome.problems = std::mem::take(&mut refused.problems);
+        }
         if outcome.problem_count > 0 || opts.dry_run {
             // Rolling back by failing the transaction on purpose.
             return Err(Error::user("rolled back").because(Cause::RolledBack));

@@ -410,6 +410,21 @@ fn a_partial_import_stores_the_good_rows_and_hands_back_the_others_unchanged() {
         "\u{feff}Name;Country;Notes\r\nA;GR;fine\r\nBad;Xx;\"two\r\nlines\"\r\nC;GR;ok\r\n;GR;no name\r\n";
     let path = file(&env, "part.csv", input.as_bytes());
     let rejects = env.path("refused.csv");
+    // --dry-run says what would be refused, and writes nothing.
+    let out = env.ok(&[
+        "import",
+        "orgs",
+        &path,
+        "--partial",
+        rejects.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(out.contains("2 added, 0 updated, 0 skipped, 2 refused"), "{out}");
+    assert!(
+        out.contains("  line 3, column Country, `Xx`: unknown country `Xx`\n"),
+        "{out}"
+    );
+    assert!(!rejects.exists());
     // Without the flag: all or nothing, as before.
     env.fails(1, &["import", "orgs", &path]);
     assert_eq!(env.count("SELECT count(*) FROM organisations"), 0);
