@@ -172,6 +172,13 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "doc publish",
+        &[
+            "liaison doc publish \"oil workers\" --lang en --link https://example.org/oil-workers",
+            "liaison doc publish \"oil workers\"   # the original, today",
+        ],
+    ),
+    (
         "doc list",
         &["liaison doc list", "liaison doc list --objective 2"],
     ),
