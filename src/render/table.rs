@@ -89,10 +89,11 @@ pub fn lay_out(
         push_row(&mut out, row, &widths, &|k| tone(i, shown[k]));
     }
     if !hidden.is_empty() {
-        out.push_str(&format!(
-            "(too narrow to show: {}; widen the terminal or set COLUMNS)\n",
-            hidden.join(", ")
-        ));
+        let note = format!("(not shown at this width: {})", hidden.join(", "));
+        for line in wrap_words(&note, width.unwrap_or(usize::MAX), false) {
+            out.push_str(&line);
+            out.push('\n');
+        }
     }
     out.pop();
     out

@@ -446,7 +446,12 @@ pub fn render(r: &Report, l: Lang, style: Style) -> String {
             match (md, s.level) {
                 (true, 1) => out.push_str(&format!("## {}\n\n", md_text(&s.heading))),
                 (true, _) => out.push_str(&format!("### {}\n\n", md_text(&s.heading))),
-                (false, _) => out.push_str(&format!("{}\n", s.heading)),
+                (false, _) => {
+                    for line in crate::render::wrap_to(&s.heading, width) {
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                }
             }
         }
         if s.rows.is_empty() {

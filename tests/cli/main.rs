@@ -30,6 +30,7 @@ mod report;
 mod roundtrip;
 mod safety;
 mod search;
+mod tables;
 mod terminal;
 mod tools;
 mod undo;

@@ -153,9 +153,12 @@ fn list_cleared(screen: &str, last_item: &str, lines: usize) -> bool {
         return false;
     };
     let tail = &screen[at..];
+    let Some(cleared) = tail.rfind("\x1b[2K") else {
+        return false;
+    };
     tail.contains(&format!("\x1b[{lines}A"))
         && tail.matches("\x1b[2K").count() >= lines
-        && tail.trim_end().ends_with("\x1b[?25h")
+        && tail[cleared..].contains("\x1b[?25h")
         && screen.matches("\x1b[?25l").count() == screen.matches("\x1b[?25h").count()
 }
 
@@ -163,8 +166,9 @@ fn list_cleared(screen: &str, last_item: &str, lines: usize) -> bool {
 fn ctrl_c_in_a_pick_list_clears_it_and_shows_the_cursor() {
     let env = Env::new();
     seed(&env);
-    // Three organisations match: the prompt and three lines.
-    let (code, screen) = on_terminal(&env, "org show communist", &["\x03"]);
+    // Three organisations match: the prompt and three lines. Ctrl-C is
+    // pressed once the list is up (a pause first).
+    let (code, screen) = on_terminal(&env, "org show communist", &["", "\x03"]);
     assert_eq!(code, 130, "{screen}");
     assert!(
         screen.contains("pcp (Portuguese Communist Party, PT)"),
@@ -181,7 +185,7 @@ fn ctrl_c_in_a_pick_list_clears_it_and_shows_the_cursor() {
 fn escape_in_a_pick_list_chooses_nothing_and_restores_the_terminal() {
     let env = Env::new();
     seed(&env);
-    let (code, screen) = on_terminal(&env, "org show communist", &["\x1b"]);
+    let (code, screen) = on_terminal(&env, "org show communist", &["", "\x1b"]);
     assert_eq!(code, 1, "{screen}");
     assert!(screen.contains("nothing chosen"), "{screen}");
     assert!(
