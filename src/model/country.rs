@@ -47,38 +47,50 @@ fn index() -> &'static Index {
 }
 
 fn build_index() -> Index {
-    let mut countries = Vec::new();
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut add = |key: String, i: usize| {
-        if key.is_empty() {
-            return;
-        }
-        let slot = by_key.entry(key).or_default();
-        if !slot.contains(&i) {
-            slot.push(i);
-        }
-    };
-    for c in CountryIterator::new() {
-        let i = countries.len();
-        let translations = c.translations();
-        let alpha3 = c.alpha3().to_string();
-        let mut names: Vec<&str> = vec![c.iso_short_name(), c.iso_long_name(), &alpha3];
-        names.extend(c.unofficial_name_list().iter().copied());
-        names.extend(NAME_LANGUAGES.iter().filter_map(|l| translations.get(l).copied()));
-        for n in names {
-            add(fold(n), i);
-        }
-        countries.push(describe(&c));
-    }
-    countries.push(kosovo());
-    countries.sort_by(|a, b| a.code.cmp(&b.code));
-    let at = |code: &str| countries.iter().position(|c| c.code == code);
-    // keshvar's names were indexed by position before the sort: re-point them.
-    let before: Vec<String> = CountryIterator::new().map(|c| c.alpha2().to_string()).collect();
-    let mut by_key: HashMap<String, Vec<usize>> = by_key
-        .into_iter()
-        .map(|(k, v)| (k, v.into_iter().filter_map(|i| at(&before[i])).collect()))
+    // One pass over keshvar's countries (building each costs a table of
+    // all its translations), keeping the names to index beside each.
+    use std::borrow::Cow;
+    let mut named: Vec<(Country, Vec<Cow<'static, str>>)> = CountryIterator::new()
+        .map(|c| {
+            let translations = c.translations();
+            let mut names: Vec<Cow<'static, str>> = vec![
+                c.iso_short_name().into(),
+                c.iso_long_name().into(),
+                c.alpha3().to_string().into(),
+            ];
+            names.extend(c.unofficial_name_list().iter().map(|n| Cow::from(*n)));
+            names.extend(
+                NAME_LANGUAGES
+                    .iter()
+                    .filter_map(|l| translations.get(l).map(|n| Cow::from(*n))),
+            );
+            (describe(&c), names)
+        })
         .collect();
+    named.push((kosovo(), Vec::new()));
+    named.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+    let position: HashMap<String, usize> = named
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (c.code.clone(), i))
+        .collect();
+    let at = |code: &str| position.get(code).copied();
+    // Many languages spell a country alike: each spelling is folded once.
+    let mut folded: HashMap<&str, String> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (_, names)) in named.iter().enumerate() {
+        for n in names {
+            let key = folded.entry(n.as_ref()).or_insert_with(|| fold(n));
+            if key.is_empty() {
+                continue;
+            }
+            let slot = by_key.entry(key.clone()).or_default();
+            if !slot.contains(&i) {
+                slot.push(i);
+            }
+        }
+    }
+    let countries: Vec<Country> = named.into_iter().map(|(c, _)| c).collect();
     // Names as people write them replace whatever keshvar's lists made of
     // them: `Korea` is both Koreas, `Britain` is the United Kingdom.
     for (names, codes) in aliases::COMMON.iter().chain(aliases::SHARED) {

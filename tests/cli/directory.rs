@@ -145,6 +145,8 @@ fn a_file_liaison_wrote_comes_back_in() {
         "Communist Party of Greece",
         "--alias",
         "KKE",
+        "--native",
+        "Κομμουνιστικό Κόμμα Ελλάδας",
         "--country",
         "GR",
     ]);
