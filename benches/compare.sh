@@ -32,7 +32,11 @@ if ! command -v sqlite3 >/dev/null; then
     fi
 fi
 
-cargo build --release --quiet --bin liaison --example gen_dataset
+# Two builds: the binary alone is the one `cargo run --release` makes (an
+# example brings in the dev-dependencies, whose features would make it
+# another build of the same crates).
+cargo build --release --quiet --bin liaison
+cargo build --release --quiet --example gen_dataset
 BIN=$PWD/target/release/liaison
 mkdir -p "$(dirname "$RESULTS")"
 if [ ! -f "$DATA/liaison.db" ]; then
