@@ -99,6 +99,10 @@ fn build_index() -> Index {
             by_key.insert(fold(n), found.clone());
         }
     }
+    // The name liaison writes for a country always reads back as it.
+    for (i, c) in countries.iter().enumerate() {
+        by_key.insert(fold(&c.name), vec![i]);
+    }
     for c in &countries {
         // The alpha-2 code wins over any name that happens to spell it.
         if let Some(i) = at(&c.code) {
@@ -122,13 +126,19 @@ fn kosovo() -> Country {
 /// What liaison keeps of one of keshvar's countries.
 fn describe(c: &keshvar::Country) -> Country {
     let translations = c.translations();
+    let code = c.alpha2().to_string();
+    // Where the short English name is one that fits several countries
+    // (`Congo`, `Guinea`), liaison writes the name that tells them apart,
+    // so that every name it writes reads back as the same country.
+    let name = match code.as_str() {
+        "CG" => "Republic of the Congo",
+        "CD" => "Democratic Republic of the Congo",
+        "GN" => "Guinea-Conakry",
+        _ => translations.get("en").copied().unwrap_or(c.iso_short_name()),
+    };
     Country {
-        code: c.alpha2().to_string(),
-        name: translations
-            .get("en")
-            .copied()
-            .unwrap_or(c.iso_short_name())
-            .to_string(),
+        code,
+        name: name.to_string(),
         name_fa: translations.get("fa").copied().unwrap_or("").to_string(),
         region: match c.maybe_subregion() {
             Some(s) => m49_name(s).to_string(),

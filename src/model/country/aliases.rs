@@ -263,7 +263,6 @@ pub const SHARED: &[(&[&str], &[&str])] = &[
     (&["Congo", "The Congo", "کنگو", "الكونغو", "Конго"], &["CD", "CG"]),
     (&["Guinea", "گینه", "غينيا"], &["GN", "GW", "GQ", "PG"]),
     (&["Virgin Islands"], &["VG", "VI"]),
-    (&["Samoa"], &["WS", "AS"]),
     // Iranians mean their own provinces as often as the republic.
     (&["آذربایجان"], &["AZ", "IR"]),
 ];
