@@ -53,7 +53,12 @@ impl Env {
 
     /// The binary with a cleared, pinned environment.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("liaison").expect("binary");
+        Command::from_std(self.process())
+    }
+
+    /// The same, as a process to spawn and talk to while it runs.
+    pub fn process(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("liaison"));
         c.env_clear()
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
@@ -291,4 +296,52 @@ pub fn account() -> String {
         .output()
         .expect("id -un");
     String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// A user's shell on a fresh machine: `liaison` on the PATH, an empty
+/// home folder as the working folder, the clock pinned and no terminal.
+pub struct Shell<'a> {
+    pub home: &'a Path,
+    path: String,
+}
+
+impl<'a> Shell<'a> {
+    pub fn new(home: &'a Path) -> Shell<'a> {
+        let bin = assert_cmd::cargo::cargo_bin("liaison");
+        let path = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
+        Shell { home, path }
+    }
+
+    /// Runs one command line with `sh -c`, as typed.
+    pub fn run(&self, command: &str) -> Output {
+        std::process::Command::new("sh")
+            .args(["-c", command])
+            .env_clear()
+            .env("PATH", &self.path)
+            .env("HOME", self.home)
+            .env("LIAISON_NOW", NOW)
+            .env("TZ", "UTC")
+            .env("NO_COLOR", "1")
+            .current_dir(self.home)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    }
+}
+
+/// A command line without its `#` comment (one outside quotes and after a
+/// space), as a shell would read it.
+pub fn without_comment(line: &str) -> &str {
+    let (mut single, mut double) = (false, false);
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        match c {
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '#' if !single && !double && previous.is_whitespace() => return line[..i].trim_end(),
+            _ => {}
+        }
+        previous = c;
+    }
+    line.trim_end()
 }

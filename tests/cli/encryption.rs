@@ -276,3 +276,68 @@ fn encrypt_names_and_encrypts_the_plain_copies_it_made() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already encrypted"));
 }
+
+/// Where a running `import orgs -` holds the stdin it has read so far: the
+/// targets of its open descriptors that are a memory file or lie in
+/// `tmp`. Waits until there is one, feeding the header first.
+fn stdin_spool(env: &Env, pass: Option<&str>, tmp: &std::path::Path) -> Vec<String> {
+    use std::io::Write;
+    let mut cmd = env.process();
+    cmd.env("TMPDIR", tmp)
+        .args(["import", "orgs", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    if let Some(p) = pass {
+        cmd.env("LIAISON_PASSPHRASE", p);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Name,Country\n").unwrap();
+    stdin.flush().unwrap();
+    let fds = format!("/proc/{}/fd", child.id());
+    let mut held = Vec::new();
+    for _ in 0..1000 {
+        held = std::fs::read_dir(&fds)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| std::fs::read_link(e.ok()?.path()).ok())
+                    .map(|t| t.to_string_lossy().into_owned())
+                    .filter(|t| t.starts_with("/memfd:") || t.starts_with(tmp.to_str().unwrap()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !held.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    stdin.write_all("Stdin Spool Party,GR\n".as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    held
+}
+
+/// Import rows piped into an encrypted database are held in memory while
+/// they are read, never in a file of the temporary folder, where they
+/// would be plain text on the disk. A plain database may spool them there
+/// (its memory stays flat on a large import): that case shows the check
+/// sees a file in the temporary folder when there is one.
+#[test]
+fn piped_import_rows_of_an_encrypted_database_stay_in_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+
+    let plain = Env::new();
+    let held = stdin_spool(&plain, None, tmp.path());
+    assert_eq!(held.len(), 1, "{held:?}");
+    assert!(held[0].starts_with(tmp.path().to_str().unwrap()), "{held:?}");
+
+    let env = Env::bare();
+    assert!(with_pass(&env, "pw", &["init", "--encrypt"]).status.success());
+    let held = stdin_spool(&env, Some("pw"), tmp.path());
+    assert_eq!(held, ["/memfd:liaison-stdin (deleted)"]);
+    let list = with_pass(&env, "pw", &["org", "list"]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Stdin Spool Party"));
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+}

@@ -54,6 +54,20 @@ fn run(env: &Env, pass: Option<&str>, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Waits until process `pid` has stopped itself at its
+/// `LIAISON_TEST_STOP_AT` point (state `T` in `/proc/PID/stat`).
+fn wait_until_stopped(pid: &str) {
+    let stopped = (0..500).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            s.rsplit(')')
+                .next()
+                .is_some_and(|rest| rest.trim_start().starts_with('T'))
+        })
+    });
+    assert!(stopped, "process {pid} never stopped at the point");
+}
+
 /// Every file under `dir` whose bytes contain `needle`.
 fn files_containing(dir: &Path, needle: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -467,16 +481,7 @@ fn an_interrupted_output_leaves_no_temporary_file() {
             .spawn()
             .unwrap();
         let pid = child.id().to_string();
-        // Wait until it has stopped at the point, its file written.
-        let stopped = (0..500).any(|_| {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
-                s.rsplit(')')
-                    .next()
-                    .is_some_and(|rest| rest.trim_start().starts_with('T'))
-            })
-        });
-        assert!(stopped, "never stopped at the point");
+        wait_until_stopped(&pid);
         let temps: Vec<String> = names_in(env.dir.path())
             .into_iter()
             .filter(|n| n.starts_with(".orgs.csv.partial-"))
@@ -788,15 +793,7 @@ fn the_next_write_removes_what_a_killed_writer_left() {
         .spawn()
         .unwrap();
     let pid = paused.id().to_string();
-    let stopped = (0..500).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
-            s.rsplit(')')
-                .next()
-                .is_some_and(|r| r.trim_start().starts_with('T'))
-        })
-    });
-    assert!(stopped, "never stopped at the point");
+    wait_until_stopped(&pid);
     let held = temps();
     assert_eq!(
         held.len(),

@@ -3,7 +3,7 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use crate::common::{NOW, fixture};
+use crate::common::{Shell, fixture, without_comment};
 
 /// The examples printed at the end of `liaison PATH --help`.
 fn examples(help: &str) -> Vec<String> {
@@ -17,27 +17,9 @@ fn examples(help: &str) -> Vec<String> {
         .collect()
 }
 
-/// A line without a `#` comment that is outside quotes and after a space.
-fn without_comment(line: &str) -> &str {
-    let (mut single, mut double) = (false, false);
-    let mut previous = ' ';
-    for (i, c) in line.char_indices() {
-        match c {
-            '\'' if !double => single = !single,
-            '"' if !single => double = !double,
-            '#' if !single && !double && previous.is_whitespace() => return line[..i].trim_end(),
-            _ => {}
-        }
-        previous = c;
-    }
-    line
-}
-
 #[test]
 fn every_example_in_every_help_runs_on_a_fresh_database() {
     let home = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("liaison");
-    let bin_dir = bin.parent().unwrap();
     std::fs::copy(fixture("partners-excel.csv"), home.path().join("partners.csv")).unwrap();
     for (name, secret) in [
         ("pass.txt", "correct horse\n"),
@@ -47,20 +29,8 @@ fn every_example_in_every_help_runs_on_a_fresh_database() {
         std::fs::write(&path, secret).unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
-    let run = |command: &str| {
-        std::process::Command::new("sh")
-            .args(["-c", command])
-            .env_clear()
-            .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
-            .env("HOME", home.path())
-            .env("LIAISON_NOW", NOW)
-            .env("TZ", "UTC")
-            .env("NO_COLOR", "1")
-            .current_dir(home.path())
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap()
-    };
+    let shell = Shell::new(home.path());
+    let run = |command: &str| shell.run(command);
     let mut count = 0;
     // In the order of the table, which is the order a new user meets them.
     for (path, _) in liaison::help::EXAMPLES {

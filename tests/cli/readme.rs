@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{NOW, fixture};
+use crate::common::{Shell, fixture, without_comment};
 
 const README: &str = include_str!("../../README.md");
 
@@ -17,7 +17,7 @@ fn tour() -> Vec<String> {
     let mut commands = Vec::new();
     let mut pending = String::new();
     for line in block[open..close].lines() {
-        let line = strip_comment(line);
+        let line = without_comment(line);
         if let Some(head) = line.strip_suffix('\\') {
             pending.push_str(head);
             continue;
@@ -30,22 +30,6 @@ fn tour() -> Vec<String> {
         }
     }
     commands
-}
-
-/// The line without a `#` comment that is outside quotes and after a space.
-fn strip_comment(line: &str) -> &str {
-    let (mut single, mut double) = (false, false);
-    let mut previous = ' ';
-    for (i, c) in line.char_indices() {
-        match c {
-            '\'' if !double => single = !single,
-            '"' if !single => double = !double,
-            '#' if !single && !double && previous.is_whitespace() => return line[..i].trim_end(),
-            _ => {}
-        }
-        previous = c;
-    }
-    line.trim_end()
 }
 
 /// Commands the README marks as asking on a terminal: without one they
@@ -62,8 +46,6 @@ fn needs_a_terminal(command: &str) -> Option<i32> {
 #[test]
 fn every_command_of_the_readme_tour_runs_on_a_fresh_machine() {
     let home = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("liaison");
-    let bin_dir = bin.parent().unwrap();
     // What the tour's commands read, where a user would have them.
     std::fs::copy(fixture("partners-excel.csv"), home.path().join("partners.csv")).unwrap();
     std::fs::copy(fixture("contact-log.csv"), home.path().join("contact-log.csv")).unwrap();
@@ -74,19 +56,9 @@ fn every_command_of_the_readme_tour_runs_on_a_fresh_machine() {
     .unwrap();
     let commands = tour();
     assert!(commands.len() > 20, "{commands:?}");
+    let shell = Shell::new(home.path());
     for command in &commands {
-        let out = std::process::Command::new("sh")
-            .args(["-c", command])
-            .env_clear()
-            .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
-            .env("HOME", home.path())
-            .env("LIAISON_NOW", NOW)
-            .env("TZ", "UTC")
-            .env("NO_COLOR", "1")
-            .current_dir(home.path())
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap();
+        let out = shell.run(command);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let stdout = String::from_utf8_lossy(&out.stdout);
         if let Some(code) = needs_a_terminal(command) {
