@@ -1041,6 +1041,7 @@ fn tx_org(tx: &Transaction, row: &OrgRow, now: &str) -> Result<()> {
         created_at: now.to_string(),
         updated_at: now.to_string(),
         region_overridden: false,
+        groups: Vec::new(),
         last_contact: None,
     };
     db::orgs::insert(tx, &org)

@@ -13,6 +13,7 @@ mod encryption;
 mod events_docs;
 mod faults;
 mod files;
+mod groups;
 mod help;
 mod log;
 mod lookup;

@@ -1,0 +1,168 @@
+//! The office's own groups: named, filled from `org add/edit`, used by
+//! `org list`, and refused with a hint when unknown or named twice.
+
+use crate::common::{Env, seed};
+
+/// A seeded database with a "Neighbours" group marked for the report.
+fn with_neighbours() -> Env {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&["group", "add", "Neighbours", "--name-fa", "همسایگان", "--report"]);
+    env
+}
+
+/// The database's rows without its change history, which an undo adds to.
+fn data(env: &Env) -> String {
+    let mut keep = true;
+    let mut out = String::new();
+    for line in env.snapshot().lines() {
+        if let Some(table) = line.strip_prefix("== ") {
+            keep = !matches!(table, "changes" | "commands");
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn handles(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["handle"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_group_crosses_regions_and_filters_org_list() {
+    let env = with_neighbours();
+    env.ok(&["org", "edit", "kcp", "--group", "neighbours"]);
+    // By its Persian name, which folds like the stored one.
+    env.ok(&["org", "edit", "tudeh", "--group", "همسایگان"]);
+    let listed = env.json(&["org", "list", "--group", "Neighbours"]);
+    assert_eq!(handles(&listed), ["kcp", "tudeh"]);
+    assert_eq!(listed[0]["groups"], serde_json::json!(["Neighbours"]));
+    let groups = env.json(&["group", "list"]);
+    assert_eq!(groups[0]["handle"], "neighbours");
+    assert_eq!(groups[0]["organisations"], 2);
+    assert_eq!(groups[0]["in_report"], true);
+    let table = env.ok(&["group", "show", "neighbours"]);
+    assert!(table.contains("Tudeh Party of Iran"), "{table}");
+    assert!(!table.contains("Communist Party of Greece"), "{table}");
+}
+
+#[test]
+fn org_add_joins_groups_and_edit_takes_it_out() {
+    let env = with_neighbours();
+    env.ok(&["group", "add", "Gulf"]);
+    env.ok(&[
+        "org",
+        "add",
+        "Peoples' Democratic Party",
+        "--country",
+        "TR",
+        "--handle",
+        "hdp",
+        "--group",
+        "neighbours",
+        "--group",
+        "gulf",
+    ]);
+    let count = |g: &str| {
+        env.count(&format!(
+            "SELECT count(*) FROM org_groups m JOIN groups g ON g.id = m.group_id
+              JOIN organisations o ON o.id = m.org_id WHERE o.handle = 'hdp' AND g.handle = '{g}'"
+        ))
+    };
+    assert_eq!((count("neighbours"), count("gulf")), (1, 1));
+    env.ok(&["org", "edit", "hdp", "--ungroup", "Gulf"]);
+    assert_eq!((count("neighbours"), count("gulf")), (1, 0));
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(count("gulf"), 1);
+}
+
+#[test]
+fn an_unknown_group_is_refused_and_nothing_changes() {
+    let env = with_neighbours();
+    let before = env.snapshot();
+    let err = env.fails(1, &["org", "edit", "kke", "--group", "balkans"]);
+    assert!(err.contains("no group `balkans`"), "{err}");
+    assert!(err.contains("hint: the groups are: neighbours"), "{err}");
+    assert!(err.contains("liaison group add \"balkans\""), "{err}");
+    let err = env.fails(
+        1,
+        &[
+            "org",
+            "add",
+            "Party of Labour",
+            "--country",
+            "AL",
+            "--group",
+            "balkans",
+        ],
+    );
+    assert!(err.contains("no group `balkans`"), "{err}");
+    let err = env.fails(1, &["org", "list", "--group", "balkans"]);
+    assert!(err.contains("hint:"), "{err}");
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn a_group_name_or_handle_twice_is_refused() {
+    let env = with_neighbours();
+    let before = env.snapshot();
+    let before_data = data(&env);
+    let err = env.fails(1, &["group", "add", "NEIGHBOURS"]);
+    assert!(
+        err.contains("already a group named Neighbours (`neighbours`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: see it with: liaison group show neighbours"),
+        "{err}"
+    );
+    let err = env.fails(1, &["group", "add", "Balkans", "--handle", "neighbours"]);
+    assert!(err.contains("handle `neighbours` is already taken"), "{err}");
+    assert!(err.contains("hint: choose another with --handle"), "{err}");
+    assert_eq!(env.snapshot(), before);
+    env.ok(&["group", "add", "Balkans"]);
+    let after_add = env.snapshot();
+    let err = env.fails(1, &["group", "edit", "balkans", "--name", "neighbours"]);
+    assert!(err.contains("already a group named"), "{err}");
+    assert_eq!(env.snapshot(), after_add);
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(data(&env), before_data);
+}
+
+#[test]
+fn edit_renames_and_marks_for_the_report_and_rm_is_undone() {
+    let env = with_neighbours();
+    env.ok(&["org", "edit", "kcp", "--group", "neighbours"]);
+    env.ok(&[
+        "group",
+        "edit",
+        "neighbours",
+        "--name",
+        "Near neighbours",
+        "--no-report",
+    ]);
+    let g = env.json(&["group", "show", "neighbours"]);
+    assert_eq!(g["group"]["name"], "Near neighbours");
+    assert_eq!(g["group"]["in_report"], false);
+    assert_eq!(
+        g["organisations"][0]["groups"],
+        serde_json::json!(["Near neighbours"])
+    );
+    let before = data(&env);
+    let out = env.ok(&["group", "rm", "neighbours"]);
+    assert!(out.contains("deleted group neighbours"), "{out}");
+    assert_eq!(env.count("SELECT count(*) FROM org_groups"), 0);
+    assert_eq!(
+        env.count("SELECT count(*) FROM organisations WHERE handle = 'kcp'"),
+        1
+    );
+    env.ok(&["--yes", "undo"]);
+    assert_eq!(data(&env), before);
+}
