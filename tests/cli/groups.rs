@@ -166,3 +166,67 @@ fn edit_renames_and_marks_for_the_report_and_rm_is_undone() {
     env.ok(&["--yes", "undo"]);
     assert_eq!(data(&env), before);
 }
+
+/// (organisation handle) of each copy sent, in order.
+fn sent_to(env: &Env) -> Vec<String> {
+    let conn = env.sql();
+    let mut stmt = conn
+        .prepare(
+            "SELECT o.handle FROM distributions x JOIN organisations o ON o.id = x.org_id ORDER BY o.handle",
+        )
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_document_goes_to_a_group_across_regions_as_to_a_region() {
+    let env = Env::new();
+    env.ok(&["group", "add", "Neighbours"]);
+    for (name, handle, cc, status, group) in [
+        ("Iraqi Communist Party", "icp", "IQ", "partner", true),
+        ("Turkish Workers Party", "tip", "TR", "partner", true),
+        ("Afghan Left Party", "alp", "AF", "contact", true),
+        ("Party of Labour of Armenia", "plarm", "AM", "prospect", true),
+        ("Communist Party of Greece", "kke", "GR", "partner", false),
+    ] {
+        let mut args = vec![
+            "org",
+            "add",
+            name,
+            "--handle",
+            handle,
+            "--country",
+            cc,
+            "--status",
+            status,
+        ];
+        if group {
+            args.extend(["--group", "neighbours"]);
+        }
+        env.ok(&args);
+    }
+    env.ok(&["doc", "add", "Statement", "--lang", "en", "--date", "2026-11-01"]);
+    let before = env.snapshot();
+    let err = env.fails(1, &["doc", "send", "Statement", "--to-group", "gulf"]);
+    assert!(err.contains("no group `gulf`"), "{err}");
+    assert_eq!(env.snapshot(), before);
+    env.ok(&["doc", "send", "Statement", "--to-group", "Neighbours"]);
+    // Three sub-regions (Western, Southern Asia), ties only: not the
+    // prospect, not the partner outside the group.
+    assert_eq!(sent_to(&env), ["alp", "icp", "tip"]);
+    env.ok(&[
+        "doc",
+        "send",
+        "Statement",
+        "--to-group",
+        "neighbours",
+        "--any-status",
+        "--date",
+        "2026-11-02",
+    ]);
+    assert!(sent_to(&env).contains(&"plarm".to_string()));
+    assert!(!sent_to(&env).contains(&"kke".to_string()));
+}
