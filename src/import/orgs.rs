@@ -199,6 +199,7 @@ impl Importer for Orgs {
             acronym,
         } = self.values(row, opts)?;
         let db_err = |e: Error| vec![row.error("name", e)];
+        org.groups = groups_of(tx, row)?;
         if handle_given && let Some(first) = self.handles.get(&org.handle) {
             return Err(vec![row.problem(
                 "handle",
@@ -285,6 +286,38 @@ impl Orgs {
     }
 }
 
+/// The names of the stored groups the row's `groups` cell names, by
+/// handle or name (English or Persian); a group not yet named is refused,
+/// so a typo does not make a new group.
+fn groups_of(tx: &Transaction, row: &Row) -> std::result::Result<Vec<String>, Vec<Problem>> {
+    let mut out: Vec<String> = Vec::new();
+    for cell in row.list("groups") {
+        match db::groups::find(tx, &cell) {
+            Ok(Some(g)) => {
+                if !out.contains(&g.name) {
+                    out.push(g.name);
+                }
+            }
+            Ok(None) => {
+                let known = db::groups::list(tx).unwrap_or_default();
+                let mut p = row.problem("groups", format!("no group `{cell}`"));
+                p.candidates = if known.is_empty() {
+                    format!("name it first: liaison group add \"{cell}\"")
+                } else {
+                    let names: Vec<&str> = known.iter().map(|g| g.name.as_str()).collect();
+                    format!(
+                        "the groups are {}; or name it first: liaison group add \"{cell}\"",
+                        names.join(", ")
+                    )
+                };
+                return Err(vec![p]);
+            }
+            Err(e) => return Err(vec![row.error("groups", e)]),
+        }
+    }
+    Ok(out)
+}
+
 /// `a, b and c`.
 fn and_list(items: &[&str]) -> String {
     match items {
@@ -348,6 +381,11 @@ fn merge(stored: &mut Org, new: Org, row: &Row, fill: bool, now: &str) {
     for t in new.tags {
         if !stored.tags.contains(&t) {
             stored.tags.push(t);
+        }
+    }
+    for g in new.groups {
+        if !stored.groups.contains(&g) {
+            stored.groups.push(g);
         }
     }
     stored.updated_at = now.to_string();

@@ -230,3 +230,165 @@ fn a_document_goes_to_a_group_across_regions_as_to_a_region() {
     assert!(sent_to(&env).contains(&"plarm".to_string()));
     assert!(!sent_to(&env).contains(&"kke".to_string()));
 }
+
+#[test]
+fn groups_go_out_in_org_exports_and_come_back_in() {
+    let env = with_neighbours();
+    env.ok(&["group", "add", "Kurdistan", "--name-fa", "کردستان"]);
+    env.ok(&[
+        "org",
+        "edit",
+        "kcp",
+        "--group",
+        "neighbours",
+        "--group",
+        "kurdistan",
+    ]);
+    env.ok(&["org", "edit", "tudeh", "--group", "neighbours"]);
+    let csv = env.ok(&["export", "orgs"]);
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",groups"), "{header}");
+    let kcp = csv
+        .lines()
+        .find(|l| l.contains("Communist Party of Kurdistan"))
+        .unwrap();
+    assert!(kcp.ends_with(",Kurdistan; Neighbours"), "{kcp}");
+    for ext in ["csv", "xlsx"] {
+        let file = env.path(&format!("orgs.{ext}"));
+        env.ok(&["export", "orgs", "--out", file.to_str().unwrap()]);
+        // Into a database whose organisations are in no group yet.
+        let copy = Env::new();
+        copy.ok(&["group", "add", "Neighbours"]);
+        copy.ok(&["group", "add", "Kurdistan"]);
+        copy.ok(&["import", "orgs", file.to_str().unwrap()]);
+        assert_eq!(
+            copy.json(&["org", "show", "kcp"])["groups"],
+            serde_json::json!(["Kurdistan", "Neighbours"]),
+            "{ext}"
+        );
+        assert_eq!(copy.ok(&["export", "orgs"]), csv, "{ext}");
+    }
+}
+
+#[test]
+fn an_import_column_of_groups_in_persian_fills_them_and_an_unknown_one_is_refused() {
+    let env = with_neighbours();
+    env.ok(&["group", "add", "Kurdistan", "--name-fa", "کردستان"]);
+    let file = env.path("list.csv");
+    std::fs::write(
+        &file,
+        "نام,کشور,گروه\nLeft Party of Iraq,IQ,همسایگان; کردستان\nCommunist Party of Albania,AL,\n",
+    )
+    .unwrap();
+    env.ok(&["import", "orgs", file.to_str().unwrap()]);
+    let listed = env.json(&["org", "list", "--group", "kurdistan"]);
+    assert_eq!(listed[0]["name"], "Left Party of Iraq");
+    assert_eq!(
+        listed[0]["groups"],
+        serde_json::json!(["Kurdistan", "Neighbours"])
+    );
+    let before = env.snapshot();
+    std::fs::write(
+        &file,
+        "Name,Country,Groups\nParty of Labour,AL,Balkans\nPeople's Party,TR,Neighbours\n",
+    )
+    .unwrap();
+    let err = env.fails(1, &["import", "orgs", file.to_str().unwrap()]);
+    assert!(
+        err.contains("line 2") && err.contains("no group `Balkans`"),
+        "{err}"
+    );
+    assert!(err.contains("liaison group add \"Balkans\""), "{err}");
+    assert_eq!(env.snapshot(), before);
+}
+
+/// Neighbours (in the report: kcp, tudeh and a silent partner, tkp) and
+/// Balkans (not in the report: kke), with contacts in 2026 Q2 and Q3.
+fn report_setup() -> Env {
+    let env = with_neighbours();
+    env.ok(&["group", "add", "Balkans"]);
+    env.ok(&["org", "edit", "kcp", "--group", "neighbours"]);
+    env.ok(&["org", "edit", "tudeh", "--group", "neighbours"]);
+    env.ok(&["org", "edit", "kke", "--group", "balkans"]);
+    env.ok(&[
+        "org",
+        "add",
+        "Communist Party of Turkey",
+        "--handle",
+        "tkp",
+        "--country",
+        "TR",
+        "--status",
+        "partner",
+        "--group",
+        "neighbours",
+    ]);
+    for (org, date) in [
+        ("tudeh", "2026-06-30"),
+        ("kcp", "2026-07-01"),
+        ("kcp", "2026-08-10"),
+        ("kke", "2026-08-11"),
+    ] {
+        env.ok(&["log", org, "--date", date, "--channel", "email", "--summary", "x"]);
+    }
+    env
+}
+
+#[test]
+fn the_report_has_a_section_per_group_marked_for_it_in_every_format() {
+    let env = report_setup();
+    let q3 = ["report", "quarterly", "--quarter", "2026Q3"];
+    let json = env.json(&q3);
+    let groups = json["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    let g = &groups[0];
+    assert_eq!(g["handle"], "neighbours");
+    assert_eq!(
+        (g["contacts"].as_i64(), g["previous_contacts"].as_i64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(g["organisations_contacted"], 1);
+    assert_eq!(g["organisations_reached"], 1);
+    assert_eq!(g["going_cold"][0]["handle"], "tkp");
+    assert_eq!(g["going_cold"].as_array().unwrap().len(), 1);
+
+    let text = env.ok(&q3);
+    assert!(text.contains("Group: Neighbours"), "{text}");
+    assert!(
+        text.contains("Neighbours: partners with no contact in the period"),
+        "{text}"
+    );
+    assert!(!text.contains("Balkans"), "{text}");
+    let fa = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--lang", "fa"]);
+    assert!(fa.contains("گروه: همسایگان"), "{fa}");
+    let md = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--format", "md"]);
+    assert!(md.contains("Group: Neighbours"), "{md}");
+    let html = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--format", "html"]);
+    assert!(html.contains("<h3>Group: Neighbours</h3>"), "{html}");
+    let csv = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--format", "csv"]);
+    assert!(csv.contains("group_neighbours,contacts,2,1"), "{csv}");
+    assert!(csv.contains("group_neighbours,going_cold:tkp,,"), "{csv}");
+    assert!(!csv.contains("group_balkans"), "{csv}");
+
+    let book = env.path("q3.xlsx");
+    env.ok(&[
+        "report",
+        "quarterly",
+        "--quarter",
+        "2026Q3",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(&book).unwrap();
+    let range = wb.worksheet_range("group_neighbours").unwrap();
+    let cells: Vec<String> = range
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect();
+    assert!(cells.contains(&"going_cold:tkp".to_string()), "{cells:?}");
+
+    // Marked off, the section goes.
+    env.ok(&["group", "edit", "neighbours", "--no-report"]);
+    assert_eq!(env.json(&q3)["groups"], serde_json::json!([]));
+}
