@@ -66,11 +66,8 @@ pub fn resolve_all(conn: &rusqlite::Connection, queries: &[String]) -> Result<Ve
     Ok(out)
 }
 
-/// Name a group of organisations, e.g. the office's neighbours.
-///
-/// Examples:
-///   liaison group add Neighbours --name-fa همسایگان --report
-///   liaison org edit hdp --group neighbours
+/// Name a group of organisations, e.g. the office's neighbours, which
+/// `org list --group`, `doc send --to-group` and the report use.
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The group's name
