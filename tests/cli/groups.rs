@@ -392,3 +392,76 @@ fn the_report_has_a_section_per_group_marked_for_it_in_every_format() {
     env.ok(&["group", "edit", "neighbours", "--no-report"]);
     assert_eq!(env.json(&q3)["groups"], serde_json::json!([]));
 }
+
+/// Whether each sheet of an .xlsx file reads right to left, by sheet file.
+fn right_to_left_sheets(path: &std::path::Path) -> Vec<(String, bool)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        if name.starts_with("xl/worksheets/sheet") {
+            let mut xml = String::new();
+            f.read_to_string(&mut xml).unwrap();
+            out.push((name, xml.contains("rightToLeft=\"1\"")));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn persian_sheets_read_right_to_left_and_others_left_to_right() {
+    let env = report_setup();
+    let en = env.path("q3.xlsx");
+    let fa = env.path("q3-fa.xlsx");
+    env.ok(&[
+        "report",
+        "quarterly",
+        "--quarter",
+        "2026Q3",
+        "--out",
+        en.to_str().unwrap(),
+    ]);
+    env.ok(&[
+        "report",
+        "quarterly",
+        "--quarter",
+        "2026Q3",
+        "--lang",
+        "fa",
+        "--out",
+        fa.to_str().unwrap(),
+    ]);
+    let en = right_to_left_sheets(&en);
+    let fa = right_to_left_sheets(&fa);
+    assert!(en.len() > 3 && en.len() == fa.len(), "{en:?} {fa:?}");
+    assert!(en.iter().all(|(_, rtl)| !rtl), "{en:?}");
+    assert!(fa.iter().all(|(_, rtl)| *rtl), "{fa:?}");
+    // An export whose text is mostly Persian reads right to left; a
+    // Latin one does not.
+    env.ok(&[
+        "log",
+        "tudeh",
+        "--date",
+        "2026-11-01",
+        "--channel",
+        "meeting",
+        "--summary",
+        "دیدار با رفقا در باره‌ی اعتصاب کارگران نفت و برنامه‌ی همبستگی",
+    ]);
+    let log = env.path("log.xlsx");
+    let orgs = env.path("orgs.xlsx");
+    env.ok(&[
+        "export",
+        "log",
+        "--since",
+        "2026-11-01",
+        "--out",
+        log.to_str().unwrap(),
+    ]);
+    env.ok(&["export", "orgs", "--out", orgs.to_str().unwrap()]);
+    assert!(right_to_left_sheets(&log)[0].1);
+    assert!(!right_to_left_sheets(&orgs)[0].1);
+}
