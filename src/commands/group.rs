@@ -95,7 +95,7 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
         name_free(tx, &group.name, None)?;
         group.handle = match handle {
             Some(h) => handle_free(tx, &h, None)?,
-            None => free_handle(tx, &group.name)?,
+            None => db::groups::free_handle(tx, &group.name)?,
         };
         db::groups::insert(tx, &group)?;
         Ok(group)
@@ -134,22 +134,6 @@ fn handle_free(conn: &rusqlite::Connection, handle: &str, except: Option<&str>) 
         .hint("choose another with --handle")),
         _ => Ok(handle.to_string()),
     }
-}
-
-/// The name's handle, numbered when taken; `group` when the name has no
-/// Latin letters to make one from.
-fn free_handle(conn: &rusqlite::Connection, name: &str) -> Result<String> {
-    let mut base = fields::handle_from_name(name);
-    if crate::text::ascii_words(name).is_empty() {
-        base = "group".to_string();
-    }
-    let tries = std::iter::once(base.clone()).chain((2..10_000).map(|n| format!("{base}-{n}")));
-    for h in tries {
-        if db::groups::by_handle(conn, &h)?.is_none() {
-            return Ok(h);
-        }
-    }
-    Err(Error::user(format!("no free handle near `{base}`")).hint("choose one with --handle"))
 }
 
 fn list(ctx: &mut Ctx) -> Result<()> {

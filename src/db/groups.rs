@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::error::{Context, Result};
+use crate::error::{Context, Error, Result};
 use crate::model::group::Group;
 use crate::text::fold;
 
@@ -141,4 +141,20 @@ pub fn memberships(conn: &Connection) -> Result<Vec<(String, String)>> {
         .context("reading groups")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("reading groups")
+}
+
+/// The name's handle, numbered when taken; `group` when the name has no
+/// Latin letters to make one from.
+pub fn free_handle(conn: &Connection, name: &str) -> Result<String> {
+    let mut base = crate::model::fields::handle_from_name(name);
+    if crate::text::ascii_words(name).is_empty() {
+        base = "group".to_string();
+    }
+    let tries = std::iter::once(base.clone()).chain((2..10_000).map(|n| format!("{base}-{n}")));
+    for h in tries {
+        if by_handle(conn, &h)?.is_none() {
+            return Ok(h);
+        }
+    }
+    Err(Error::user(format!("no free handle near `{base}`")).hint("choose one with --handle"))
 }

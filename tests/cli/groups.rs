@@ -256,11 +256,13 @@ fn groups_go_out_in_org_exports_and_come_back_in() {
     for ext in ["csv", "xlsx"] {
         let file = env.path(&format!("orgs.{ext}"));
         env.ok(&["export", "orgs", "--out", file.to_str().unwrap()]);
-        // Into a database whose organisations are in no group yet.
+        // Into a database with no groups: they come with the file.
         let copy = Env::new();
-        copy.ok(&["group", "add", "Neighbours"]);
-        copy.ok(&["group", "add", "Kurdistan"]);
-        copy.ok(&["import", "orgs", file.to_str().unwrap()]);
+        let out = copy.ok(&["import", "orgs", file.to_str().unwrap()]);
+        assert!(
+            out.contains("new groups: Kurdistan (`kurdistan`), Neighbours (`neighbours`)"),
+            "{out}"
+        );
         assert_eq!(
             copy.json(&["org", "show", "kcp"])["groups"],
             serde_json::json!(["Kurdistan", "Neighbours"]),
@@ -271,7 +273,7 @@ fn groups_go_out_in_org_exports_and_come_back_in() {
 }
 
 #[test]
-fn an_import_column_of_groups_in_persian_fills_them_and_an_unknown_one_is_refused() {
+fn an_import_column_of_groups_in_persian_fills_them_and_a_refused_file_makes_none() {
     let env = with_neighbours();
     env.ok(&["group", "add", "Kurdistan", "--name-fa", "کردستان"]);
     let file = env.path("list.csv");
@@ -290,16 +292,26 @@ fn an_import_column_of_groups_in_persian_fills_them_and_an_unknown_one_is_refuse
     let before = env.snapshot();
     std::fs::write(
         &file,
-        "Name,Country,Groups\nParty of Labour,AL,Balkans\nPeople's Party,TR,Neighbours\n",
+        "Name,Country,Groups\nParty of Labour,AL,Balkans\nPeople's Party,Xx,Neighbours\n",
     )
     .unwrap();
     let err = env.fails(1, &["import", "orgs", file.to_str().unwrap()]);
-    assert!(
-        err.contains("line 2") && err.contains("no group `Balkans`"),
-        "{err}"
-    );
-    assert!(err.contains("liaison group add \"Balkans\""), "{err}");
+    assert!(err.contains("line 3") && err.contains("Xx"), "{err}");
     assert_eq!(env.snapshot(), before);
+    // With --partial the good row goes in and brings its new group; the
+    // refused row makes none.
+    let refused = env.path("refused.csv");
+    let out = env.ok(&[
+        "import",
+        "orgs",
+        file.to_str().unwrap(),
+        "--partial",
+        refused.to_str().unwrap(),
+    ]);
+    assert!(out.contains("new groups: Balkans (`balkans`)"), "{out}");
+    assert_eq!(env.count("SELECT count(*) FROM groups"), 3);
+    let listed = env.json(&["org", "list", "--group", "balkans"]);
+    assert_eq!(listed[0]["name"], "Party of Labour");
 }
 
 /// Neighbours (in the report: kcp, tudeh and a silent partner, tkp) and
