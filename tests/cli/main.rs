@@ -15,6 +15,7 @@ mod faults;
 mod files;
 mod groups;
 mod help;
+mod libreoffice;
 mod log;
 mod lookup;
 mod mandates;
