@@ -424,3 +424,28 @@ SELECT i.rid, liaison_index_text(i.summary, i.subject,
   FROM interactions i
  WHERE liaison_newly_folded(i.summary) OR liaison_newly_folded(i.subject)
     OR EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id AND liaison_newly_folded(t.tag));
+
+-- migration 10: the office's own groups
+-- Groups the office names itself (its neighbours, Kurdistan, the Gulf),
+-- which cross the UN sub-regions. An organisation may be in several; a
+-- group marked `in_report` has its own section in the quarterly report.
+CREATE TABLE groups (
+    rid        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    handle     TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL CHECK (name <> ''),
+    -- The folded name: two groups are never named alike.
+    name_key   TEXT NOT NULL UNIQUE,
+    name_fa    TEXT,
+    in_report  INTEGER NOT NULL DEFAULT 0 CHECK (in_report IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE org_groups (
+    org_id   TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    group_id TEXT NOT NULL REFERENCES groups (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    PRIMARY KEY (org_id, group_id)
+) STRICT, WITHOUT ROWID;
+-- `org list --group` and the report read a group's organisations.
+CREATE INDEX org_groups_group ON org_groups (group_id);

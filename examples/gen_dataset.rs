@@ -310,6 +310,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                 updated_at: now.clone(),
                 last_contact: None,
                 region_overridden: false,
+                groups: Vec::new(),
             },
         });
     }

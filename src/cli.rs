@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    agenda, changes, config, crypt, demo, doc, event, export, history, import, init, log, maintenance,
+    agenda, changes, config, crypt, demo, doc, event, export, group, history, import, init, log, maintenance,
     objective, org, person, report, search, task, undo,
 };
 use crate::render::Format;
@@ -99,6 +99,9 @@ pub enum Command {
     /// Partner parties, unions, movements and other organisations
     #[command(subcommand)]
     Org(org::OrgCommand),
+    /// The office's own groups of organisations (neighbours, the Gulf…)
+    #[command(subcommand)]
+    Group(group::GroupCommand),
     /// People at organisations
     #[command(subcommand)]
     Person(person::PersonCommand),

@@ -777,7 +777,41 @@ pub fn build(tx: &Transaction, now: &str, today: NaiveDate) -> Result<(usize, us
         };
         db::people::insert(tx, &p)?;
     }
+    build_groups(tx, now)?;
     Ok((ORGS.len(), PEOPLE.len()))
+}
+
+/// The office's own groups: Iran's neighbours (three UN sub-regions),
+/// with a section in the report, and Kurdistan, across borders.
+const GROUPS: &[(&str, &str, &str, bool, &[&str])] = &[
+    (
+        "neighbours",
+        "Neighbours",
+        "همسایگان",
+        true,
+        &["tkp", "disk", "icp", "kcp", "komala", "awsn", "cpp"],
+    ),
+    ("kurdistan", "Kurdistan", "کردستان", false, &["kcp", "komala"]),
+];
+
+fn build_groups(tx: &Transaction, now: &str) -> Result<()> {
+    for (handle, name, name_fa, in_report, members) in GROUPS {
+        let mut g = crate::model::group::Group::new(new_id(), name.to_string(), now);
+        g.handle = handle.to_string();
+        g.name_fa = some(name_fa);
+        g.in_report = *in_report;
+        db::groups::insert(tx, &g)?;
+        for m in *members {
+            let Some((r, _)) = db::orgs::by_handle(tx, m)? else {
+                continue;
+            };
+            if let Some(mut org) = db::orgs::get(tx, &r.id)? {
+                org.groups.push(g.name.clone());
+                db::orgs::update(tx, &org)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Subjects and summaries of the sample log, in the office's words.
@@ -1041,6 +1075,7 @@ fn tx_org(tx: &Transaction, row: &OrgRow, now: &str) -> Result<()> {
         created_at: now.to_string(),
         updated_at: now.to_string(),
         region_overridden: false,
+        groups: Vec::new(),
         last_contact: None,
     };
     db::orgs::insert(tx, &org)

@@ -61,6 +61,33 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "group add",
+        &[
+            "liaison group add Neighbours --name-fa همسایگان --report   # a section in the report",
+            "liaison group add Kurdistan --handle kurdistan",
+        ],
+    ),
+    ("group list", &["liaison group list"]),
+    (
+        "group show",
+        &[
+            "liaison org edit tudeh --group neighbours --group kurdistan",
+            "liaison group show neighbours",
+            "liaison org list --group همسایگان",
+        ],
+    ),
+    (
+        "group edit",
+        &[
+            "liaison group edit kurdistan --name-fa کردستان --report",
+            "liaison org edit tudeh --ungroup kurdistan",
+        ],
+    ),
+    (
+        "group rm",
+        &["liaison group rm kurdistan                # its organisations stay"],
+    ),
+    (
         "person add",
         &[
             "liaison person add \"Eleni Papadopoulou\" --org kke --role \"international section\"",
@@ -169,6 +196,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &[
             "liaison doc send \"oil workers\" --to kke --to pcp   # each gets its own language",
             "liaison doc send \"oil workers\" --to-region \"southern europe\"",
+            "liaison doc send \"oil workers\" --to-group neighbours --date -1d",
         ],
     ),
     (

@@ -54,6 +54,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Init(args) => commands::init::run(&mut ctx, args),
         Command::Demo(args) => commands::demo::run(&mut ctx, &cli.global, args),
         Command::Org(cmd) => commands::org::run(&mut ctx, cmd),
+        Command::Group(cmd) => commands::group::run(&mut ctx, cmd),
         Command::Person(cmd) => commands::person::run(&mut ctx, cmd),
         Command::Log(args) => commands::log::run(&mut ctx, args),
         Command::History(args) => commands::history::run(&mut ctx, args),

@@ -451,9 +451,13 @@ pub struct SendArgs {
     /// with (status partner or contact; see --any-status)
     #[arg(long, value_name = "REGION")]
     pub to_region: Option<String>,
-    /// With --to-region: every organisation there, prospects, dormant and
-    /// ended ties included
-    #[arg(long, requires = "to_region")]
+    /// Every organisation in this group of the office's (see `liaison
+    /// group list`) we have a relationship with, as with --to-region
+    #[arg(long, value_name = "GROUP")]
+    pub to_group: Option<String>,
+    /// With --to-region or --to-group: every organisation there,
+    /// prospects, dormant and ended ties included
+    #[arg(long)]
     pub any_status: bool,
     /// When [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -491,7 +495,16 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
             targets.push(org);
         }
     }
-    if a.to_status.is_some() || a.to_region.is_some() {
+    if a.any_status && a.to_region.is_none() && a.to_group.is_none() {
+        return Err(Error::usage("--any-status goes with --to-region or --to-group")
+            .hint("e.g. liaison doc send DOC --to-group neighbours --any-status"));
+    }
+    let group = a
+        .to_group
+        .as_deref()
+        .map(|g| crate::commands::group::resolve(db.conn(), g))
+        .transpose()?;
+    if a.to_status.is_some() || a.to_region.is_some() || group.is_some() {
         let region = a
             .to_region
             .as_deref()
@@ -501,9 +514,10 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
         let filter = db::orgs::Filter {
             status: a.to_status,
             region,
+            group: group.map(|g| g.id),
             ..Default::default()
         };
-        // A broadcast to a region goes to the ties we have, unless a
+        // A broadcast to a region or group goes to the ties we have, unless a
         // status is named or every status is asked for.
         let related = |o: &crate::model::org::Org| {
             a.to_status.is_some()
@@ -526,7 +540,7 @@ fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
     }
     if targets.is_empty() {
         return Err(Error::user("no organisation to send to")
-            .hint("name them with --to ORG, --to-status partner or --to-region R"));
+            .hint("name them with --to ORG, --to-status partner, --to-region R or --to-group G"));
     }
     let person = match &a.person {
         Some(p) if targets.len() == 1 => Some(resolve_person(ctx, db.conn(), p)?.id),

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod doc;
 pub mod event;
 pub mod export;
+pub mod group;
 pub mod history;
 pub mod import;
 pub mod init;

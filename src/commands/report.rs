@@ -94,7 +94,7 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
     let width = ctx.out.width.filter(|_| a.out.is_none());
     let body = report::render(&r, format, a.lang, color, width)?;
     let bytes = if workbook {
-        sections_workbook(&body)?
+        sections_workbook(&body, a.lang == report::Lang::Fa)?
     } else {
         body.into_bytes()
     };
@@ -117,7 +117,7 @@ fn quarterly(ctx: &mut Ctx, a: QuarterlyArgs) -> Result<()> {
 
 /// The report's long CSV (`section,key,value,previous`) as a workbook: one
 /// sheet per section, figures as numbers.
-fn sections_workbook(csv: &str) -> Result<Vec<u8>> {
+fn sections_workbook(csv: &str, persian: bool) -> Result<Vec<u8>> {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let mut sections: Vec<(String, Vec<Vec<String>>)> = Vec::new();
     for record in reader.records() {
@@ -133,6 +133,9 @@ fn sections_workbook(csv: &str) -> Result<Vec<u8>> {
         }
     }
     let mut book = crate::csvio::book::Book::new();
+    if persian {
+        book = book.right_to_left();
+    }
     for (section, rows) in &sections {
         // A sheet's name holds 31 characters.
         let name: String = section.chars().take(31).collect();

@@ -23,6 +23,9 @@ pub struct Book {
     text: Format,
     date: Format,
     time: Format,
+    /// Every sheet right to left (a Persian report), not only those whose
+    /// text is mostly in Arabic script.
+    right_to_left: bool,
 }
 
 impl Default for Book {
@@ -39,7 +42,14 @@ impl Book {
             text: Format::new().set_num_format("@"),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             time: Format::new().set_num_format("hh:mm"),
+            right_to_left: false,
         }
+    }
+
+    /// Makes every sheet added from now on read right to left.
+    pub fn right_to_left(mut self) -> Book {
+        self.right_to_left = true;
+        self
     }
 
     /// Adds a sheet named `name` holding the CSV in `csv` (header first),
@@ -137,6 +147,11 @@ impl Book {
             }
         }
         sheet.set_freeze_panes(1, 0).map_err(fail)?;
+        // A sheet read in Persian or Arabic starts at the right, as its
+        // readers' spreadsheets do.
+        if self.right_to_left || mostly_right_to_left(body) {
+            sheet.set_right_to_left(true);
+        }
         for (c, w) in widths.iter().enumerate() {
             let width = (*w).clamp(6, MAX_WIDTH) + 2;
             sheet.set_column_width(column(c)?, width as f64).map_err(fail)?;
@@ -150,6 +165,22 @@ impl Book {
             .save_to_buffer()
             .map_err(|e| Error::user(format!("cannot build the workbook: {e}")))
     }
+}
+
+/// Whether most letters of the cells are in Arabic script (Persian,
+/// Arabic, Kurdish).
+fn mostly_right_to_left(rows: &[Vec<String>]) -> bool {
+    let (mut rtl, mut all) = (0usize, 0usize);
+    for c in rows.iter().flatten().flat_map(|cell| cell.chars()) {
+        if c.is_alphabetic() {
+            all += 1;
+            if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+            {
+                rtl += 1;
+            }
+        }
+    }
+    all > 0 && rtl * 2 > all
 }
 
 #[derive(Clone, Copy)]

@@ -199,6 +199,7 @@ pub const ORG_FIELDS: &[Field] = &[
     ),
     f("email", &["e mail", "mail", "ایمیل", "رایانامه"]),
     f("tags", &["tag", "labels", "برچسب", "برچسب ها", "برچسبها"]),
+    f("groups", &["group", "گروه", "گروه ها", "گروهها"]),
     f(
         "notes",
         &["note", "comments", "remarks", "یادداشت", "یادداشت ها", "توضیحات"],

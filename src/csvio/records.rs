@@ -31,6 +31,7 @@ pub const ORG_COLUMNS: &[&str] = &[
     "updated_at",
     "last_contact",
     "name_fa",
+    "groups",
 ];
 
 /// One organisation as a CSV record, in [`ORG_COLUMNS`] order.
@@ -56,6 +57,7 @@ pub fn org(o: &Org) -> Vec<String> {
         o.updated_at.clone(),
         opt(&o.last_contact),
         opt(&o.name_fa),
+        join(&o.groups),
     ]
 }
 

@@ -24,6 +24,8 @@ const RECORDED: &[(&str, &str, Option<&str>)] = &[
     ("organisations", "id", Some("id")),
     ("org_names", "org_id", Some("org_id")),
     ("org_tags", "org_id", Some("org_id")),
+    ("groups", "id", None),
+    ("org_groups", "org_id", Some("org_id")),
     ("people", "id", Some("org_id")),
     ("interactions", "id", None),
     ("interaction_orgs", "interaction_id", Some("org_id")),
@@ -1069,6 +1071,7 @@ pub fn label(conn: &Connection, entity: Entity, id: &str) -> Result<Option<Strin
         Entity::Event => "events",
         Entity::Document => "documents",
         Entity::Objective => "objectives",
+        Entity::Group => "groups",
         Entity::Task => "tasks",
         Entity::Copy => "distributions",
     };

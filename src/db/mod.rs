@@ -5,6 +5,7 @@ pub mod changes;
 pub mod copy;
 pub mod documents;
 pub mod events;
+pub mod groups;
 pub mod lock;
 pub mod log;
 pub mod objectives;

@@ -12,7 +12,9 @@ const SELECT: &str = "SELECT o.id, o.handle, o.name, o.native_name,
     (SELECT json_group_array(value) FROM (SELECT value FROM org_names WHERE org_id = o.id AND kind = 'alias' ORDER BY key)),
     o.country, o.region, o.kind, o.status, o.since, o.languages, o.website, o.email,
     (SELECT json_group_array(tag) FROM (SELECT tag FROM org_tags WHERE org_id = o.id ORDER BY tag)),
-    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden, o.last_contact, o.name_fa
+    o.notes, o.sensitivity, o.created_at, o.updated_at, o.region_overridden, o.last_contact, o.name_fa,
+    (SELECT json_group_array(name) FROM (SELECT g.name FROM org_groups m JOIN groups g ON g.id = m.group_id
+      WHERE m.org_id = o.id ORDER BY g.name_key))
   FROM organisations o";
 
 fn from_row(r: &Row) -> rusqlite::Result<Org> {
@@ -32,6 +34,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Org> {
         website: r.get(11)?,
         email: r.get(12)?,
         tags: from_json_list(r, 13)?,
+        groups: from_json_list(r, 21)?,
         notes: r.get(14)?,
         sensitivity: parse_word(r, 15)?,
         created_at: r.get(16)?,
@@ -123,6 +126,9 @@ pub fn update(conn: &Connection, o: &Org) -> Result<()> {
     conn.prepare_cached("DELETE FROM org_tags WHERE org_id = ?1")
         .and_then(|mut stmt| stmt.execute([&o.id]))
         .context("updating organisation tags")?;
+    conn.prepare_cached("DELETE FROM org_groups WHERE org_id = ?1")
+        .and_then(|mut stmt| stmt.execute([&o.id]))
+        .context("updating organisation groups")?;
     write_names_tags_index(conn, o)
 }
 
@@ -141,6 +147,20 @@ fn write_names_tags_index(conn: &Connection, o: &Org) -> Result<()> {
     for t in &o.tags {
         tags.execute(params![o.id, t])
             .context("saving organisation tags")?;
+    }
+    let mut groups = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO org_groups (org_id, group_id) SELECT ?1, id FROM groups WHERE name = ?2",
+        )
+        .context("saving organisation groups")?;
+    for g in &o.groups {
+        if groups
+            .execute(params![o.id, g])
+            .context("saving organisation groups")?
+            == 0
+        {
+            return Err(Error::internal(format!("no group named {g}")));
+        }
     }
     index(conn, o)
 }
@@ -277,6 +297,8 @@ pub struct Filter {
     pub kind: Option<OrgKind>,
     pub status: Option<OrgStatus>,
     pub tag: Option<String>,
+    /// Only organisations in this group (its ID).
+    pub group: Option<String>,
     /// Only organisations with no contact since this date (or never).
     pub silent_since: Option<chrono::NaiveDate>,
     pub sort: Sort,
@@ -315,6 +337,10 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Org>> {
     if let Some(tag) = &f.tag {
         sql.push_str(" AND EXISTS (SELECT 1 FROM org_tags t WHERE t.org_id = o.id AND t.tag = ?)");
         args.push(Value::Text(tag.clone()));
+    }
+    if let Some(group) = &f.group {
+        sql.push_str(" AND EXISTS (SELECT 1 FROM org_groups m WHERE m.org_id = o.id AND m.group_id = ?)");
+        args.push(Value::Text(group.clone()));
     }
     if let Some(d) = f.silent_since {
         sql.push_str(" AND coalesce(o.last_contact, '') < ?");

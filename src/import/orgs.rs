@@ -10,6 +10,7 @@ use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::country::{self, Country};
 use crate::model::fields;
+use crate::model::group::Group;
 use crate::model::org::{Org, OrgRef};
 use crate::text::fold;
 
@@ -24,6 +25,8 @@ pub struct Orgs {
     /// Handles made of an acronym with the country code added, because
     /// another organisation has the acronym.
     shared_acronyms: Vec<String>,
+    /// Groups the file named that were not stored yet, made for it.
+    new_groups: Vec<String>,
 }
 
 /// What one row describes, beyond the organisation itself.
@@ -40,6 +43,7 @@ impl Orgs {
             seen: HashMap::new(),
             handles: HashMap::new(),
             shared_acronyms: Vec::new(),
+            new_groups: Vec::new(),
         })
     }
 
@@ -227,6 +231,8 @@ impl Importer for Orgs {
                 if !handle_given {
                     org.handle = self.new_handle(tx, &org, acronym.as_deref()).map_err(db_err)?;
                 }
+                // Last, so that a row refused for anything else makes no group.
+                org.groups = self.groups_of(tx, row, opts)?;
                 db::orgs::insert(tx, &org).map_err(db_err)?;
                 self.handles.insert(org.handle.clone(), row.line);
                 self.seen.entry(name_key).or_default().push((row.line, org));
@@ -242,6 +248,7 @@ impl Importer for Orgs {
                     let mut current = db::orgs::get(tx, &stored.id)
                         .map_err(db_err)?
                         .ok_or_else(|| vec![row.problem("name", "vanished while importing")])?;
+                    org.groups = self.groups_of(tx, row, opts)?;
                     merge(
                         &mut current,
                         org,
@@ -257,17 +264,55 @@ impl Importer for Orgs {
     }
 
     fn notes(&self) -> Vec<String> {
-        if self.shared_acronyms.is_empty() {
-            return Vec::new();
+        let mut notes = Vec::new();
+        if !self.shared_acronyms.is_empty() {
+            notes.push(format!(
+                "same acronym as another organisation, so the country code was added: {}",
+                self.shared_acronyms.join(", ")
+            ));
         }
-        vec![format!(
-            "same acronym as another organisation, so the country code was added: {}",
-            self.shared_acronyms.join(", ")
-        )]
+        if !self.new_groups.is_empty() {
+            notes.push(format!(
+                "new groups: {}; give them a Persian name or a part in the report with liaison group edit",
+                self.new_groups.join(", ")
+            ));
+        }
+        notes
     }
 }
 
 impl Orgs {
+    /// The names of the groups the row's `groups` cell names, by handle or
+    /// name (English or Persian). A group not stored yet is made, and the
+    /// import's closing notes name it: a file exported from another
+    /// database brings its groups along.
+    fn groups_of(
+        &mut self,
+        tx: &Transaction,
+        row: &Row,
+        opts: &Options,
+    ) -> std::result::Result<Vec<String>, Vec<Problem>> {
+        let err = |e: Error| vec![row.error("groups", e)];
+        let mut out: Vec<String> = Vec::new();
+        for cell in row.list("groups") {
+            let name = match db::groups::find(tx, &cell).map_err(err)? {
+                Some(g) => g.name,
+                None => {
+                    let name = fields::line("group", &cell).map_err(err)?;
+                    let mut g = Group::new(new_id(), name, &opts.now);
+                    g.handle = db::groups::free_handle(tx, &g.name).map_err(err)?;
+                    db::groups::insert(tx, &g).map_err(err)?;
+                    self.new_groups.push(format!("{} (`{}`)", g.name, g.handle));
+                    g.name
+                }
+            };
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        Ok(out)
+    }
+
     /// A handle for a new organisation: its acronym when free (with the
     /// country code when another organisation has the same acronym), else
     /// one made from its name.
@@ -348,6 +393,11 @@ fn merge(stored: &mut Org, new: Org, row: &Row, fill: bool, now: &str) {
     for t in new.tags {
         if !stored.tags.contains(&t) {
             stored.tags.push(t);
+        }
+    }
+    for g in new.groups {
+        if !stored.groups.contains(&g) {
+            stored.groups.push(g);
         }
     }
     stored.updated_at = now.to_string();

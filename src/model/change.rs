@@ -61,6 +61,8 @@ pub enum Entity {
     Event,
     Document,
     Objective,
+    /// One of the office's groups of organisations.
+    Group,
     Task,
     /// A copy of a document sent to an organisation.
     Copy,
@@ -99,6 +101,14 @@ const LINKS: &[Link] = &[
         what: "tag",
         column: "tag",
         names: None,
+    },
+    Link {
+        table: "org_groups",
+        parent: Entity::Organisation,
+        parent_column: "org_id",
+        what: "group",
+        column: "group_id",
+        names: Some(Entity::Group),
     },
     Link {
         table: "org_names",
@@ -183,6 +193,7 @@ fn entity_of(table: &str) -> Option<(Entity, &'static str)> {
         "events" => (Entity::Event, "event"),
         "documents" => (Entity::Document, "document"),
         "objectives" => (Entity::Objective, "objective"),
+        "groups" => (Entity::Group, "group"),
         "tasks" => (Entity::Task, "task"),
         "distributions" => (Entity::Copy, "copy sent"),
         _ => return None,
@@ -200,6 +211,7 @@ pub fn label_of_row(entity: Entity, row: &Row) -> String {
         Entity::Document => format!("{} ({})", s("title"), s("language")),
         Entity::Task => format!("“{}”", short(&s("title"))),
         Entity::Copy => format!("on {} by {}", s("date"), s("channel")),
+        Entity::Group => s("handle"),
         Entity::Objective => format!(
             "{} {}",
             row.get("number").map(|n| n.to_string()).unwrap_or_default(),
@@ -244,6 +256,7 @@ fn noun_of(entity: Entity) -> &'static str {
         Entity::Event => "event",
         Entity::Document => "document",
         Entity::Objective => "objective",
+        Entity::Group => "group",
         Entity::Task => "task",
         Entity::Copy => "copy sent",
     }

@@ -219,9 +219,13 @@ pub fn resolve(input: &str) -> Result<Country> {
                     and_list(&states)
                 ))
                 .hint(format!(
-                    "record the organisation under the state it works in (--country {}) and keep it together with the others from there: --tag {}",
+                    "record the organisation under the state it works in (--country {}) and keep it together with the others from there in a group: --group {}",
                     place.states[0],
                     place.tag
+                ))
+                .hint(format!(
+                    "name the group once with: liaison group add \"{}\" --handle {} (or use a tag: --tag {})",
+                    place.names[0], place.tag, place.tag
                 )));
             }
             let mut err = Error::user(format!("unknown country {shown}"));
@@ -456,7 +460,12 @@ mod tests {
         for code in ["(IQ)", "(IR)", "(TR)", "(SY)"] {
             assert!(err.message.contains(code), "{}", err.message);
         }
-        assert!(err.hints[0].contains("--tag kurdistan"), "{:?}", err.hints);
+        assert!(err.hints[0].contains("--group kurdistan"), "{:?}", err.hints);
+        assert!(
+            err.hints[1].contains("liaison group add \"Kurdistan\" --handle kurdistan"),
+            "{:?}",
+            err.hints
+        );
         let err = resolve("Basque Country").unwrap_err();
         assert!(
             err.message.contains("(ES)") && err.message.contains("(FR)"),

@@ -5,6 +5,7 @@ pub mod country;
 pub mod document;
 pub mod event;
 pub mod fields;
+pub mod group;
 pub mod log;
 pub mod objective;
 pub mod org;

@@ -49,6 +49,8 @@ pub struct Org {
     pub website: Option<String>,
     pub email: Option<String>,
     pub tags: Vec<String>,
+    /// The names of the office's groups it is in.
+    pub groups: Vec<String>,
     pub notes: Option<String>,
     pub sensitivity: Sensitivity,
     pub created_at: String,
@@ -95,6 +97,7 @@ impl Org {
             website: None,
             email: None,
             tags: Vec::new(),
+            groups: Vec::new(),
             notes: None,
             sensitivity: Sensitivity::Normal,
             created_at: now.to_string(),

@@ -89,6 +89,35 @@ pub fn render(r: &Report) -> Result<String> {
             x.previous_contacts.to_string(),
         );
     }
+    for g in &r.groups {
+        let section = format!("group_{}", g.handle);
+        push(
+            &section,
+            "contacts",
+            g.contacts.to_string(),
+            g.previous_contacts.to_string(),
+        );
+        push(
+            &section,
+            "organisations_contacted",
+            g.organisations_contacted.to_string(),
+            g.previous_organisations_contacted.to_string(),
+        );
+        push(
+            &section,
+            "organisations_reached",
+            g.organisations_reached.to_string(),
+            g.previous_organisations_reached.to_string(),
+        );
+        for x in &g.going_cold {
+            push(
+                &section,
+                &format!("going_cold:{}", x.handle),
+                x.last_contact.map(|d| d.to_string()).unwrap_or_default(),
+                String::new(),
+            );
+        }
+    }
     for x in &r.top_partners {
         push("top_partners", &x.handle, x.contacts.to_string(), String::new());
     }

@@ -41,6 +41,11 @@ impl Lang {
             ),
             "by_region" => ("2. Contacts by region", "۲. تماس‌ها بر پایه منطقه"),
             "by_country" => ("Contacts by country", "تماس‌ها بر پایه کشور"),
+            "group" => ("Group", "گروه"),
+            "group_going_cold" => (
+                "partners with no contact in the period",
+                "شرکای بی‌تماس در این دوره",
+            ),
             "region" => ("region", "منطقه"),
             "country" => ("country", "کشور"),
             "organisations" => ("organisations", "سازمان‌ها"),

@@ -193,6 +193,34 @@ pub struct ColdRow {
     pub last_contact: Option<NaiveDate>,
 }
 
+/// One of the office's groups marked for the report: its contacts, the
+/// organisations in it reached, and its partners going cold.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupSection {
+    pub handle: String,
+    pub name: String,
+    pub name_fa: Option<String>,
+    /// Log entries with an organisation of the group.
+    pub contacts: i64,
+    pub previous_contacts: i64,
+    pub organisations_contacted: i64,
+    pub previous_organisations_contacted: i64,
+    /// Organisations of the group contacted or sent a document.
+    pub organisations_reached: i64,
+    pub previous_organisations_reached: i64,
+    pub going_cold: Vec<ColdRow>,
+}
+
+impl GroupSection {
+    /// The group's name in the report's language.
+    pub fn name_in(&self, l: Lang) -> &str {
+        match (l, &self.name_fa) {
+            (Lang::Fa, Some(fa)) => fa,
+            _ => &self.name,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct FollowUpRow {
     pub organisation: Option<String>,
@@ -285,6 +313,8 @@ pub struct Report {
     /// whether it is good or bad news.
     pub changes: Changes,
     pub by_region: Vec<RegionRow>,
+    /// A section per group the office marked for the report.
+    pub groups: Vec<GroupSection>,
     pub by_country: Vec<CountryRow>,
     pub by_channel: Vec<ChannelRow>,
     pub by_direction: Vec<DirectionRow>,
@@ -331,8 +361,10 @@ pub fn build(
     let before = Links::of(&db::report::links(conn, pfrom, pto)?, &places);
     totals.organisations_contacted = now.per_org.len() as i64;
     previous_totals.organisations_contacted = before.per_org.len() as i64;
-    totals.organisations_reached = now.reached(db::report::sent_to(conn, from, to)?);
-    previous_totals.organisations_reached = before.reached(db::report::sent_to(conn, pfrom, pto)?);
+    let sent_now = db::report::sent_to(conn, from, to)?;
+    let sent_before = db::report::sent_to(conn, pfrom, pto)?;
+    totals.organisations_reached = now.reached(sent_now.clone());
+    previous_totals.organisations_reached = before.reached(sent_before.clone());
     let by_region = now
         .rows(|p| p.region.clone())
         .into_iter()
@@ -388,6 +420,13 @@ pub fn build(
         })
         .collect();
     totals.partners_going_cold = going_cold.len() as i64;
+    let groups = group_sections(
+        conn,
+        &places,
+        (&now, &before),
+        (&sent_now, &sent_before),
+        &going_cold,
+    )?;
     let follow = |overdue| -> Result<Vec<FollowUpRow>> {
         let to = if overdue { period.as_of } else { to };
         Ok(db::report::follow_ups(conn, from, to, overdue)?
@@ -444,6 +483,7 @@ pub fn build(
         period,
         as_of,
         by_region,
+        groups,
         by_country,
         by_channel,
         by_direction,
@@ -480,6 +520,62 @@ impl ObjectiveRow {
             _ => &self.title,
         }
     }
+}
+
+/// A section for each group marked for the report, counted from the
+/// same links as the whole report.
+fn group_sections(
+    conn: &rusqlite::Connection,
+    places: &std::collections::HashMap<String, db::report::Place>,
+    (now, before): (&Links, &Links),
+    (sent_now, sent_before): (&[String], &[String]),
+    going_cold: &[ColdRow],
+) -> Result<Vec<GroupSection>> {
+    use std::collections::HashSet;
+    let memberships = db::groups::memberships(conn)?;
+    let mut out = Vec::new();
+    for g in db::groups::list(conn)?.into_iter().filter(|g| g.in_report) {
+        let ids: HashSet<&str> = memberships
+            .iter()
+            .filter(|(_, group)| *group == g.id)
+            .map(|(org, _)| org.as_str())
+            .collect();
+        let handles: HashSet<&str> = ids
+            .iter()
+            .filter_map(|id| places.get(*id))
+            .map(|p| p.handle.as_str())
+            .collect();
+        let contacted = |links: &Links| {
+            links
+                .per_org
+                .keys()
+                .filter(|id| ids.contains(id.as_str()))
+                .count() as i64
+        };
+        let reached = |links: &Links, sent: &[String]| {
+            let mut all: HashSet<&str> = links.per_org.keys().map(String::as_str).collect();
+            all.extend(sent.iter().map(String::as_str));
+            all.retain(|id| ids.contains(id));
+            all.len() as i64
+        };
+        out.push(GroupSection {
+            contacts: now.contacts(|p| handles.contains(p.handle.as_str())),
+            previous_contacts: before.contacts(|p| handles.contains(p.handle.as_str())),
+            organisations_contacted: contacted(now),
+            previous_organisations_contacted: contacted(before),
+            organisations_reached: reached(now, sent_now),
+            previous_organisations_reached: reached(before, sent_before),
+            going_cold: going_cold
+                .iter()
+                .filter(|c| handles.contains(c.handle.as_str()))
+                .cloned()
+                .collect(),
+            handle: g.handle,
+            name: g.name,
+            name_fa: g.name_fa,
+        });
+    }
+    Ok(out)
 }
 
 fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {

@@ -1,7 +1,7 @@
 //! The report as terminal text or GitHub-flavoured Markdown, from one list
 //! of sections (the HTML report uses the same sections).
 
-use super::{Better, Lang, Meaning, Report};
+use super::{Better, GroupSection, Lang, Meaning, Report};
 use crate::render::{Tone, table_string, toned_table_string};
 
 /// A heading with an optional table under it.
@@ -66,6 +66,56 @@ fn compared(
         meanings,
         ..section(heading, level, headers, rows)
     }
+}
+
+/// The two parts of a group's section: its figures beside the previous
+/// period's, and its partners going cold.
+fn group_sections(r: &Report, l: Lang, g: &GroupSection, cur: &str, prev: &str) -> [Section; 2] {
+    let name = g.name_in(l);
+    let figures = [
+        ("contacts", g.contacts, g.previous_contacts),
+        (
+            "organisations_contacted",
+            g.organisations_contacted,
+            g.previous_organisations_contacted,
+        ),
+        (
+            "organisations_reached",
+            g.organisations_reached,
+            g.previous_organisations_reached,
+        ),
+    ];
+    let cold = g
+        .going_cold
+        .iter()
+        .map(|x| {
+            vec![
+                format!("{} [{}]", r.org_name(l, &x.name), x.handle),
+                x.country.clone(),
+                x.last_contact
+                    .map_or_else(|| l.t("never").to_string(), |d| l.date(d, r.period.calendar)),
+            ]
+        })
+        .collect();
+    [
+        compared(
+            &format!("{}: {name}", l.t("group")),
+            2,
+            &["", cur, prev, l.t("change")],
+            Better::Up,
+            l,
+            figures
+                .iter()
+                .map(|(k, a, b)| (vec![l.t(k).to_string(), l.num(*a), l.num(*b)], *a, *b))
+                .collect(),
+        ),
+        section(
+            &format!("{name}: {}", l.t("group_going_cold")),
+            2,
+            &[l.t("organisation"), l.t("country"), l.t("last_contact")],
+            cold,
+        ),
+    ]
 }
 
 /// How the text report is written.
@@ -138,6 +188,9 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             })
             .collect(),
     ));
+    for g in &r.groups {
+        out.extend(group_sections(r, l, g, &cur, &prev));
+    }
     out.push(compared(
         l.t("by_country"),
         2,

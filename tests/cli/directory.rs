@@ -274,6 +274,7 @@ fn names_of_several_countries_and_places_that_are_not_states_are_refused() {
     for code in ["(IQ)", "(IR)", "(TR)", "(SY)"] {
         assert!(err.contains(code), "{err}");
     }
+    assert!(err.contains("--group kurdistan"), "{err}");
     assert!(err.contains("--tag kurdistan"), "{err}");
     let err = env.fails(1, &["org", "add", "X", "--country", "Basque Country"]);
     assert!(err.contains("(ES)") && err.contains("(FR)"), "{err}");

@@ -334,7 +334,7 @@ fn csv_listing_is_the_contract_and_formula_safe() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "id,handle,name,native_name,aliases,country,region,kind,status,since,languages,website,email,tags,notes,sensitivity,created_at,updated_at,last_contact,name_fa"
+        "id,handle,name,native_name,aliases,country,region,kind,status,since,languages,website,email,tags,notes,sensitivity,created_at,updated_at,last_contact,name_fa,groups"
     );
     let row = lines.next().unwrap();
     assert!(row.contains(",sac,Solidarity Action Committee,\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\",,DE,Western Europe,movement,contact,"), "{row}");

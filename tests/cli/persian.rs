@@ -184,7 +184,7 @@ fn an_organisation_carries_a_persian_name_through_edit_search_export_and_import(
     assert_eq!(env.json(&["org", "show", "حزب كمونيست عراق"])["handle"], "icp");
     let csv = env.ok(&["export", "orgs"]);
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",last_contact,name_fa"), "{header}");
+    assert!(header.ends_with(",last_contact,name_fa,groups"), "{header}");
     assert!(csv.contains("حزب کمونیست عراق"), "{csv}");
     // An import column sets it; "Persian name" is understood.
     let file = env.path("orgs.csv");

@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::{OrgFields, apply, summary};
+use super::{OrgFields, apply, join_groups, summary};
 use crate::commands::resolve_org;
 use crate::context::Ctx;
 use crate::db;
@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::{fields, require};
 use crate::render::Format;
 
-/// Change an organisation. Lists (--alias, --tag) add to what is there;
+/// Change an organisation. Lists (--alias, --tag, --group) add to what is there;
 /// --lang replaces the languages; an empty value clears a field.
 #[derive(Debug, Args)]
 pub struct EditArgs {
@@ -23,6 +23,9 @@ pub struct EditArgs {
     /// Remove a tag (repeatable)
     #[arg(long, value_name = "TAG")]
     pub untag: Vec<String>,
+    /// Take it out of a group (repeatable)
+    #[arg(long, value_name = "GROUP")]
+    pub ungroup: Vec<String>,
     /// Remove an alias (repeatable)
     #[arg(long, value_name = "NAME")]
     pub unalias: Vec<String>,
@@ -47,6 +50,10 @@ pub fn run(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
     for t in &a.untag {
         let t = fields::tag(t)?;
         org.tags.retain(|x| *x != t);
+    }
+    join_groups(db.conn(), &mut org, &a.fields)?;
+    for g in crate::commands::group::resolve_all(db.conn(), &a.ungroup)? {
+        org.groups.retain(|x| *x != g.name);
     }
     for u in &a.unalias {
         let key = crate::text::fold(u);

@@ -19,6 +19,9 @@ pub struct ListArgs {
     /// Only this UN M49 sub-region, e.g. "Western Asia"
     #[arg(long)]
     pub region: Option<String>,
+    /// Only organisations in this group of the office's (handle or name)
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
     /// Only this kind
     #[arg(long, value_parser = word::<OrgKind>)]
     pub kind: Option<OrgKind>,
@@ -65,6 +68,9 @@ pub fn run(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         filter.tag = Some(crate::model::fields::tag(t)?);
     }
     let db = ctx.open_db()?;
+    if let Some(g) = &a.group {
+        filter.group = Some(crate::commands::group::resolve(db.conn(), g)?.id);
+    }
     let list = orgs::list(db.conn(), &filter)?;
     print(ctx, &list)
 }

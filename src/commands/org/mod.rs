@@ -36,6 +36,8 @@ pub enum OrgCommand {
     Merge(merge::MergeArgs),
 }
 
+pub use list::print as print_list;
+
 pub fn run(ctx: &mut Ctx, cmd: OrgCommand) -> Result<()> {
     match cmd {
         OrgCommand::Add(a) => add::run(ctx, a),
@@ -91,6 +93,10 @@ pub struct OrgFields {
     /// A tag (repeatable)
     #[arg(long = "tag")]
     pub tags: Vec<String>,
+    /// One of the office's groups, by handle or name (repeatable; see
+    /// `liaison group list`)
+    #[arg(long = "group", value_name = "GROUP")]
+    pub groups: Vec<String>,
     /// Notes
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
@@ -172,6 +178,16 @@ pub fn apply(ctx: &Ctx, org: &mut Org, f: &OrgFields) -> Result<()> {
     }
     if let Some(s) = f.sensitivity {
         org.sensitivity = s;
+    }
+    Ok(())
+}
+
+/// Puts `org` in the groups named by `--group`, which must exist.
+pub fn join_groups(conn: &rusqlite::Connection, org: &mut Org, f: &OrgFields) -> Result<()> {
+    for g in crate::commands::group::resolve_all(conn, &f.groups)? {
+        if !org.groups.contains(&g.name) {
+            org.groups.push(g.name);
+        }
     }
     Ok(())
 }

@@ -145,6 +145,7 @@ fn text(ctx: &mut Ctx, p: &Profile) -> Result<()> {
         ("email", opt(&o.email)),
         ("aliases", join(&o.aliases)),
         ("tags", join(&o.tags)),
+        ("groups", join(&o.groups)),
         (
             "sensitivity",
             if o.sensitivity == crate::model::Sensitivity::Normal {
