@@ -111,6 +111,24 @@ pub fn render(r: &Report) -> Result<String> {
             String::new(),
         );
     }
+    // A publication: its title by date, with its language, author and link.
+    for p in &r.published {
+        let from = match (&p.author, p.direction.as_str()) {
+            (Some(a), _) => a.clone(),
+            (None, d) => d.to_string(),
+        };
+        push(
+            "published",
+            &p.date.to_string(),
+            p.title.clone(),
+            [
+                p.language.as_str(),
+                from.as_str(),
+                p.link.as_deref().unwrap_or(""),
+            ]
+            .join("; "),
+        );
+    }
     for o in &r.objectives {
         push(
             "objective_log_entries",
