@@ -424,3 +424,34 @@ SELECT i.rid, liaison_index_text(i.summary, i.subject,
   FROM interactions i
  WHERE liaison_newly_folded(i.summary) OR liaison_newly_folded(i.subject)
     OR EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id AND liaison_newly_folded(t.tag));
+
+-- migration 10: member briefings, and the support an event won
+-- A briefing of our members (a branch, a committee, the bulletin) on what
+-- partners said or did: mandate 5 brings partners' positions to our
+-- members. It is internal, so it is no contact with the partners it is
+-- about and never moves their last contact.
+CREATE TABLE briefings (
+    rid          INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    date         TEXT NOT NULL,
+    title        TEXT NOT NULL CHECK (title <> ''),
+    summary      TEXT,
+    audience     TEXT,
+    link         TEXT,
+    objective_id TEXT REFERENCES objectives (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    deleted_at   TEXT
+) STRICT;
+CREATE INDEX briefings_date ON briefings (date);
+
+CREATE TABLE briefing_orgs (
+    briefing_id TEXT NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,
+    org_id      TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    PRIMARY KEY (briefing_id, org_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX briefing_orgs_org ON briefing_orgs (org_id);
+
+-- What support an event won ("joint statement signed by 12 parties"),
+-- beside what came of it.
+ALTER TABLE events ADD COLUMN support_won TEXT;

@@ -1084,6 +1084,7 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         people: Vec::new(),
         objectives: Vec::new(),
         outcome: some(outcome),
+        support_won: None,
         created_at: now.to_string(),
         updated_at: now.to_string(),
     };

@@ -321,6 +321,7 @@ pub const EVENT_FIELDS: &[Field] = &[
     f("outcome", &["result", "notes", "نتیجه"]),
     f("created_at", &[]),
     f("updated_at", &[]),
+    f("support_won", &["support", "support won", "پشتیبانی"]),
 ];
 
 pub const DOC_FIELDS: &[Field] = &[

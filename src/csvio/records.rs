@@ -191,6 +191,7 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "outcome",
     "created_at",
     "updated_at",
+    "support_won",
 ];
 
 /// One event as a CSV record, in [`EVENT_COLUMNS`] order.
@@ -215,6 +216,7 @@ pub fn event(e: &Event) -> Vec<String> {
         opt(&e.outcome),
         e.created_at.clone(),
         e.updated_at.clone(),
+        opt(&e.support_won),
     ]
 }
 

@@ -113,6 +113,10 @@ impl Importer for Events {
             .get("outcome")
             .and_then(|v| c.take("outcome", fields::opt_text("outcome", Some(v))))
             .flatten();
+        let support_won = row
+            .get("support_won")
+            .and_then(|v| c.take("support_won", fields::opt_text("support won", Some(v))))
+            .flatten();
         let mut orgs = Vec::new();
         for cell in row.list("organisations") {
             let (name, role) = match cell.rsplit_once('=') {
@@ -169,6 +173,7 @@ impl Importer for Events {
             people: Vec::new(),
             objectives: Vec::new(),
             outcome,
+            support_won,
             created_at: created.unwrap_or_else(|| opts.now.clone()),
             updated_at: updated.unwrap_or_else(|| opts.now.clone()),
         })?;

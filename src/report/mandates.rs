@@ -15,6 +15,7 @@ pub fn build(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
     let events = db::objectives::events_in(conn, from, to)?;
     let documents = db::objectives::documents_in(conn, from, to)?;
     let follow_ups = db::objectives::open_follow_ups(conn)?;
+    let briefings = db::objectives::briefings_in(conn, from, to)?;
     Ok(db::objectives::activity(conn, from, to)?
         .into_iter()
         .map(|a| ObjectiveRow {
@@ -28,6 +29,7 @@ pub fn build(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
             events: of(&events, a.number, |e| e.objective),
             documents: of(&documents, a.number, |d| d.objective),
             open_follow_ups: of(&follow_ups, a.number, |f| f.objective),
+            briefings: of(&briefings, a.number, |b| b.objective),
         })
         .collect())
 }
@@ -35,6 +37,16 @@ pub fn build(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
 /// The items of objective `number`.
 fn of<T: Clone>(items: &[T], number: i64, objective: impl Fn(&T) -> i64) -> Vec<T> {
     items.iter().filter(|x| objective(x) == number).cloned().collect()
+}
+
+/// What came of an event and the support it won, in one cell.
+pub fn outcome_and_support(l: Lang, outcome: Option<&str>, support: Option<&str>) -> String {
+    match (outcome, support) {
+        (Some(o), Some(s)) => format!("{o}; {}: {s}", l.t("support_won")),
+        (None, Some(s)) => format!("{}: {s}", l.t("support_won")),
+        (Some(o), None) => o.to_string(),
+        (None, None) => String::new(),
+    }
 }
 
 /// One section per objective: a row per item (what, when, the item, with
@@ -78,7 +90,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 when,
                 e.name.clone(),
                 partners,
-                e.outcome.clone().unwrap_or_default(),
+                outcome_and_support(l, e.outcome.as_deref(), e.support_won.as_deref()),
             ]);
         }
         for d in &o.documents {
@@ -108,6 +120,19 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 d.title.clone(),
                 with,
                 result,
+            ]);
+        }
+        for b in &o.briefings {
+            let what = match &b.audience {
+                Some(a) => format!("{} ({a})", l.t("briefing")),
+                None => l.t("briefing").to_string(),
+            };
+            rows.push(vec![
+                what,
+                date(b.date),
+                b.title.clone(),
+                l.list(b.partners.iter().map(|p| name(p))),
+                b.link.clone().unwrap_or_default(),
             ]);
         }
         for f in &o.open_follow_ups {

@@ -298,7 +298,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                     l.date(e.starts, cal),
                     l.t(&e.our_role).to_string(),
                     e.country.clone().unwrap_or_default(),
-                    e.outcome.clone().unwrap_or_default(),
+                    super::mandates::outcome_and_support(l, e.outcome.as_deref(), e.support_won.as_deref()),
                 ]
             })
             .collect(),

@@ -30,6 +30,10 @@ fn old_database(path: &Path, version: usize, key: Option<&str>) {
         conn.pragma_update(None, "key", k).unwrap();
     }
     conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
+    // Steps from the one that folds names again on call the program's own
+    // functions, as liaison registers them before it upgrades.
+    liaison::matching::register_functions(&conn).unwrap();
+    liaison::db::log::register_functions(&conn).unwrap();
     conn.execute_batch(&steps_up_to(version)).unwrap();
     conn.execute_batch(&format!(
         "PRAGMA user_version = {version}; PRAGMA application_id = 1279869257;
@@ -215,7 +219,8 @@ fn the_seven_mandates_gain_their_persian_titles_unless_retitled() {
 #[test]
 fn the_upgrade_folds_and_indexes_names_again() {
     let env = Env::bare();
-    let before = latest() - 1;
+    // The last schema before names were matched in any script.
+    let before = 8;
     std::fs::create_dir_all(env.db.parent().unwrap()).unwrap();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
