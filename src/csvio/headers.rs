@@ -342,6 +342,29 @@ pub const DOC_FIELDS: &[Field] = &[
     f("published_on", &["published", "تاریخ انتشار"]),
 ];
 
+pub const BRIEFING_FIELDS: &[Field] = &[
+    f("id", &[]),
+    req("date", &["تاریخ"]),
+    req("title", &["briefing", "what", "subject", "عنوان"]),
+    f("summary", &["notes", "خلاصه"]),
+    f("audience", &["who", "branch", "مخاطبان"]),
+    f(
+        "organisations",
+        &[
+            "organisation",
+            "organizations",
+            "partners",
+            "orgs",
+            "on",
+            "سازمان ها",
+        ],
+    ),
+    f("objective", &["objectives", "mandate", "هدف"]),
+    f("link", &["url", "پیوند"]),
+    f("created_at", &[]),
+    f("updated_at", &[]),
+];
+
 pub const DISTRIBUTION_FIELDS: &[Field] = &[
     f("id", &[]),
     req("document", &["document id", "doc"]),

@@ -336,3 +336,37 @@ fn the_support_an_event_won_is_exported_and_imported() {
         .unwrap();
     assert_eq!(won, "joint statement signed by 12 parties");
 }
+
+#[test]
+fn briefings_are_exported_and_imported() {
+    let env = briefed();
+    let csv = env.ok(&["export", "briefings"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "id,date,title,summary,audience,organisations,objective,link,created_at,updated_at"
+    );
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    let other = Env::new();
+    seed(&other);
+    let file = other.path("briefings.csv");
+    std::fs::write(&file, &csv).unwrap();
+    other.ok(&["import", "briefings", file.to_str().unwrap()]);
+    assert_eq!(briefings(&other), briefings(&env));
+    let j = other.json(&["briefing", "show", "KKE and PCP"]);
+    assert_eq!(j[0]["objective"], 5);
+    assert_eq!(j[0]["audience"], "Tehran branch");
+    assert_eq!(j[0]["link"], "https://example.org/bulletin/41");
+    // A row naming an unknown partner is refused with its line, and
+    // nothing goes in.
+    let bad = other.path("bad.csv");
+    std::fs::write(
+        &bad,
+        "date,title,organisations\n2026-10-01,On the congress,kke\n2026-10-02,On nobody,nosuchparty\n",
+    )
+    .unwrap();
+    let before = other.snapshot();
+    let err = other.fails(1, &["import", "briefings", bad.to_str().unwrap()]);
+    assert!(err.contains("line 3") && err.contains("nosuchparty"), "{err}");
+    assert_eq!(other.snapshot(), before);
+}
