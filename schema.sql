@@ -455,3 +455,7 @@ CREATE INDEX briefing_orgs_org ON briefing_orgs (org_id);
 -- What support an event won ("joint statement signed by 12 parties"),
 -- beside what came of it.
 ALTER TABLE events ADD COLUMN support_won TEXT;
+
+-- A person's name in Persian, for the Persian report; found by search as
+-- their other names are.
+ALTER TABLE people ADD COLUMN name_fa TEXT;

@@ -758,6 +758,7 @@ pub fn build(tx: &Transaction, now: &str, today: NaiveDate) -> Result<(usize, us
             id: new_id(),
             name: name.to_string(),
             native_name: some(native),
+            name_fa: None,
             organisation: Some(org.to_string()),
             role: some(role),
             email: None,

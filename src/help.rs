@@ -65,6 +65,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &[
             "liaison person add \"Eleni Papadopoulou\" --org kke --role \"international section\"",
             "liaison person add \"João Ferreira\" --org pcp --email joao@example.org --lang pt",
+            "liaison person add \"Maryam Firouz\" --org tudeh --name-fa \"مریم فیروز\"",
         ],
     ),
     (
@@ -80,7 +81,10 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     (
         "person edit",
-        &["liaison person edit eleni --phone \"+30 210 000 0000\""],
+        &[
+            "liaison person edit eleni --phone \"+30 210 000 0000\"",
+            "liaison person edit eleni --name-fa \"النی پاپادوپولو\"",
+        ],
     ),
     ("person rm", &["liaison person rm ferreira"]),
     (

@@ -222,6 +222,10 @@ pub const PERSON_FIELDS: &[Field] = &[
         "native_name",
         &["name original", "original name", "native", "نام اصلی"],
     ),
+    f(
+        "name_fa",
+        &["name persian", "persian name", "name in persian", "نام فارسی"],
+    ),
     f("organisation", &["organization", "org", "party", "سازمان", "حزب"]),
     f("role", &["position", "title", "function", "سمت", "نقش"]),
     f("email", &["e mail", "mail", "ایمیل"]),

@@ -76,6 +76,7 @@ pub const PERSON_COLUMNS: &[&str] = &[
     "sensitivity",
     "created_at",
     "updated_at",
+    "name_fa",
 ];
 
 /// One person as a CSV record, in [`PERSON_COLUMNS`] order.
@@ -95,6 +96,7 @@ pub fn person(p: &Person) -> Vec<String> {
         p.sensitivity.to_string(),
         p.created_at.clone(),
         p.updated_at.clone(),
+        opt(&p.name_fa),
     ]
 }
 

@@ -209,6 +209,8 @@ pub struct FollowUpRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactRow {
     pub name: String,
+    /// Their name in Persian, when they have one.
+    pub name_fa: Option<String>,
     pub organisation: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -434,13 +436,16 @@ pub fn build(
         let rows = db::report::people_met(conn, from, to)?;
         Some(
             rows.into_iter()
-                .map(|(name, organisation, email, phone, messaging)| ContactRow {
-                    name,
-                    organisation,
-                    email,
-                    phone,
-                    messaging: serde_json::from_str(&messaging).unwrap_or_default(),
-                })
+                .map(
+                    |(name, organisation, email, phone, messaging, name_fa)| ContactRow {
+                        name,
+                        name_fa,
+                        organisation,
+                        email,
+                        phone,
+                        messaging: serde_json::from_str(&messaging).unwrap_or_default(),
+                    },
+                )
                 .collect(),
         )
     } else {

@@ -381,8 +381,12 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             people
                 .iter()
                 .map(|p| {
+                    let name = match (l, &p.name_fa) {
+                        (Lang::Fa, Some(fa)) => fa.clone(),
+                        _ => p.name.clone(),
+                    };
                     vec![
-                        p.name.clone(),
+                        name,
                         p.organisation.clone().unwrap_or_default(),
                         p.email.clone().unwrap_or_default(),
                         p.phone.clone().unwrap_or_default(),
