@@ -32,6 +32,7 @@ impl Lang {
             "briefings" => ("member briefings", "گزارش‌ها به اعضا"),
             "briefing" => ("member briefing", "گزارش به اعضا"),
             "support_won" => ("support won", "پشتیبانی به‌دست‌آمده"),
+            "support_won_sentence" => ("Support won", "پشتیبانی به‌دست‌آمده"),
             "documents_sent" => ("documents sent", "اسناد فرستاده‌شده"),
             "copies_sent" => ("copies sent", "نسخه‌های فرستاده‌شده"),
             "languages" => ("languages", "زبان‌ها"),

@@ -42,6 +42,10 @@ fn of<T: Clone>(items: &[T], number: i64, objective: impl Fn(&T) -> i64) -> Vec<
 /// What came of an event and the support it won, in one cell.
 pub fn outcome_and_support(l: Lang, outcome: Option<&str>, support: Option<&str>) -> String {
     match (outcome, support) {
+        // After a full stop the label starts a sentence of its own.
+        (Some(o), Some(s)) if o.ends_with(['.', '!', '?']) => {
+            format!("{o} {}: {s}", l.t("support_won_sentence"))
+        }
         (Some(o), Some(s)) => format!("{o}; {}: {s}", l.t("support_won")),
         (None, Some(s)) => format!("{}: {s}", l.t("support_won")),
         (Some(o), None) => o.to_string(),
@@ -123,16 +127,19 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             ]);
         }
         for b in &o.briefings {
-            let what = match &b.audience {
-                Some(a) => format!("{} ({a})", l.t("briefing")),
-                None => l.t("briefing").to_string(),
-            };
+            // Who was briefed and where to read it, each a cell's text of
+            // its own script rather than mixed into the label.
+            let result = [b.audience.as_deref(), b.link.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
             rows.push(vec![
-                what,
+                l.t("briefing").to_string(),
                 date(b.date),
                 b.title.clone(),
                 l.list(b.partners.iter().map(|p| name(p))),
-                b.link.clone().unwrap_or_default(),
+                result,
             ]);
         }
         for f in &o.open_follow_ups {

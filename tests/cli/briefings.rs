@@ -157,7 +157,7 @@ fn briefings_are_reported_under_their_mandate_and_counted() {
     }
     let md = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--format", "md"]);
     assert!(
-        md.contains("| member briefing (Tehran branch) | 2026-08-12 | KKE and PCP on the war | Communist Party of Greece; Portuguese Communist Party | https://example.org/bulletin/41 |"),
+        md.contains("| member briefing | 2026-08-12 | KKE and PCP on the war | Communist Party of Greece; Portuguese Communist Party | Tehran branch · https://example.org/bulletin/41 |"),
         "{md}"
     );
     assert!(md.contains("member briefings"), "{md}");
@@ -181,7 +181,7 @@ fn briefings_are_reported_under_their_mandate_and_counted() {
         "--lang",
         "fa",
     ]);
-    assert!(fa.contains("گزارش به اعضا (Tehran branch)"), "{fa}");
+    assert!(fa.contains("| گزارش به اعضا | ۲۰۲۶-۰۸-۱۲ |"), "{fa}");
     assert!(fa.contains("گزارش‌ها به اعضا"), "{fa}");
 }
 
