@@ -449,3 +449,38 @@ CREATE TABLE org_groups (
 ) STRICT, WITHOUT ROWID;
 -- `org list --group` and the report read a group's organisations.
 CREATE INDEX org_groups_group ON org_groups (group_id);
+
+-- migration 11: member briefings, and the support an event won
+-- A briefing of our members (a branch, a committee, the bulletin) on what
+-- partners said or did: mandate 5 brings partners' positions to our
+-- members. It is internal, so it is no contact with the partners it is
+-- about and never moves their last contact.
+CREATE TABLE briefings (
+    rid          INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    date         TEXT NOT NULL,
+    title        TEXT NOT NULL CHECK (title <> ''),
+    summary      TEXT,
+    audience     TEXT,
+    link         TEXT,
+    objective_id TEXT REFERENCES objectives (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    deleted_at   TEXT
+) STRICT;
+CREATE INDEX briefings_date ON briefings (date);
+
+CREATE TABLE briefing_orgs (
+    briefing_id TEXT NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,
+    org_id      TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    PRIMARY KEY (briefing_id, org_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX briefing_orgs_org ON briefing_orgs (org_id);
+
+-- What support an event won ("joint statement signed by 12 parties"),
+-- beside what came of it.
+ALTER TABLE events ADD COLUMN support_won TEXT;
+
+-- A person's name in Persian, for the Persian report; found by search as
+-- their other names are.
+ALTER TABLE people ADD COLUMN name_fa TEXT;

@@ -326,6 +326,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                 ),
                 name: format!("{} {} {i}", rng.pick(GIVEN), rng.pick(FAMILY)),
                 native_name: None,
+                name_fa: None,
                 organisation: Some(o.handle.clone()),
                 role: Some("international department".into()),
                 email: None,

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    agenda, changes, config, crypt, demo, doc, event, export, group, history, import, init, log, maintenance,
-    objective, org, person, report, search, task, undo,
+    agenda, briefing, changes, config, crypt, demo, doc, event, export, group, history, import, init, log,
+    maintenance, objective, org, person, report, search, task, undo,
 };
 use crate::render::Format;
 
@@ -120,6 +120,9 @@ pub enum Command {
     /// Documents, their translations and distribution
     #[command(subcommand)]
     Doc(doc::DocCommand),
+    /// Briefings of our members on partners' positions (internal: not a contact)
+    #[command(subcommand, alias = "brief")]
+    Briefing(briefing::BriefingCommand),
     /// The mandates contacts, events and documents serve
     #[command(subcommand)]
     Objective(objective::ObjectiveCommand),

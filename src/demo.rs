@@ -758,6 +758,7 @@ pub fn build(tx: &Transaction, now: &str, today: NaiveDate) -> Result<(usize, us
             id: new_id(),
             name: name.to_string(),
             native_name: some(native),
+            name_fa: None,
             organisation: Some(org.to_string()),
             role: some(role),
             email: None,
@@ -1119,10 +1120,11 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         people: Vec::new(),
         objectives: Vec::new(),
         outcome: some(outcome),
+        support_won: None,
         created_at: now.to_string(),
         updated_at: now.to_string(),
     };
-    let seminar = event(
+    let mut seminar = event(
         "Joint seminar on the regional war",
         EventKind::JointSeminar,
         days_ago(75),
@@ -1131,6 +1133,7 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         OurRole::CoOrganiser,
         "Joint declaration adopted by the three parties.",
     );
+    seminar.support_won = some("Declaration endorsed by nine more parties");
     db::events::save(tx, &seminar)?;
     for (h, role) in [
         ("kke", "organiser"),
@@ -1156,6 +1159,23 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
     );
     db::events::save(tx, &strike)?;
     db::events::join(tx, &strike.id, &org("haft-tappeh")?, "organiser")?;
+    // Mandate 5: partners' positions brought to our members.
+    let briefing = crate::model::briefing::Briefing {
+        id: new_id(),
+        date: days_ago(70),
+        title: "Partners on the regional war".into(),
+        summary: some("What KKE, the ICP and the KCP said at the joint seminar."),
+        audience: some("Tehran branch"),
+        link: None,
+        objective: None,
+        organisations: Vec::new(),
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+    };
+    db::briefings::save(tx, &briefing, Some(&objectives[4]))?;
+    for h in ["kke", "icp", "kcp"] {
+        db::briefings::add_org(tx, &briefing.id, &org(h)?)?;
+    }
     db::objectives::link(
         tx,
         db::objectives::LinkTable::Event,

@@ -92,6 +92,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         &[
             "liaison person add \"Eleni Papadopoulou\" --org kke --role \"international section\"",
             "liaison person add \"João Ferreira\" --org pcp --email joao@example.org --lang pt",
+            "liaison person add \"Maryam Firouz\" --org tudeh --name-fa \"مریم فیروز\"",
         ],
     ),
     (
@@ -107,7 +108,10 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     (
         "person edit",
-        &["liaison person edit eleni --phone \"+30 210 000 0000\""],
+        &[
+            "liaison person edit eleni --phone \"+30 210 000 0000\"",
+            "liaison person edit eleni --name-fa \"النی پاپادوپولو\"",
+        ],
     ),
     ("person rm", &["liaison person rm ferreira"]),
     (
@@ -177,9 +181,32 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     (
         "event edit",
-        &["liaison event edit \"joint seminar\" --outcome \"A joint statement\""],
+        &[
+            "liaison event edit \"joint seminar\" --outcome \"A joint statement\"",
+            "liaison event edit \"joint seminar\" --support-won \"statement signed by 12 parties\"",
+        ],
     ),
     ("event rm", &["liaison event rm \"may day\""]),
+    (
+        "briefing add",
+        &[
+            "liaison briefing add \"KKE on the ports\" --org kke --objective 5 --audience \"Tehran branch\"",
+            "liaison briefing add \"Partners on the war\" --org kke --org pcp --date 2026-11-20",
+        ],
+    ),
+    (
+        "briefing list",
+        &[
+            "liaison briefing list --objective 5",
+            "liaison briefing list --org pcp",
+        ],
+    ),
+    ("briefing show", &["liaison briefing show \"on the ports\""]),
+    (
+        "briefing edit",
+        &["liaison briefing edit \"on the ports\" --link https://example.org/bulletin/41"],
+    ),
+    ("briefing rm", &["liaison briefing rm \"partners on the war\""]),
     (
         "doc add",
         &[

@@ -65,6 +65,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search(args) => commands::search::run(&mut ctx, args),
         Command::Event(cmd) => commands::event::run(&mut ctx, cmd),
         Command::Doc(cmd) => commands::doc::run(&mut ctx, cmd),
+        Command::Briefing(cmd) => commands::briefing::run(&mut ctx, cmd),
         Command::Objective(cmd) => commands::objective::run(&mut ctx, cmd),
         Command::Import(args) => commands::import::run(&mut ctx, args),
         Command::Export(args) => commands::export::run(&mut ctx, args),

@@ -73,6 +73,9 @@ pub struct EventFields {
     /// What came of it
     #[arg(long, value_name = "TEXT")]
     pub outcome: Option<String>,
+    /// What support it won, e.g. "joint statement signed by 12 parties" (empty: none)
+    #[arg(long, value_name = "TEXT")]
+    pub support_won: Option<String>,
 }
 
 /// Links to write after the event itself.
@@ -117,6 +120,9 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, e: &mut Event, f: &EventFields)
     }
     if let Some(o) = &f.outcome {
         e.outcome = fields::opt_text("outcome", Some(o))?;
+    }
+    if let Some(w) = &f.support_won {
+        e.support_won = fields::opt_text("support won", Some(w))?;
     }
     let mut orgs = Vec::new();
     for o in &f.orgs {
@@ -180,6 +186,7 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
         people: Vec::new(),
         objectives: Vec::new(),
         outcome: None,
+        support_won: None,
         created_at: now.clone(),
         updated_at: now,
     };
@@ -386,6 +393,7 @@ fn show(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
                 .join(", "),
         ),
         ("outcome", opt(&e.outcome)),
+        ("support won", opt(&e.support_won)),
     ])
 }
 

@@ -52,6 +52,7 @@ pub enum What {
     Log,
     Tasks,
     Events,
+    Briefings,
     Docs,
     Distributions,
     All,
@@ -133,12 +134,13 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
 }
 
 /// Every entity, with its file or sheet name, in the order an import wants.
-const ALL: [(What, &str); 7] = [
+const ALL: [(What, &str); 8] = [
     (What::Orgs, "orgs"),
     (What::People, "people"),
     (What::Log, "log"),
     (What::Tasks, "tasks"),
     (What::Events, "events"),
+    (What::Briefings, "briefings"),
     (What::Docs, "docs"),
     (What::Distributions, "distributions"),
 ];
@@ -200,6 +202,12 @@ fn write(
             put(&mut w, strings(records::EVENT_COLUMNS), false)?;
             for e in db::events::list(db.conn(), &db::events::Filter::default())? {
                 put(&mut w, records::event(&e), sanitize)?;
+            }
+        }
+        What::Briefings => {
+            put(&mut w, strings(records::BRIEFING_COLUMNS), false)?;
+            for b in db::briefings::list(db.conn(), &db::briefings::Filter::default())? {
+                put(&mut w, records::briefing(&b), sanitize)?;
             }
         }
         What::Docs => {

@@ -2,6 +2,7 @@
 //! fetch through `db`, compute with `model`, and hand values to `render`.
 
 pub mod agenda;
+pub mod briefing;
 pub mod changes;
 pub mod config;
 pub mod crypt;

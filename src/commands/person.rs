@@ -42,6 +42,9 @@ pub struct PersonFields {
     /// Name in their own script
     #[arg(long, value_name = "NAME")]
     pub native: Option<String>,
+    /// Name in Persian, for the Persian report (empty: none)
+    #[arg(long, value_name = "NAME")]
+    pub name_fa: Option<String>,
     /// Their organisation: handle or any name
     #[arg(long, value_name = "ORG")]
     pub org: Option<String>,
@@ -83,6 +86,9 @@ pub struct AddArgs {
 fn apply(ctx: &Ctx, conn: &rusqlite::Connection, p: &mut Person, f: &PersonFields) -> Result<()> {
     if let Some(n) = &f.native {
         p.native_name = fields::opt_line("native name", Some(n))?;
+    }
+    if let Some(n) = &f.name_fa {
+        p.name_fa = fields::opt_line("Persian name", Some(n))?;
     }
     if let Some(o) = &f.org {
         if o.trim().is_empty() {
@@ -228,6 +234,9 @@ fn show(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
         Format::Table => {
             ctx.out.heading(&p.name)?;
             if let Some(n) = &p.native_name {
+                ctx.out.line(n)?;
+            }
+            if let Some(n) = p.name_fa.as_ref().filter(|n| p.native_name.as_ref() != Some(n)) {
                 ctx.out.line(n)?;
             }
             ctx.out.line("")?;

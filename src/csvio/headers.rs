@@ -223,6 +223,10 @@ pub const PERSON_FIELDS: &[Field] = &[
         "native_name",
         &["name original", "original name", "native", "نام اصلی"],
     ),
+    f(
+        "name_fa",
+        &["name persian", "persian name", "name in persian", "نام فارسی"],
+    ),
     f("organisation", &["organization", "org", "party", "سازمان", "حزب"]),
     f("role", &["position", "title", "function", "سمت", "نقش"]),
     f("email", &["e mail", "mail", "ایمیل"]),
@@ -322,6 +326,7 @@ pub const EVENT_FIELDS: &[Field] = &[
     f("outcome", &["result", "notes", "نتیجه"]),
     f("created_at", &[]),
     f("updated_at", &[]),
+    f("support_won", &["support", "support won", "پشتیبانی"]),
 ];
 
 pub const DOC_FIELDS: &[Field] = &[
@@ -340,6 +345,29 @@ pub const DOC_FIELDS: &[Field] = &[
     f("created_at", &[]),
     f("updated_at", &[]),
     f("published_on", &["published", "تاریخ انتشار"]),
+];
+
+pub const BRIEFING_FIELDS: &[Field] = &[
+    f("id", &[]),
+    req("date", &["تاریخ"]),
+    req("title", &["briefing", "what", "subject", "عنوان"]),
+    f("summary", &["notes", "خلاصه"]),
+    f("audience", &["who", "branch", "مخاطبان"]),
+    f(
+        "organisations",
+        &[
+            "organisation",
+            "organizations",
+            "partners",
+            "orgs",
+            "on",
+            "سازمان ها",
+        ],
+    ),
+    f("objective", &["objectives", "mandate", "هدف"]),
+    f("link", &["url", "پیوند"]),
+    f("created_at", &[]),
+    f("updated_at", &[]),
 ];
 
 pub const DISTRIBUTION_FIELDS: &[Field] = &[

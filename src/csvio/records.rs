@@ -1,6 +1,7 @@
 //! The CSV columns of each entity: the same names on export and import,
 //! in a stable order (see the README).
 
+use crate::model::briefing::Briefing;
 use crate::model::document::{Distribution, Document};
 use crate::model::event::Event;
 use crate::model::log::Interaction;
@@ -77,6 +78,7 @@ pub const PERSON_COLUMNS: &[&str] = &[
     "sensitivity",
     "created_at",
     "updated_at",
+    "name_fa",
 ];
 
 /// One person as a CSV record, in [`PERSON_COLUMNS`] order.
@@ -96,6 +98,7 @@ pub fn person(p: &Person) -> Vec<String> {
         p.sensitivity.to_string(),
         p.created_at.clone(),
         p.updated_at.clone(),
+        opt(&p.name_fa),
     ]
 }
 
@@ -193,6 +196,7 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "outcome",
     "created_at",
     "updated_at",
+    "support_won",
 ];
 
 /// One event as a CSV record, in [`EVENT_COLUMNS`] order.
@@ -217,6 +221,41 @@ pub fn event(e: &Event) -> Vec<String> {
         opt(&e.outcome),
         e.created_at.clone(),
         e.updated_at.clone(),
+        opt(&e.support_won),
+    ]
+}
+
+/// Columns of a briefing of our members (organisations by handle).
+pub const BRIEFING_COLUMNS: &[&str] = &[
+    "id",
+    "date",
+    "title",
+    "summary",
+    "audience",
+    "organisations",
+    "objective",
+    "link",
+    "created_at",
+    "updated_at",
+];
+
+/// One briefing as a CSV record, in [`BRIEFING_COLUMNS`] order.
+pub fn briefing(b: &Briefing) -> Vec<String> {
+    vec![
+        b.id.clone(),
+        b.date.to_string(),
+        b.title.clone(),
+        opt(&b.summary),
+        opt(&b.audience),
+        b.organisations
+            .iter()
+            .map(|o| o.handle.clone())
+            .collect::<Vec<_>>()
+            .join("; "),
+        b.objective.map(|n| n.to_string()).unwrap_or_default(),
+        opt(&b.link),
+        b.created_at.clone(),
+        b.updated_at.clone(),
     ]
 }
 

@@ -38,6 +38,8 @@ const RECORDED: &[(&str, &str, Option<&str>)] = &[
     ("event_orgs", "event_id", Some("org_id")),
     ("event_people", "event_id", None),
     ("event_objectives", "event_id", None),
+    ("briefings", "id", None),
+    ("briefing_orgs", "briefing_id", Some("org_id")),
     ("documents", "id", Some("author_org_id")),
     ("document_objectives", "document_id", None),
     ("distributions", "id", Some("org_id")),
@@ -415,6 +417,7 @@ const ORG_HITS: &str = "records (id) AS (
                  SELECT ?1
                  UNION SELECT interaction_id FROM interaction_orgs WHERE org_id = ?1
                  UNION SELECT event_id FROM event_orgs WHERE org_id = ?1
+                 UNION SELECT briefing_id FROM briefing_orgs WHERE org_id = ?1
                  UNION SELECT record FROM changes WHERE org_id = ?1
              ),
              hits AS (
@@ -1069,6 +1072,7 @@ pub fn label(conn: &Connection, entity: Entity, id: &str) -> Result<Option<Strin
         Entity::Person => "people",
         Entity::Entry => "interactions",
         Entity::Event => "events",
+        Entity::Briefing => "briefings",
         Entity::Document => "documents",
         Entity::Objective => "objectives",
         Entity::Group => "groups",

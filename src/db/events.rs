@@ -17,7 +17,7 @@ const SELECT: &str = "SELECT e.id, e.name, e.kind, e.starts, e.ends, e.city, e.c
     (SELECT json_group_array(p.name) FROM event_people x JOIN people p ON p.id = x.person_id WHERE x.event_id = e.id),
     (SELECT json_group_array(o.number) FROM (SELECT o.number FROM event_objectives x JOIN objectives o ON o.id = x.objective_id
         WHERE x.event_id = e.id ORDER BY o.number) o),
-    e.outcome, e.created_at, e.updated_at
+    e.outcome, e.created_at, e.updated_at, e.support_won
   FROM events e";
 
 fn from_row(r: &Row) -> rusqlite::Result<Event> {
@@ -44,17 +44,18 @@ fn from_row(r: &Row) -> rusqlite::Result<Event> {
         outcome: r.get(11)?,
         created_at: r.get(12)?,
         updated_at: r.get(13)?,
+        support_won: r.get(14)?,
     })
 }
 
 /// Inserts or rewrites an event's own fields.
 pub fn save(conn: &Connection, e: &Event) -> Result<()> {
     conn.execute(
-        "INSERT INTO events (id, name, kind, starts, ends, city, country, our_role, outcome, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        "INSERT INTO events (id, name, kind, starts, ends, city, country, our_role, outcome, created_at, updated_at, support_won)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, starts = excluded.starts,
             ends = excluded.ends, city = excluded.city, country = excluded.country, our_role = excluded.our_role,
-            outcome = excluded.outcome, updated_at = excluded.updated_at",
+            outcome = excluded.outcome, updated_at = excluded.updated_at, support_won = excluded.support_won",
         params![
             e.id,
             e.name,
@@ -66,7 +67,8 @@ pub fn save(conn: &Connection, e: &Event) -> Result<()> {
             e.our_role.as_str(),
             e.outcome,
             e.created_at,
-            e.updated_at
+            e.updated_at,
+            e.support_won
         ],
     )
     .context("saving event")?;
@@ -162,20 +164,27 @@ pub fn soft_delete(conn: &Connection, id: &str, now: &str) -> Result<()> {
     Ok(())
 }
 
-/// An event held: name, first day, our role, country, outcome.
-pub type Held = (String, NaiveDate, String, Option<String>, Option<String>);
+/// An event held: name, first day, our role, country, outcome, support won.
+pub type Held = (
+    String,
+    NaiveDate,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// Events in a period with our role.
 pub fn in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Held>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT name, starts, our_role, country, outcome FROM events
+            "SELECT name, starts, our_role, country, outcome, support_won FROM events
               WHERE deleted_at IS NULL AND starts BETWEEN ?1 AND ?2 ORDER BY starts, name",
         )
         .context("reading events")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
         })
         .context("reading events")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()

@@ -1,6 +1,7 @@
 //! Opening the database file, its pragmas and permissions, and upgrading
 //! its schema. One file of SQL per entity lives beside this one.
 
+pub mod briefings;
 pub mod changes;
 pub mod copy;
 pub mod documents;

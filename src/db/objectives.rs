@@ -199,6 +199,7 @@ pub struct ObjectiveEvent {
     /// Organisers first.
     pub partners: Vec<EventPartner>,
     pub outcome: Option<String>,
+    pub support_won: Option<String>,
 }
 
 /// An organisation's part in an event.
@@ -213,7 +214,7 @@ pub struct EventPartner {
 pub fn events_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ObjectiveEvent>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT o.number, e.starts, e.ends, e.name, e.our_role, e.outcome,
+            "SELECT o.number, e.starts, e.ends, e.name, e.our_role, e.outcome, e.support_won,
                     (SELECT json_group_array(json_array(name, role)) FROM
                        (SELECT g.name, eo.role FROM event_orgs eo JOIN organisations g ON g.id = eo.org_id
                          WHERE eo.event_id = e.id
@@ -228,7 +229,7 @@ pub fn events_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ve
         .context("reading events per objective")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            let partners: String = r.get(6)?;
+            let partners: String = r.get(7)?;
             let partners: Vec<(String, String)> = serde_json::from_str(&partners).unwrap_or_default();
             let partners = partners
                 .into_iter()
@@ -241,6 +242,7 @@ pub fn events_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ve
                 name: r.get(3)?,
                 our_role: r.get(4)?,
                 outcome: r.get(5)?,
+                support_won: r.get(6)?,
                 partners,
             })
         })
@@ -372,4 +374,48 @@ pub fn open_follow_ups(conn: &Connection) -> Result<Vec<ObjectiveFollowUp>> {
         .context("reading follow-ups per objective")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("reading follow-ups per objective")
+}
+
+/// A briefing of our members in the period made for an objective.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ObjectiveBriefing {
+    /// The objective's number (the report groups by it).
+    #[serde(skip)]
+    pub objective: i64,
+    pub date: NaiveDate,
+    pub title: String,
+    pub audience: Option<String>,
+    /// The names of the partners whose positions it brought.
+    pub partners: Vec<String>,
+    pub link: Option<String>,
+}
+
+/// The period's briefings linked to an objective, by objective and date.
+pub fn briefings_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ObjectiveBriefing>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT o.number, b.date, b.title, b.audience, b.link,
+                    (SELECT json_group_array(name) FROM
+                       (SELECT g.name FROM briefing_orgs x JOIN organisations g ON g.id = x.org_id
+                         WHERE x.briefing_id = b.id ORDER BY g.sort_key))
+               FROM briefings b
+               JOIN objectives o ON o.id = b.objective_id AND o.deleted_at IS NULL
+              WHERE b.date BETWEEN ?1 AND ?2 AND b.deleted_at IS NULL
+              ORDER BY o.number, b.date, b.rid",
+        )
+        .context("reading briefings per objective")?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            Ok(ObjectiveBriefing {
+                objective: r.get(0)?,
+                date: r.get(1)?,
+                title: r.get(2)?,
+                audience: r.get(3)?,
+                link: r.get(4)?,
+                partners: super::from_json_list(r, 5)?,
+            })
+        })
+        .context("reading briefings per objective")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading briefings per objective")
 }

@@ -481,7 +481,7 @@ pub fn never_contacted(conn: &Connection) -> Result<Vec<String>> {
         .context("reading organisations")
 }
 
-/// Moves an organisation's part in events, the documents it wrote and the
+/// Moves an organisation's part in events and briefings, the documents it wrote and the
 /// copies sent to it over to another (for merges); returns how many rows
 /// moved.
 pub fn move_activity(conn: &Connection, from: &str, to: &str) -> Result<usize> {
@@ -490,6 +490,10 @@ pub fn move_activity(conn: &Connection, from: &str, to: &str) -> Result<usize> {
         (
             "UPDATE OR IGNORE event_orgs SET org_id = ?2 WHERE org_id = ?1",
             "DELETE FROM event_orgs WHERE org_id = ?1",
+        ),
+        (
+            "UPDATE OR IGNORE briefing_orgs SET org_id = ?2 WHERE org_id = ?1",
+            "DELETE FROM briefing_orgs WHERE org_id = ?1",
         ),
         (
             "UPDATE OR IGNORE distributions SET org_id = ?2 WHERE org_id = ?1",

@@ -9,7 +9,7 @@ use crate::text::fold;
 use super::{from_json_list, parse_word, search, to_json_list};
 
 const SELECT: &str = "SELECT p.id, p.name, p.native_name, o.handle, p.role, p.email, p.phone, p.messaging,
-    p.languages, p.notes, p.do_not_contact, p.sensitivity, p.created_at, p.updated_at, p.org_id
+    p.languages, p.notes, p.do_not_contact, p.sensitivity, p.created_at, p.updated_at, p.org_id, p.name_fa
   FROM people p LEFT JOIN organisations o ON o.id = p.org_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Person> {
@@ -29,6 +29,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Person> {
         created_at: r.get(12)?,
         updated_at: r.get(13)?,
         org_id: r.get(14)?,
+        name_fa: r.get(15)?,
     })
 }
 
@@ -47,8 +48,8 @@ fn ref_from_row(r: &Row) -> rusqlite::Result<PersonRef> {
 pub fn insert(conn: &Connection, p: &Person) -> Result<()> {
     conn.execute(
         "INSERT INTO people (id, name, native_name, org_id, role, email, phone, messaging, languages, notes,
-            do_not_contact, sensitivity, sort_key, native_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            do_not_contact, sensitivity, sort_key, native_key, created_at, updated_at, name_fa)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
             p.id,
             p.name,
@@ -66,6 +67,7 @@ pub fn insert(conn: &Connection, p: &Person) -> Result<()> {
             fold(p.native_name.as_deref().unwrap_or("")),
             p.created_at,
             p.updated_at,
+            p.name_fa,
         ],
     )
     .context("inserting person")?;
@@ -77,7 +79,7 @@ pub fn update(conn: &Connection, p: &Person) -> Result<()> {
     conn.execute(
         "UPDATE people SET name = ?2, native_name = ?3, org_id = ?4, role = ?5, email = ?6, phone = ?7,
             messaging = ?8, languages = ?9, notes = ?10, do_not_contact = ?11, sensitivity = ?12,
-            sort_key = ?13, native_key = ?14, updated_at = ?15
+            sort_key = ?13, native_key = ?14, updated_at = ?15, name_fa = ?16
          WHERE id = ?1",
         params![
             p.id,
@@ -95,6 +97,7 @@ pub fn update(conn: &Connection, p: &Person) -> Result<()> {
             fold(&p.name),
             fold(p.native_name.as_deref().unwrap_or("")),
             p.updated_at,
+            p.name_fa,
         ],
     )
     .context("updating person")?;
@@ -115,11 +118,13 @@ fn index(conn: &Connection, p: &Person) -> Result<()> {
     search::put_entry(conn, "person_fts", rid, Some(&search_entry(p)))
 }
 
-/// What the search index holds for a person: their folded names, role and
+/// What the search index holds for a person: their folded names (the
+/// Persian one too), role and
 /// notes, and their names' Latin and consonant keys.
 fn search_entry(p: &Person) -> search::Entry {
     let mut names = vec![p.name.as_str()];
     names.extend(p.native_name.as_deref());
+    names.extend(p.name_fa.as_deref());
     let mut text = names.clone();
     text.extend(p.role.as_deref());
     text.extend(p.notes.as_deref());

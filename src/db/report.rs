@@ -254,14 +254,22 @@ pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bo
 }
 
 /// A person met in the period, with the details a report leaves out
-/// unless asked: name, organisation handle, e-mail, phone, messaging.
-pub type Contact = (String, Option<String>, Option<String>, Option<String>, String);
+/// unless asked: name, organisation handle, e-mail, phone, messaging,
+/// Persian name.
+pub type Contact = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
 
 /// People present at the period's entries, by name.
 pub fn people_met(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contact>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT p.name, o.handle, p.email, p.phone, p.messaging FROM people p
+            "SELECT p.name, o.handle, p.email, p.phone, p.messaging, p.name_fa FROM people p
                LEFT JOIN organisations o ON o.id = p.org_id
               WHERE p.id IN (SELECT x.person_id FROM interaction_orgs l
                                JOIN interaction_people x ON x.interaction_id = l.interaction_id
@@ -271,7 +279,7 @@ pub fn people_met(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<V
         .context("computing the report")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
         })
         .context("computing the report")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()

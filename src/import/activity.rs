@@ -1,4 +1,4 @@
-//! Rows of events, documents and distributions.
+//! Rows of events, briefings, documents and distributions.
 
 use std::collections::HashSet;
 
@@ -6,7 +6,7 @@ use rusqlite::Transaction;
 
 use super::index::{OrgIndex, PersonIndex};
 use super::{Checks, Done, Importer, Options, Problem, Row};
-use crate::csvio::headers::{DISTRIBUTION_FIELDS, DOC_FIELDS, EVENT_FIELDS, Field};
+use crate::csvio::headers::{BRIEFING_FIELDS, DISTRIBUTION_FIELDS, DOC_FIELDS, EVENT_FIELDS, Field};
 use crate::db::{self, new_id};
 use crate::model::document::{DocDirection, DocKind, Document, SendChannel};
 use crate::model::event::{Event, EventKind, OurRole, PartnerRole};
@@ -15,14 +15,19 @@ use crate::text::fold;
 
 /// The objectives named in `field`: numbers or words of their titles.
 pub(super) fn objectives(tx: &Transaction, row: &Row, c: &mut Checks) -> Vec<String> {
-    let wanted = row.list("objectives");
+    objectives_in(tx, row, c, "objectives")
+}
+
+/// The objectives named in column `field`.
+fn objectives_in(tx: &Transaction, row: &Row, c: &mut Checks, field: &str) -> Vec<String> {
+    let wanted = row.list(field);
     if wanted.is_empty() {
         return Vec::new();
     }
     let all = match db::objectives::list(tx) {
         Ok(all) => all,
         Err(e) => {
-            c.problems.push(row.error("objectives", e));
+            c.problems.push(row.error(field, e));
             return Vec::new();
         }
     };
@@ -36,7 +41,7 @@ pub(super) fn objectives(tx: &Transaction, row: &Row, c: &mut Checks) -> Vec<Str
             Some(o) => out.push(o.id.clone()),
             None => c.problems.push(Problem {
                 value: q.clone(),
-                ..row.problem("objectives", "no such objective")
+                ..row.problem(field, "no such objective")
             }),
         }
     }
@@ -113,6 +118,10 @@ impl Importer for Events {
             .get("outcome")
             .and_then(|v| c.take("outcome", fields::opt_text("outcome", Some(v))))
             .flatten();
+        let support_won = row
+            .get("support_won")
+            .and_then(|v| c.take("support_won", fields::opt_text("support won", Some(v))))
+            .flatten();
         let mut orgs = Vec::new();
         for cell in row.list("organisations") {
             let (name, role) = match cell.rsplit_once('=') {
@@ -169,6 +178,7 @@ impl Importer for Events {
             people: Vec::new(),
             objectives: Vec::new(),
             outcome,
+            support_won,
             created_at: created.unwrap_or_else(|| opts.now.clone()),
             updated_at: updated.unwrap_or_else(|| opts.now.clone()),
         })?;
@@ -305,6 +315,105 @@ impl Importer for Docs {
         }
         db::documents::save(tx, &d).map_err(db_err)?;
         db::objectives::link(tx, db::objectives::LinkTable::Document, &d.id, &objectives).map_err(db_err)?;
+        Ok(Done::Added)
+    }
+}
+
+pub struct Briefings {
+    orgs: OrgIndex,
+    seen: HashSet<(String, chrono::NaiveDate)>,
+}
+
+impl Briefings {
+    pub fn new() -> Briefings {
+        Briefings {
+            orgs: OrgIndex::new(),
+            seen: HashSet::new(),
+        }
+    }
+}
+
+impl Importer for Briefings {
+    fn fields(&self) -> &'static [Field] {
+        BRIEFING_FIELDS
+    }
+
+    fn date_fields(&self) -> &'static [&'static str] {
+        &["date"]
+    }
+
+    fn row(
+        &mut self,
+        tx: &Transaction,
+        row: &Row,
+        opts: &Options,
+    ) -> std::result::Result<Done, Vec<Problem>> {
+        let mut c = Checks::new(row);
+        let id = c.id();
+        let title = row
+            .get("title")
+            .and_then(|n| c.take("title", fields::line("title", n)))
+            .unwrap_or_default();
+        let date = c.date("date");
+        let text = |c: &mut Checks, field: &str| {
+            row.get(field)
+                .and_then(|v| c.take(field, fields::opt_text(field, Some(v))))
+                .flatten()
+        };
+        let summary = text(&mut c, "summary");
+        let line = |c: &mut Checks, field: &str| {
+            row.get(field)
+                .and_then(|v| c.take(field, fields::opt_line(field, Some(v))))
+                .flatten()
+        };
+        let audience = line(&mut c, "audience");
+        let link = line(&mut c, "link");
+        let mut orgs = Vec::new();
+        for name in row.list("organisations") {
+            match self.orgs.find(tx, &name) {
+                Ok(o) => orgs.push(o.id.clone()),
+                Err((reason, candidates)) => c.problems.push(Problem {
+                    candidates,
+                    value: name,
+                    ..row.problem("organisations", reason)
+                }),
+            }
+        }
+        let objective = objectives_in(tx, row, &mut c, "objective");
+        if objective.len() > 1 {
+            c.fail("objective", "a briefing serves one objective");
+        }
+        let created = c.time("created_at");
+        let updated = c.time("updated_at");
+        if title.is_empty() {
+            c.fail("title", "the title is empty");
+        }
+        let Some(date) = date else {
+            c.fail("date", "the date is empty");
+            return Err(c.problems);
+        };
+        let db_err = |e: crate::error::Error| vec![row.error("title", e)];
+        let b = c.finish(crate::model::briefing::Briefing {
+            id: id.unwrap_or_else(new_id),
+            date,
+            title,
+            summary,
+            audience,
+            link,
+            objective: None,
+            organisations: Vec::new(),
+            created_at: created.unwrap_or_else(|| opts.now.clone()),
+            updated_at: updated.unwrap_or_else(|| opts.now.clone()),
+        })?;
+        if !self.seen.insert((fold(&b.title), b.date))
+            || db::briefings::get(tx, &b.id).map_err(db_err)?.is_some()
+        {
+            return duplicate(row, "title", opts);
+        }
+        db::briefings::save(tx, &b, objective.first().map(String::as_str)).map_err(db_err)?;
+        for org in &orgs {
+            db::briefings::add_org(tx, &b.id, org).map_err(db_err)?;
+        }
         Ok(Done::Added)
     }
 }

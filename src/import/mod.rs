@@ -45,6 +45,7 @@ pub enum Entity {
     Log,
     Tasks,
     Events,
+    Briefings,
     Docs,
     Distributions,
 }
@@ -385,6 +386,7 @@ pub fn run(db: &mut Db, opts: &Options) -> Result<Outcome> {
         Entity::Log => Box::new(log::Log::new(db.conn())?),
         Entity::Tasks => Box::new(tasks::Tasks::new()),
         Entity::Events => Box::new(activity::Events::new()),
+        Entity::Briefings => Box::new(activity::Briefings::new()),
         Entity::Docs => Box::new(activity::Docs::new()),
         Entity::Distributions => Box::new(activity::Distributions::new()),
     };

@@ -41,6 +41,10 @@ impl People {
             .get("native_name")
             .and_then(|n| c.take("native_name", fields::opt_line("native name", Some(n))))
             .flatten();
+        p.name_fa = row
+            .get("name_fa")
+            .and_then(|n| c.take("name_fa", fields::opt_line("Persian name", Some(n))))
+            .flatten();
         if let Some(o) = c.org(conn, &mut self.orgs, "organisation") {
             p.org_id = Some(o.id);
             p.organisation = Some(o.handle);
@@ -140,6 +144,7 @@ impl Importer for People {
                         };
                     }
                     set!(native_name, "native_name", s.native_name.is_none());
+                    set!(name_fa, "name_fa", s.name_fa.is_none());
                     set!(role, "role", s.role.is_none());
                     set!(email, "email", s.email.is_none());
                     set!(phone, "phone", s.phone.is_none());

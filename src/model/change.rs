@@ -59,6 +59,8 @@ pub enum Entity {
     Person,
     Entry,
     Event,
+    /// A briefing of our members.
+    Briefing,
     Document,
     Objective,
     /// One of the office's groups of organisations.
@@ -175,6 +177,14 @@ const LINKS: &[Link] = &[
         names: Some(Entity::Objective),
     },
     Link {
+        table: "briefing_orgs",
+        parent: Entity::Briefing,
+        parent_column: "briefing_id",
+        what: "organisation",
+        column: "org_id",
+        names: Some(Entity::Organisation),
+    },
+    Link {
         table: "document_objectives",
         parent: Entity::Document,
         parent_column: "document_id",
@@ -191,6 +201,7 @@ fn entity_of(table: &str) -> Option<(Entity, &'static str)> {
         "people" => (Entity::Person, "person"),
         "interactions" => (Entity::Entry, "log entry"),
         "events" => (Entity::Event, "event"),
+        "briefings" => (Entity::Briefing, "briefing"),
         "documents" => (Entity::Document, "document"),
         "objectives" => (Entity::Objective, "objective"),
         "groups" => (Entity::Group, "group"),
@@ -208,6 +219,7 @@ pub fn label_of_row(entity: Entity, row: &Row) -> String {
         Entity::Person => s("name"),
         Entity::Entry => format!("{} “{}”", s("date"), short(&s("summary"))),
         Entity::Event => format!("{} ({})", s("name"), s("starts")),
+        Entity::Briefing => format!("{} ({})", s("title"), s("date")),
         Entity::Document => format!("{} ({})", s("title"), s("language")),
         Entity::Task => format!("“{}”", short(&s("title"))),
         Entity::Copy => format!("on {} by {}", s("date"), s("channel")),
@@ -254,6 +266,7 @@ fn noun_of(entity: Entity) -> &'static str {
         Entity::Person => "person",
         Entity::Entry => "log entry",
         Entity::Event => "event",
+        Entity::Briefing => "briefing",
         Entity::Document => "document",
         Entity::Objective => "objective",
         Entity::Group => "group",
@@ -401,6 +414,7 @@ fn describe_link(
         Entity::Organisation => "organisations",
         Entity::Entry => "interactions",
         Entity::Event => "events",
+        Entity::Briefing => "briefings",
         _ => "documents",
     })?;
     let raw = row.get(*col).and_then(Value::as_str).unwrap_or("");

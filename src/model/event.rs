@@ -67,6 +67,8 @@ pub struct Event {
     /// Numbers of the objectives it served.
     pub objectives: Vec<i64>,
     pub outcome: Option<String>,
+    /// What support it won ("joint statement signed by 12 parties").
+    pub support_won: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }

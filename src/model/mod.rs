@@ -1,5 +1,6 @@
 //! Plain types and their validation: no SQL, no command line, no printing.
 
+pub mod briefing;
 pub mod change;
 pub mod country;
 pub mod document;

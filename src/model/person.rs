@@ -24,6 +24,8 @@ pub struct Person {
     pub sensitivity: Sensitivity,
     pub created_at: String,
     pub updated_at: String,
+    /// Their name in Persian, for the Persian report.
+    pub name_fa: Option<String>,
     #[serde(skip)]
     pub org_id: Option<String>,
 }
@@ -46,6 +48,7 @@ impl Person {
             sensitivity: Sensitivity::Normal,
             created_at: now.to_string(),
             updated_at: now.to_string(),
+            name_fa: None,
             org_id: None,
         }
     }

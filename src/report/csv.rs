@@ -131,6 +131,9 @@ pub fn render(r: &Report) -> Result<String> {
     }
     for e in &r.events {
         push("event", &e.name, e.our_role.clone(), e.starts.to_string());
+        if let Some(s) = &e.support_won {
+            push("event_support_won", &e.name, s.clone(), String::new());
+        }
     }
     for d in &r.documents_by_language {
         push(
@@ -138,6 +141,24 @@ pub fn render(r: &Report) -> Result<String> {
             &d.language,
             d.copies.to_string(),
             String::new(),
+        );
+    }
+    // A publication: its title by date, with its language, author and link.
+    for p in &r.published {
+        let from = match (&p.author, p.direction.as_str()) {
+            (Some(a), _) => a.clone(),
+            (None, d) => d.to_string(),
+        };
+        push(
+            "published",
+            &p.date.to_string(),
+            p.title.clone(),
+            [
+                p.language.as_str(),
+                from.as_str(),
+                p.link.as_deref().unwrap_or(""),
+            ]
+            .join("; "),
         );
     }
     for o in &r.objectives {
@@ -177,7 +198,11 @@ pub fn render(r: &Report) -> Result<String> {
                     e.starts,
                     e.name,
                     e.our_role,
-                    e.outcome.as_deref().unwrap_or("")
+                    super::mandates::outcome_and_support(
+                        super::Lang::En,
+                        e.outcome.as_deref(),
+                        e.support_won.as_deref()
+                    )
                 ),
                 String::new(),
             );
@@ -188,6 +213,14 @@ pub fn render(r: &Report) -> Result<String> {
                 &n,
                 format!("{} {} ({})", d.date, d.title, d.direction),
                 String::new(),
+            );
+        }
+        for b in &o.briefings {
+            push(
+                "objective_briefing",
+                &n,
+                format!("{} {} ({})", b.date, b.title, b.partners.join("; ")),
+                b.audience.clone().unwrap_or_default(),
             );
         }
         for f in &o.open_follow_ups {

@@ -15,6 +15,7 @@ pub fn build(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
     let events = db::objectives::events_in(conn, from, to)?;
     let documents = db::objectives::documents_in(conn, from, to)?;
     let follow_ups = db::objectives::open_follow_ups(conn)?;
+    let briefings = db::objectives::briefings_in(conn, from, to)?;
     Ok(db::objectives::activity(conn, from, to)?
         .into_iter()
         .map(|a| ObjectiveRow {
@@ -28,6 +29,7 @@ pub fn build(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
             events: of(&events, a.number, |e| e.objective),
             documents: of(&documents, a.number, |d| d.objective),
             open_follow_ups: of(&follow_ups, a.number, |f| f.objective),
+            briefings: of(&briefings, a.number, |b| b.objective),
         })
         .collect())
 }
@@ -35,6 +37,20 @@ pub fn build(conn: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Res
 /// The items of objective `number`.
 fn of<T: Clone>(items: &[T], number: i64, objective: impl Fn(&T) -> i64) -> Vec<T> {
     items.iter().filter(|x| objective(x) == number).cloned().collect()
+}
+
+/// What came of an event and the support it won, in one cell.
+pub fn outcome_and_support(l: Lang, outcome: Option<&str>, support: Option<&str>) -> String {
+    match (outcome, support) {
+        // After a full stop the label starts a sentence of its own.
+        (Some(o), Some(s)) if o.ends_with(['.', '!', '?']) => {
+            format!("{o} {}: {s}", l.t("support_won_sentence"))
+        }
+        (Some(o), Some(s)) => format!("{o}; {}: {s}", l.t("support_won")),
+        (None, Some(s)) => format!("{}: {s}", l.t("support_won")),
+        (Some(o), None) => o.to_string(),
+        (None, None) => String::new(),
+    }
 }
 
 /// One section per objective: a row per item (what, when, the item, with
@@ -78,7 +94,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 when,
                 e.name.clone(),
                 partners,
-                e.outcome.clone().unwrap_or_default(),
+                outcome_and_support(l, e.outcome.as_deref(), e.support_won.as_deref()),
             ]);
         }
         for d in &o.documents {
@@ -107,6 +123,22 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 date(d.date),
                 d.title.clone(),
                 with,
+                result,
+            ]);
+        }
+        for b in &o.briefings {
+            // Who was briefed and where to read it, each a cell's text of
+            // its own script rather than mixed into the label.
+            let result = [b.audience.as_deref(), b.link.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            rows.push(vec![
+                l.t("briefing").to_string(),
+                date(b.date),
+                b.title.clone(),
+                l.list(b.partners.iter().map(|p| name(p))),
                 result,
             ]);
         }

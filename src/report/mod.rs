@@ -72,6 +72,8 @@ pub struct Totals {
     pub people_met: i64,
     /// Events that began in the period.
     pub events: i64,
+    /// Briefings of our members in the period (internal: not contacts).
+    pub briefings: i64,
     /// Our documents sent in the period (a translation is a copy of its
     /// original, not another document).
     pub documents_sent: i64,
@@ -122,6 +124,7 @@ impl Totals {
             ),
             figure("people_met", t.people_met, p.people_met, Up),
             figure("events", t.events, p.events, Up),
+            figure("briefings", t.briefings, p.briefings, Up),
             figure("documents_sent", t.documents_sent, p.documents_sent, Up),
             figure("copies_sent", t.copies_sent, p.copies_sent, Up),
             figure("languages", t.languages, p.languages, Up),
@@ -234,6 +237,8 @@ pub struct FollowUpRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactRow {
     pub name: String,
+    /// Their name in Persian, when they have one.
+    pub name_fa: Option<String>,
     pub organisation: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -247,8 +252,10 @@ pub struct EventRow {
     pub starts: NaiveDate,
     pub our_role: String,
     pub country: Option<String>,
-    /// What came of it (support won, agreements, statements).
+    /// What came of it (agreements, statements).
     pub outcome: Option<String>,
+    /// What support it won.
+    pub support_won: Option<String>,
 }
 
 /// Copies of our documents sent in one language.
@@ -275,6 +282,8 @@ pub struct ObjectiveRow {
     /// Follow-ups still open (as of the report's day) from contacts made
     /// for it, whenever they were made.
     pub open_follow_ups: Vec<MandateFollowUp>,
+    /// Briefings of our members made for it in the period.
+    pub briefings: Vec<MandateBriefing>,
 }
 
 impl ObjectiveRow {
@@ -284,14 +293,16 @@ impl ObjectiveRow {
             && self.events.is_empty()
             && self.documents.is_empty()
             && self.open_follow_ups.is_empty()
+            && self.briefings.is_empty()
     }
 }
 
 /// The items listed under a mandate: the rows the database gives, as
 /// they are (the JSON contract of `objectives[]`).
 pub use crate::db::objectives::{
-    EventPartner, ObjectiveContact as MandateContact, ObjectiveDocument as MandateDocument,
-    ObjectiveEvent as MandateEvent, ObjectiveFollowUp as MandateFollowUp,
+    EventPartner, ObjectiveBriefing as MandateBriefing, ObjectiveContact as MandateContact,
+    ObjectiveDocument as MandateDocument, ObjectiveEvent as MandateEvent,
+    ObjectiveFollowUp as MandateFollowUp,
 };
 
 /// Contacts in one month of the report's calendar.
@@ -444,13 +455,16 @@ pub fn build(
     let trend = trend(conn, to, period.calendar)?;
     let events = db::events::in_period(conn, from, to)?
         .into_iter()
-        .map(|(name, starts, our_role, country, outcome)| EventRow {
-            name,
-            starts,
-            our_role,
-            country,
-            outcome,
-        })
+        .map(
+            |(name, starts, our_role, country, outcome, support_won)| EventRow {
+                name,
+                starts,
+                our_role,
+                country,
+                outcome,
+                support_won,
+            },
+        )
         .collect();
     let documents_by_language = db::documents::sent_by_language(conn, from, to)?
         .into_iter()
@@ -461,13 +475,16 @@ pub fn build(
         let rows = db::report::people_met(conn, from, to)?;
         Some(
             rows.into_iter()
-                .map(|(name, organisation, email, phone, messaging)| ContactRow {
-                    name,
-                    organisation,
-                    email,
-                    phone,
-                    messaging: serde_json::from_str(&messaging).unwrap_or_default(),
-                })
+                .map(
+                    |(name, organisation, email, phone, messaging, name_fa)| ContactRow {
+                        name,
+                        name_fa,
+                        organisation,
+                        email,
+                        phone,
+                        messaging: serde_json::from_str(&messaging).unwrap_or_default(),
+                    },
+                )
                 .collect(),
         )
     } else {
@@ -590,6 +607,7 @@ fn totals_of(conn: &rusqlite::Connection, period: &Period) -> Result<Totals> {
         organisations_added: c.organisations_added,
         people_met: c.people_met,
         events: db::events::in_period(conn, from, to)?.len() as i64,
+        briefings: db::briefings::in_period(conn, from, to)?.len() as i64,
         documents_sent: sent.documents,
         copies_sent: sent.copies,
         languages: sent.languages,

@@ -351,7 +351,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                     l.date(e.starts, cal),
                     l.t(&e.our_role).to_string(),
                     e.country.clone().unwrap_or_default(),
-                    e.outcome.clone().unwrap_or_default(),
+                    super::mandates::outcome_and_support(l, e.outcome.as_deref(), e.support_won.as_deref()),
                 ]
             })
             .collect(),
@@ -434,8 +434,12 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             people
                 .iter()
                 .map(|p| {
+                    let name = match (l, &p.name_fa) {
+                        (Lang::Fa, Some(fa)) => fa.clone(),
+                        _ => p.name.clone(),
+                    };
                     vec![
-                        p.name.clone(),
+                        name,
                         p.organisation.clone().unwrap_or_default(),
                         p.email.clone().unwrap_or_default(),
                         p.phone.clone().unwrap_or_default(),

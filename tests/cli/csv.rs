@@ -451,7 +451,7 @@ fn export_writes_files_with_bom_and_filters_the_log() {
     assert_eq!(crate::common::mode(&f), 0o600);
     let dir = env.path("all");
     let out = env.ok(&["export", "all", "--out", dir.to_str().unwrap()]);
-    assert_eq!(out.lines().count(), 7, "one file per entity");
+    assert_eq!(out.lines().count(), 8, "one file per entity");
     let err = env.fails(2, &["export", "all"]);
     assert!(err.contains("--out DIR"), "{err}");
 }

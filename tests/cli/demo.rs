@@ -19,6 +19,26 @@ fn demo_builds_its_own_database_and_walks_through_it() {
     let published = out.split("Published on our website").nth(1).unwrap_or_default();
     assert!(published.contains("https://example.org/fa/oil-strike"), "{out}");
     assert!(published.contains("https://example.org/en/oil-strike"), "{out}");
+    // A briefing of our members under mandate 5, and the support the
+    // seminar won.
+    let md = env.ok(&[
+        "--db",
+        demo.to_str().unwrap(),
+        "report",
+        "quarterly",
+        "--format",
+        "md",
+    ]);
+    let five = md.split("### 5. ").nth(1).unwrap_or_default();
+    let five = five.split("### 6. ").next().unwrap_or_default();
+    assert!(
+        five.contains("| member briefing | 2026-09-18 | Partners on the regional war | Communist Party of Greece; Communist Party of Kurdistan; Iraqi Communist Party | Tehran branch |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Joint declaration adopted by the three parties. Support won: Declaration endorsed by nine more parties"),
+        "{md}"
+    );
     assert!(out.contains("$ liaison --db "), "{out}");
     assert!(out.contains("Communist Party of Greece  [kke]"), "{out}");
     assert!(out.contains("حزب كمونيست كردستان"), "{out}");

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod briefings;
 mod csv;
 
 mod daily;

@@ -80,6 +80,12 @@ fn a_received_article_is_published_in_persian_and_reported_under_its_mandate() {
     let doc = &j["objectives"][5]["documents"][0];
     assert_eq!(doc["title"], "On the crisis in the region");
     assert_eq!(doc["published"], true);
+    let csv = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--format", "csv"]);
+    assert!(
+        csv.contains("\npublished,2026-08-20,درباره بحران منطقه,fa; Communist Party of Greece; https://example.org/fa/crisis\n"),
+        "{csv}"
+    );
+    assert_eq!(csv.matches("\npublished,").count(), 1, "{csv}");
     let md = env.ok(&["report", "quarterly", "--quarter", "2026Q3", "--format", "md"]);
     assert!(md.contains("### Published on our website"), "{md}");
     assert!(md.contains("| درباره بحران منطقه | 2026-08-20 | fa | Communist Party of Greece | https://example.org/fa/crisis |"), "{md}");
