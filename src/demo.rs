@@ -1055,7 +1055,7 @@ fn some(s: &str) -> Option<String> {
 /// in each one's language; some log entries serve the mandates.
 pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     use crate::model::document::{DocDirection, DocKind, Document, TranslationStatus};
-    use crate::model::event::{Event, EventKind, OurRole};
+    use crate::model::event::{Event, EventKind, OurRole, PartnerRole};
     let mut objectives = Vec::new();
     for (title, title_fa, description) in crate::model::objective::DEFAULTS {
         let new = db::objectives::NewObjective {
@@ -1098,9 +1098,9 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
     );
     db::events::save(tx, &seminar)?;
     for (h, role) in [
-        ("kke", "organiser"),
-        ("icp", "co-organiser"),
-        ("kcp", "co-organiser"),
+        ("kke", PartnerRole::Organiser),
+        ("icp", PartnerRole::CoOrganiser),
+        ("kcp", PartnerRole::CoOrganiser),
     ] {
         db::events::join(tx, &seminar.id, &org(h)?, role)?;
     }
@@ -1120,7 +1120,7 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         "Message of support read at the gate.",
     );
     db::events::save(tx, &strike)?;
-    db::events::join(tx, &strike.id, &org("haft-tappeh")?, "organiser")?;
+    db::events::join(tx, &strike.id, &org("haft-tappeh")?, PartnerRole::Organiser)?;
     db::objectives::link(
         tx,
         db::objectives::LinkTable::Event,
@@ -1137,7 +1137,7 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         "",
     );
     db::events::save(tx, &congress)?;
-    db::events::join(tx, &congress.id, &org("pcp")?, "organiser")?;
+    db::events::join(tx, &congress.id, &org("pcp")?, PartnerRole::Organiser)?;
 
     let statement = Document {
         id: new_id(),
