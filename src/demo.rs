@@ -4,768 +4,93 @@
 
 use chrono::NaiveDate;
 use rusqlite::Transaction;
+use serde::Deserialize;
 
 use crate::db::{self, new_id};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::org::{Org, OrgKind, OrgStatus};
 use crate::model::person::Person;
 use crate::model::{Sensitivity, country};
 
-/// handle, name, native name, aliases, country, kind, status, since,
-/// languages, website, tags, notes.
-type OrgRow = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-    &'static str,
-    OrgKind,
-    OrgStatus,
-    &'static str,
-    &'static [&'static str],
-    &'static str,
-    &'static [&'static str],
-    &'static str,
-);
+/// A sample organisation, as `demo/orgs.json` lists it; a missing text is
+/// empty.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgSeed {
+    handle: String,
+    name: String,
+    #[serde(default)]
+    native_name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    country: String,
+    kind: String,
+    status: String,
+    /// A date (YYYY-MM-DD), or empty.
+    #[serde(default)]
+    since: String,
+    #[serde(default)]
+    languages: Vec<String>,
+    #[serde(default)]
+    website: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    notes: String,
+}
 
-use OrgKind::{Movement, Organisation, Party, Union};
-use OrgStatus::{Contact, Dormant, Partner, Prospect};
+/// A sample person, as `demo/people.json` lists them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonSeed {
+    name: String,
+    #[serde(default)]
+    native_name: String,
+    /// Their name as the Persian report writes it.
+    #[serde(default)]
+    name_fa: String,
+    /// The handle of their organisation.
+    organisation: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    languages: Vec<String>,
+    #[serde(default)]
+    notes: String,
+}
 
-const ORGS: &[OrgRow] = &[
-    (
-        "kke",
-        "Communist Party of Greece",
-        "Κομμουνιστικό Κόμμα Ελλάδας",
-        &["KKE"],
-        "GR",
-        Party,
-        Partner,
-        "2009-05-14",
-        &["el", "en"],
-        "https://www.kke.gr",
-        &["europe"],
-        "Regular exchange of statements; hosts the international meeting.",
-    ),
-    (
-        "pame",
-        "All-Workers Militant Front",
-        "Πανεργατικό Αγωνιστικό Μέτωπο",
-        &["PAME"],
-        "GR",
-        Union,
-        Contact,
-        "",
-        &["el", "en"],
-        "https://pamehellas.gr",
-        &["union"],
-        "",
-    ),
-    (
-        "akel",
-        "Progressive Party of Working People",
-        "Ανορθωτικό Κόμμα Εργαζόμενου Λαού",
-        &["AKEL"],
-        "CY",
-        Party,
-        Contact,
-        "",
-        &["el", "en"],
-        "https://www.akel.org.cy",
-        &["europe"],
-        "",
-    ),
-    (
-        "pcp",
-        "Portuguese Communist Party",
-        "Partido Comunista Português",
-        &["PCP"],
-        "PT",
-        Party,
-        Partner,
-        "2011-11-02",
-        &["pt", "en"],
-        "https://www.pcp.pt",
-        &["europe"],
-        "Invited us to the Avante! festival.",
-    ),
-    (
-        "cgtp",
-        "General Confederation of the Portuguese Workers",
-        "Confederação Geral dos Trabalhadores Portugueses",
-        &["CGTP-IN"],
-        "PT",
-        Union,
-        Contact,
-        "",
-        &["pt"],
-        "https://www.cgtp.pt",
-        &["union"],
-        "",
-    ),
-    (
-        "pce",
-        "Communist Party of Spain",
-        "Partido Comunista de España",
-        &["PCE"],
-        "ES",
-        Party,
-        Contact,
-        "",
-        &["es"],
-        "https://www.pce.es",
-        &["europe"],
-        "",
-    ),
-    (
-        "pcf",
-        "French Communist Party",
-        "Parti communiste français",
-        &["PCF"],
-        "FR",
-        Party,
-        Contact,
-        "",
-        &["fr"],
-        "https://www.pcf.fr",
-        &["europe"],
-        "",
-    ),
-    (
-        "cgt",
-        "General Confederation of Labour",
-        "Confédération générale du travail",
-        &["CGT"],
-        "FR",
-        Union,
-        Prospect,
-        "",
-        &["fr"],
-        "https://www.cgt.fr",
-        &["union"],
-        "",
-    ),
-    (
-        "dkp",
-        "German Communist Party",
-        "Deutsche Kommunistische Partei",
-        &["DKP"],
-        "DE",
-        Party,
-        Contact,
-        "",
-        &["de"],
-        "https://www.dkp.de",
-        &["europe"],
-        "",
-    ),
-    (
-        "ptb",
-        "Workers' Party of Belgium",
-        "Partij van de Arbeid van België",
-        &["PTB", "PVDA", "Parti du Travail de Belgique"],
-        "BE",
-        Party,
-        Partner,
-        "2016-09-30",
-        &["nl", "fr", "en"],
-        "https://www.pvda.be",
-        &["europe"],
-        "",
-    ),
-    (
-        "cpb",
-        "Communist Party of Britain",
-        "Communist Party of Britain",
-        &["CPB"],
-        "GB",
-        Party,
-        Partner,
-        "2012-03-03",
-        &["en"],
-        "",
-        &["europe"],
-        "",
-    ),
-    (
-        "kpo",
-        "Communist Party of Austria",
-        "Kommunistische Partei Österreichs",
-        &["KPÖ"],
-        "AT",
-        Party,
-        Contact,
-        "",
-        &["de"],
-        "https://www.kpoe.at",
-        &["europe"],
-        "",
-    ),
-    (
-        "kscm",
-        "Communist Party of Bohemia and Moravia",
-        "Komunistická strana Čech a Moravy",
-        &["KSČM"],
-        "CZ",
-        Party,
-        Dormant,
-        "",
-        &["cs"],
-        "https://www.kscm.cz",
-        &["europe"],
-        "",
-    ),
-    (
-        "kprf",
-        "Communist Party of the Russian Federation",
-        "Коммунистическая партия Российской Федерации",
-        &["KPRF", "КПРФ"],
-        "RU",
-        Party,
-        Dormant,
-        "",
-        &["ru"],
-        "https://kprf.ru",
-        &[],
-        "",
-    ),
-    (
-        "tkp",
-        "Communist Party of Turkey",
-        "Türkiye Komünist Partisi",
-        &["TKP"],
-        "TR",
-        Party,
-        Contact,
-        "",
-        &["tr", "en"],
-        "https://www.tkp.org.tr",
-        &["neighbour"],
-        "Neighbour: priority for mandate 3.",
-    ),
-    (
-        "disk",
-        "Confederation of Revolutionary Trade Unions",
-        "Devrimci İşçi Sendikaları Konfederasyonu",
-        &["DİSK"],
-        "TR",
-        Union,
-        Contact,
-        "",
-        &["tr"],
-        "https://disk.org.tr",
-        &["neighbour", "union"],
-        "",
-    ),
-    (
-        "icp",
-        "Iraqi Communist Party",
-        "الحزب الشيوعي العراقي",
-        &[],
-        "IQ",
-        Party,
-        Partner,
-        "2014-03-21",
-        &["ar", "en"],
-        "",
-        &["neighbour"],
-        "Arabic statements; translations needed.",
-    ),
-    (
-        "kcp",
-        "Communist Party of Kurdistan",
-        "حزبی شیوعی کوردستان",
-        &["حزب كمونيست كردستان", "Kurdistan Communist Party – Iraq"],
-        "IQ",
-        Party,
-        Partner,
-        "2019-06-12",
-        &["ckb", "ar", "fa"],
-        "",
-        &["neighbour"],
-        "Sorani Kurdish; neighbour.",
-    ),
-    (
-        "komala",
-        "Komala",
-        "کۆمەڵە",
-        &["Kurdistan Organisation of the Communist Party of Iran"],
-        "IQ",
-        Movement,
-        Contact,
-        "",
-        &["ckb", "fa"],
-        "",
-        &["neighbour"],
-        "Based in Iraqi Kurdistan.",
-    ),
-    (
-        "lcp",
-        "Lebanese Communist Party",
-        "الحزب الشيوعي اللبناني",
-        &[],
-        "LB",
-        Party,
-        Contact,
-        "",
-        &["ar", "fr"],
-        "",
-        &["neighbour"],
-        "",
-    ),
-    (
-        "scp-sy",
-        "Syrian Communist Party",
-        "الحزب الشيوعي السوري",
-        &[],
-        "SY",
-        Party,
-        Contact,
-        "",
-        &["ar"],
-        "",
-        &["neighbour"],
-        "",
-    ),
-    (
-        "jcp-jo",
-        "Jordanian Communist Party",
-        "الحزب الشيوعي الأردني",
-        &[],
-        "JO",
-        Party,
-        Prospect,
-        "",
-        &["ar"],
-        "",
-        &["region"],
-        "",
-    ),
-    (
-        "ppp",
-        "Palestinian People's Party",
-        "حزب الشعب الفلسطيني",
-        &[],
-        "PS",
-        Party,
-        Contact,
-        "",
-        &["ar", "en"],
-        "",
-        &["region"],
-        "",
-    ),
-    (
-        "maki",
-        "Communist Party of Israel",
-        "המפלגה הקומוניסטית הישראלית",
-        &["Maki", "الحزب الشيوعي الإسرائيلي"],
-        "IL",
-        Party,
-        Contact,
-        "",
-        &["he", "ar"],
-        "https://maki.org.il",
-        &["region"],
-        "",
-    ),
-    (
-        "ecp",
-        "Egyptian Communist Party",
-        "الحزب الشيوعي المصري",
-        &[],
-        "EG",
-        Party,
-        Prospect,
-        "",
-        &["ar"],
-        "",
-        &["region"],
-        "",
-    ),
-    (
-        "scp",
-        "Sudanese Communist Party",
-        "الحزب الشيوعي السوداني",
-        &[],
-        "SD",
-        Party,
-        Contact,
-        "",
-        &["ar", "en"],
-        "",
-        &["region"],
-        "",
-    ),
-    (
-        "pt-tn",
-        "Workers' Party",
-        "حزب العمال",
-        &["Parti des travailleurs"],
-        "TN",
-        Party,
-        Prospect,
-        "",
-        &["ar", "fr"],
-        "",
-        &[],
-        "",
-    ),
-    (
-        "pdt",
-        "Progressive Democratic Tribune",
-        "المنبر التقدمي",
-        &[],
-        "BH",
-        Party,
-        Prospect,
-        "",
-        &["ar"],
-        "",
-        &["region"],
-        "",
-    ),
-    (
-        "tudeh",
-        "Tudeh Party of Iran",
-        "حزب تودهٔ ایران",
-        &["Tudeh"],
-        "IR",
-        Party,
-        Dormant,
-        "",
-        &["fa"],
-        "",
-        &["home"],
-        "Long history; \"careful\" with public statements.",
-    ),
-    (
-        "haft-tappeh",
-        "Haft Tappeh Sugar Cane Workers' Syndicate",
-        "سندیکای کارگران نیشکر هفت‌تپه",
-        &["Haft Tappeh"],
-        "IR",
-        Union,
-        Partner,
-        "2018-11-05",
-        &["fa"],
-        "",
-        &["home", "union"],
-        "Independent union; strikes since 2018.",
-    ),
-    (
-        "vahed",
-        "Syndicate of Workers of Tehran and Suburbs Bus Company",
-        "سندیکای کارگران شرکت واحد اتوبوسرانی تهران و حومه",
-        &["Vahed Syndicate"],
-        "IR",
-        Union,
-        Partner,
-        "2010-02-01",
-        &["fa"],
-        "",
-        &["home", "union"],
-        "",
-    ),
-    (
-        "awsn",
-        "Afghan Workers' Solidarity Network",
-        "شبکه همبستگی کارگران افغانستان",
-        &[],
-        "AF",
-        Movement,
-        Prospect,
-        "",
-        &["fa", "ps"],
-        "",
-        &["neighbour"],
-        "Dari speakers; neighbour.",
-    ),
-    (
-        "cpp",
-        "Communist Party of Pakistan",
-        "کمیونسٹ پارٹی آف پاکستان",
-        &[],
-        "PK",
-        Party,
-        Prospect,
-        "",
-        &["ur", "en"],
-        "",
-        &["neighbour"],
-        "",
-    ),
-    (
-        "cpim",
-        "Communist Party of India (Marxist)",
-        "भारत की कम्युनिस्ट पार्टी (मार्क्सवादी)",
-        &["CPI(M)"],
-        "IN",
-        Party,
-        Contact,
-        "2018-01-07",
-        &["en", "hi"],
-        "https://cpim.org",
-        &[],
-        "",
-    ),
-    (
-        "cpa",
-        "Communist Party of Azerbaijan",
-        "Azərbaycan Kommunist Partiyası",
-        &[],
-        "AZ",
-        Party,
-        Prospect,
-        "",
-        &["az", "ru"],
-        "",
-        &["neighbour"],
-        "",
-    ),
-    (
-        "plarm",
-        "Party of Labour of Armenia",
-        "Հայաստանի աշխատավորների կուսակցություն",
-        &[],
-        "AM",
-        Party,
-        Prospect,
-        "",
-        &["hy", "ru"],
-        "",
-        &["neighbour"],
-        "",
-    ),
-    (
-        "jcp",
-        "Japanese Communist Party",
-        "日本共産党",
-        &["JCP"],
-        "JP",
-        Party,
-        Contact,
-        "",
-        &["ja", "en"],
-        "https://www.jcp.or.jp",
-        &[],
-        "",
-    ),
-    (
-        "cpv",
-        "Communist Party of Vietnam",
-        "Đảng Cộng sản Việt Nam",
-        &[],
-        "VN",
-        Party,
-        Contact,
-        "",
-        &["vi", "en"],
-        "",
-        &[],
-        "",
-    ),
-    (
-        "sacp",
-        "South African Communist Party",
-        "South African Communist Party",
-        &["SACP"],
-        "ZA",
-        Party,
-        Contact,
-        "",
-        &["en"],
-        "https://www.sacp.org.za",
-        &[],
-        "",
-    ),
-    (
-        "cosatu",
-        "Congress of South African Trade Unions",
-        "Congress of South African Trade Unions",
-        &["COSATU"],
-        "ZA",
-        Union,
-        Prospect,
-        "",
-        &["en"],
-        "https://www.cosatu.org.za",
-        &["union"],
-        "",
-    ),
-    (
-        "pcc",
-        "Communist Party of Cuba",
-        "Partido Comunista de Cuba",
-        &[],
-        "CU",
-        Party,
-        Contact,
-        "",
-        &["es"],
-        "",
-        &[],
-        "",
-    ),
-    (
-        "pcb",
-        "Brazilian Communist Party",
-        "Partido Comunista Brasileiro",
-        &["PCB"],
-        "BR",
-        Party,
-        Prospect,
-        "",
-        &["pt"],
-        "",
-        &[],
-        "",
-    ),
-    (
-        "pcv",
-        "Communist Party of Venezuela",
-        "Partido Comunista de Venezuela",
-        &["PCV"],
-        "VE",
-        Party,
-        Contact,
-        "",
-        &["es"],
-        "",
-        &[],
-        "",
-    ),
-    (
-        "wftu",
-        "World Federation of Trade Unions",
-        "Παγκόσμια Συνδικαλιστική Ομοσπονδία",
-        &["WFTU", "FSM"],
-        "GR",
-        Organisation,
-        Partner,
-        "2013-04-01",
-        &["en", "el", "fr", "es", "ar"],
-        "https://www.wftucentral.org",
-        &["union", "international"],
-        "Headquarters in Athens.",
-    ),
-];
+const ORGS: &str = include_str!("demo/orgs.json");
+const PEOPLE: &str = include_str!("demo/people.json");
 
-/// name, native name, organisation handle, role, languages, notes.
-type PersonRow = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-    &'static str,
-);
-
-const PEOPLE: &[PersonRow] = &[
-    (
-        "Giorgos Marinos",
-        "Γιώργος Μαρίνος",
-        "kke",
-        "member of the political bureau",
-        &["el", "en"],
-        "",
-    ),
-    (
-        "Eleni Papadopoulou",
-        "Ελένη Παπαδοπούλου",
-        "kke",
-        "international relations section",
-        &["el", "en", "fr"],
-        "Prefers e-mail.",
-    ),
-    (
-        "Ana Ribeiro",
-        "Ana Ribeiro",
-        "pcp",
-        "international department",
-        &["pt", "en"],
-        "",
-    ),
-    (
-        "Kemal Okuyan",
-        "Kemal Okuyan",
-        "tkp",
-        "general secretary",
-        &["tr"],
-        "",
-    ),
-    (
-        "Raed Fahmi",
-        "رائد فهمي",
-        "icp",
-        "secretary of the central committee",
-        &["ar", "en"],
-        "",
-    ),
-    (
-        "Karwan Ahmed",
-        "کاروان ئەحمەد",
-        "kcp",
-        "foreign relations",
-        &["ckb", "ar", "fa"],
-        "Reachable through the party office in Sulaymaniyah.",
-    ),
-    (
-        "Hassan Karimi",
-        "حسن کریمی",
-        "haft-tappeh",
-        "board member",
-        &["fa"],
-        "Do not name publicly.",
-    ),
-    ("Reza Shahabi", "رضا شهابی", "vahed", "board member", &["fa"], ""),
-    (
-        "Maria Ivanova",
-        "Мария Иванова",
-        "kprf",
-        "international department",
-        &["ru", "en"],
-        "",
-    ),
-    (
-        "Pambis Kyritsis",
-        "Πάμπης Κυρίτσης",
-        "wftu",
-        "general secretary",
-        &["el", "en"],
-        "",
-    ),
-    (
-        "Hiroshi Tanaka",
-        "田中 宏",
-        "jcp",
-        "international bureau",
-        &["ja", "en"],
-        "",
-    ),
-];
+/// Reads one of the sample data files built into the program.
+fn seeds<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> Result<Vec<T>> {
+    serde_json::from_str(json).map_err(|e| Error::internal(format!("the demo's {name} do not read: {e}")))
+}
 
 /// Writes the sample organisations and people; returns their counts.
 pub fn build(tx: &Transaction, now: &str, today: NaiveDate) -> Result<(usize, usize)> {
-    for (i, row) in ORGS.iter().enumerate() {
+    let orgs: Vec<OrgSeed> = seeds("organisations", ORGS)?;
+    let people: Vec<PersonSeed> = seeds("people", PEOPLE)?;
+    for (i, row) in orgs.iter().enumerate() {
         // Spread over the last year, so some organisations are new in a
         // quarter.
         let added = today - chrono::Days::new((i as u64 * 29) % 360);
         tx_org(tx, row, &format!("{added}T09:00:00Z"))?;
     }
-    for (i, (name, native, org, role, langs, notes)) in PEOPLE.iter().enumerate() {
-        let org_id = db::orgs::by_handle(tx, org)?.map(|(o, _)| o.id);
+    for (i, seed) in people.iter().enumerate() {
+        let org_id = db::orgs::by_handle(tx, &seed.organisation)?.map(|(o, _)| o.id);
         let p = Person {
             id: new_id(),
-            name: name.to_string(),
-            native_name: some(native),
-            name_fa: None,
-            organisation: Some(org.to_string()),
-            role: some(role),
+            name: seed.name.clone(),
+            native_name: some(&seed.native_name),
+            name_fa: some(&seed.name_fa),
+            organisation: Some(seed.organisation.clone()),
+            role: some(&seed.role),
             email: None,
             phone: None,
             messaging: Vec::new(),
-            languages: langs.iter().map(|s| s.to_string()).collect(),
-            notes: some(notes),
+            languages: seed.languages.clone(),
+            notes: some(&seed.notes),
             do_not_contact: false,
             sensitivity: if i == 6 {
                 Sensitivity::Secret
@@ -779,30 +104,34 @@ pub fn build(tx: &Transaction, now: &str, today: NaiveDate) -> Result<(usize, us
         db::people::insert(tx, &p)?;
     }
     build_groups(tx, now)?;
-    Ok((ORGS.len(), PEOPLE.len()))
+    Ok((orgs.len(), people.len()))
 }
+
+/// A sample group of the office's own, as `demo/groups.json` lists it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupSeed {
+    handle: String,
+    name: String,
+    name_fa: String,
+    /// Whether the quarterly report gives it a section.
+    in_report: bool,
+    /// Handles of its organisations.
+    members: Vec<String>,
+}
+
+const GROUPS: &str = include_str!("demo/groups.json");
 
 /// The office's own groups: Iran's neighbours (three UN sub-regions),
 /// with a section in the report, and Kurdistan, across borders.
-const GROUPS: &[(&str, &str, &str, bool, &[&str])] = &[
-    (
-        "neighbours",
-        "Neighbours",
-        "همسایگان",
-        true,
-        &["tkp", "disk", "icp", "kcp", "komala", "awsn", "cpp"],
-    ),
-    ("kurdistan", "Kurdistan", "کردستان", false, &["kcp", "komala"]),
-];
-
 fn build_groups(tx: &Transaction, now: &str) -> Result<()> {
-    for (handle, name, name_fa, in_report, members) in GROUPS {
-        let mut g = crate::model::group::Group::new(new_id(), name.to_string(), now);
-        g.handle = handle.to_string();
-        g.name_fa = some(name_fa);
-        g.in_report = *in_report;
+    for seed in seeds::<GroupSeed>("groups", GROUPS)? {
+        let mut g = crate::model::group::Group::new(new_id(), seed.name.clone(), now);
+        g.handle = seed.handle;
+        g.name_fa = some(&seed.name_fa);
+        g.in_report = seed.in_report;
         db::groups::insert(tx, &g)?;
-        for m in *members {
+        for m in &seed.members {
             let Some((r, _)) = db::orgs::by_handle(tx, m)? else {
                 continue;
             };
@@ -1047,9 +376,9 @@ const NAMES_FA: &[(&str, &str)] = &[
     ("wftu", "فدراسیون جهانی سندیکاها"),
 ];
 
-fn tx_org(tx: &Transaction, row: &OrgRow, now: &str) -> Result<()> {
-    let (handle, name, native, aliases, cc, kind, status, since, langs, website, tags, notes) = *row;
-    let c = country::resolve(cc)?;
+fn tx_org(tx: &Transaction, row: &OrgSeed, now: &str) -> Result<()> {
+    let (handle, name, native) = (row.handle.as_str(), row.name.as_str(), row.native_name.as_str());
+    let c = country::resolve(&row.country)?;
     let name_fa = if c.code == "IR" && native != name {
         some(native)
     } else {
@@ -1061,17 +390,17 @@ fn tx_org(tx: &Transaction, row: &OrgRow, now: &str) -> Result<()> {
         name: name.to_string(),
         native_name: if native == name { None } else { some(native) },
         name_fa,
-        aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        aliases: row.aliases.clone(),
         country: c.code.clone(),
         region: c.region.clone(),
-        kind,
-        status,
-        since: NaiveDate::parse_from_str(since, "%Y-%m-%d").ok(),
-        languages: langs.iter().map(|s| s.to_string()).collect(),
-        website: some(website),
+        kind: row.kind.parse::<OrgKind>()?,
+        status: row.status.parse::<OrgStatus>()?,
+        since: NaiveDate::parse_from_str(&row.since, "%Y-%m-%d").ok(),
+        languages: row.languages.clone(),
+        website: some(&row.website),
         email: None,
-        tags: tags.iter().map(|s| s.to_string()).collect(),
-        notes: some(notes),
+        tags: row.tags.clone(),
+        notes: some(&row.notes),
         sensitivity: Sensitivity::Normal,
         created_at: now.to_string(),
         updated_at: now.to_string(),
@@ -1091,7 +420,7 @@ fn some(s: &str) -> Option<String> {
 /// in each one's language; some log entries serve the mandates.
 pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
     use crate::model::document::{DocDirection, DocKind, Document, TranslationStatus};
-    use crate::model::event::{Event, EventKind, OurRole};
+    use crate::model::event::{Event, EventKind, OurRole, PartnerRole};
     let mut objectives = Vec::new();
     for (title, title_fa, description) in crate::model::objective::DEFAULTS {
         let new = db::objectives::NewObjective {
@@ -1136,9 +465,9 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
     seminar.support_won = some("Declaration endorsed by nine more parties");
     db::events::save(tx, &seminar)?;
     for (h, role) in [
-        ("kke", "organiser"),
-        ("icp", "co-organiser"),
-        ("kcp", "co-organiser"),
+        ("kke", PartnerRole::Organiser),
+        ("icp", PartnerRole::CoOrganiser),
+        ("kcp", PartnerRole::CoOrganiser),
     ] {
         db::events::join(tx, &seminar.id, &org(h)?, role)?;
     }
@@ -1158,7 +487,7 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         "Message of support read at the gate.",
     );
     db::events::save(tx, &strike)?;
-    db::events::join(tx, &strike.id, &org("haft-tappeh")?, "organiser")?;
+    db::events::join(tx, &strike.id, &org("haft-tappeh")?, PartnerRole::Organiser)?;
     // Mandate 5: partners' positions brought to our members.
     let briefing = crate::model::briefing::Briefing {
         id: new_id(),
@@ -1192,7 +521,7 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
         "",
     );
     db::events::save(tx, &congress)?;
-    db::events::join(tx, &congress.id, &org("pcp")?, "organiser")?;
+    db::events::join(tx, &congress.id, &org("pcp")?, PartnerRole::Organiser)?;
 
     let statement = Document {
         id: new_id(),

@@ -166,22 +166,26 @@ fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Document> {
     let q = query.trim();
     let mut found = db::documents::find(conn, q)?;
     // A document and its translations share a title: the original is meant.
-    let originals: Vec<&String> = found.iter().filter(|f| f.3.is_none()).map(|f| &f.0).collect();
+    let originals: Vec<&String> = found
+        .iter()
+        .filter(|f| f.translation_of.is_none())
+        .map(|f| &f.id)
+        .collect();
     if let [original] = originals.as_slice()
         && found
             .iter()
-            .all(|f| f.3.is_none() || f.3.as_ref() == Some(*original))
+            .all(|f| f.translation_of.is_none() || f.translation_of.as_ref() == Some(*original))
     {
         let id = (*original).clone();
-        found.retain(|f| f.0 == id);
+        found.retain(|f| f.id == id);
     }
     match found.as_slice() {
-        [(id, _, _, _)] => db::documents::get(conn, id)?.ok_or_else(|| Error::internal("document vanished")),
+        [one] => db::documents::get(conn, &one.id)?.ok_or_else(|| Error::internal("document vanished")),
         [] => Err(Error::user(format!("no document matches `{q}`")).hint("list them with: liaison doc list")),
         many => {
             let mut err = Error::user(format!("`{q}` matches {} documents", many.len()));
-            for (id, title, lang, _) in many.iter().take(8) {
-                err = err.hint(format!("  {title} ({lang}, {})", short_id(id)));
+            for f in many.iter().take(8) {
+                err = err.hint(format!("  {} ({}, {})", f.title, f.language, short_id(&f.id)));
             }
             Err(err.hint("name it by ID prefix"))
         }

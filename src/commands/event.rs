@@ -149,7 +149,7 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, e: &mut Event, f: &EventFields)
 
 fn write_links(tx: &rusqlite::Transaction, id: &str, l: &Links) -> Result<()> {
     for (org, role) in &l.orgs {
-        db::events::join(tx, id, org, role.as_str())?;
+        db::events::join(tx, id, org, *role)?;
     }
     for p in &l.people {
         db::events::add_person(tx, id, p)?;
@@ -213,12 +213,12 @@ fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Event> {
     let q = query.trim();
     let found = db::events::find(conn, q)?;
     match found.as_slice() {
-        [(id, _, _)] => db::events::get(conn, id)?.ok_or_else(|| Error::internal("event vanished")),
+        [one] => db::events::get(conn, &one.id)?.ok_or_else(|| Error::internal("event vanished")),
         [] => Err(Error::user(format!("no event matches `{q}`")).hint("list them with: liaison event list")),
         many => {
             let mut err = Error::user(format!("`{q}` matches {} events", many.len()));
-            for (id, name, starts) in many.iter().take(8) {
-                err = err.hint(format!("  {name} ({starts}, {})", short_id(id)));
+            for e in many.iter().take(8) {
+                err = err.hint(format!("  {} ({}, {})", e.name, e.starts, short_id(&e.id)));
             }
             Err(err.hint("name it by ID prefix"))
         }
@@ -458,7 +458,7 @@ fn join(ctx: &mut Ctx, a: JoinArgs) -> Result<()> {
     }
     db.write(|tx| {
         orgs.iter()
-            .try_for_each(|o| db::events::join(tx, &e.id, &o.id, a.role.as_str()))
+            .try_for_each(|o| db::events::join(tx, &e.id, &o.id, a.role))
     })?;
     let names: Vec<String> = orgs.iter().map(|o| o.handle.clone()).collect();
     ctx.out

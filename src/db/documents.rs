@@ -77,12 +77,18 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Document>> {
         .context("reading document")
 }
 
-/// A document found by ID prefix or title: ID, title, language, and the
-/// original's ID for a translation.
-pub type Found = (String, String, String, Option<String>);
+/// A document found by ID prefix or title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentMatch {
+    pub id: String,
+    pub title: String,
+    pub language: String,
+    /// The original's ID, for a translation.
+    pub translation_of: Option<String>,
+}
 
 /// Live documents whose ID starts with, or title contains, `query`.
-pub fn find(conn: &Connection, query: &str) -> Result<Vec<Found>> {
+pub fn find(conn: &Connection, query: &str) -> Result<Vec<DocumentMatch>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT id, title, language, translation_of FROM documents WHERE deleted_at IS NULL
@@ -90,7 +96,14 @@ pub fn find(conn: &Connection, query: &str) -> Result<Vec<Found>> {
         )
         .context("finding document")?;
     let rows = stmt
-        .query_map([query], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .query_map([query], |r| {
+            Ok(DocumentMatch {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                language: r.get(2)?,
+                translation_of: r.get(3)?,
+            })
+        })
         .context("finding document")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("finding document")

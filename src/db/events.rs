@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::error::{Context, Result};
-use crate::model::event::{Event, EventOrg};
+use crate::model::event::{Event, EventOrg, OurRole, PartnerRole};
 
 use super::{from_json_list, parse_word};
 
@@ -76,11 +76,11 @@ pub fn save(conn: &Connection, e: &Event) -> Result<()> {
 }
 
 /// Records an organisation's part in an event (replacing an earlier role).
-pub fn join(conn: &Connection, event_id: &str, org_id: &str, role: &str) -> Result<()> {
+pub fn join(conn: &Connection, event_id: &str, org_id: &str, role: PartnerRole) -> Result<()> {
     conn.execute(
         "INSERT INTO event_orgs (event_id, org_id, role) VALUES (?1, ?2, ?3)
          ON CONFLICT (event_id, org_id) DO UPDATE SET role = excluded.role",
-        params![event_id, org_id, role],
+        params![event_id, org_id, role.as_str()],
     )
     .context("adding organisation to event")?;
     Ok(())
@@ -103,9 +103,17 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Event>> {
         .context("reading event")
 }
 
+/// An event found by ID prefix or name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventMatch {
+    pub id: String,
+    pub name: String,
+    pub starts: NaiveDate,
+}
+
 /// Live events whose ID starts with `prefix` or whose name contains `part`
-/// (folded by the caller): (id, name, starts).
-pub fn find(conn: &Connection, query: &str) -> Result<Vec<(String, String, NaiveDate)>> {
+/// (folded by the caller).
+pub fn find(conn: &Connection, query: &str) -> Result<Vec<EventMatch>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT id, name, starts FROM events WHERE deleted_at IS NULL
@@ -113,7 +121,13 @@ pub fn find(conn: &Connection, query: &str) -> Result<Vec<(String, String, Naive
         )
         .context("finding event")?;
     let rows = stmt
-        .query_map([query], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map([query], |r| {
+            Ok(EventMatch {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                starts: r.get(2)?,
+            })
+        })
         .context("finding event")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("finding event")
@@ -164,18 +178,22 @@ pub fn soft_delete(conn: &Connection, id: &str, now: &str) -> Result<()> {
     Ok(())
 }
 
-/// An event held: name, first day, our role, country, outcome, support won.
-pub type Held = (
-    String,
-    NaiveDate,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+/// An event held in a period, as the report lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldEvent {
+    pub name: String,
+    /// Its first day.
+    pub starts: NaiveDate,
+    pub our_role: OurRole,
+    pub country: Option<String>,
+    /// What came of it (agreements, statements).
+    pub outcome: Option<String>,
+    /// What support it won.
+    pub support_won: Option<String>,
+}
 
 /// Events in a period with our role.
-pub fn in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Held>> {
+pub fn in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<HeldEvent>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT name, starts, our_role, country, outcome, support_won FROM events
@@ -184,7 +202,14 @@ pub fn in_period(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ve
         .context("reading events")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok(HeldEvent {
+                name: r.get(0)?,
+                starts: r.get(1)?,
+                our_role: parse_word(r, 2)?,
+                country: r.get(3)?,
+                outcome: r.get(4)?,
+                support_won: r.get(5)?,
+            })
         })
         .context("reading events")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()

@@ -6,11 +6,24 @@ use rusqlite::{Connection, params};
 
 use crate::error::{Context, Result};
 
-/// A silent partner: handle, name, country, last contact.
-pub type Silent = (String, String, String, Option<NaiveDate>);
+/// A partner gone silent in the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SilentPartner {
+    pub handle: String,
+    pub name: String,
+    pub country: String,
+    pub last_contact: Option<NaiveDate>,
+}
 
-/// A follow-up: organisation handle, title, due, done on.
-pub type FollowUp = (Option<String>, String, Option<NaiveDate>, Option<NaiveDate>);
+/// A follow-up done, or overdue, in the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// Its organisation's handle.
+    pub organisation: Option<String>,
+    pub title: String,
+    pub due: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+}
 
 /// Counts of a period.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -189,9 +202,9 @@ pub fn by_log_column(
 }
 
 /// Partners with no contact in the period, neither a log entry nor a copy
-/// of a document sent: (handle, name, country, last contact up to the
-/// period's end), longest silence first.
-pub fn silent_partners(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Silent>> {
+/// of a document sent (the last contact up to the period's end), longest
+/// silence first.
+pub fn silent_partners(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<SilentPartner>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT handle, name, country, last FROM (
@@ -206,7 +219,12 @@ pub fn silent_partners(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Res
         .context("computing the report")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok(SilentPartner {
+                handle: r.get(0)?,
+                name: r.get(1)?,
+                country: r.get(2)?,
+                last_contact: r.get(3)?,
+            })
         })
         .context("computing the report")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
@@ -228,7 +246,7 @@ pub fn per_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
 }
 
 /// Follow-ups done from `from` to `to`, or (with `overdue`) still open and
-/// past due at `to`: (handle, title, due, done_on).
+/// past due at `to`.
 pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bool) -> Result<Vec<FollowUp>> {
     let sql = if overdue {
         format!(
@@ -246,7 +264,12 @@ pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bo
     let mut stmt = conn.prepare_cached(&sql).context("computing the report")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok(FollowUp {
+                organisation: r.get(0)?,
+                title: r.get(1)?,
+                due: r.get(2)?,
+                done_on: r.get(3)?,
+            })
         })
         .context("computing the report")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
@@ -254,19 +277,22 @@ pub fn follow_ups(conn: &Connection, from: NaiveDate, to: NaiveDate, overdue: bo
 }
 
 /// A person met in the period, with the details a report leaves out
-/// unless asked: name, organisation handle, e-mail, phone, messaging,
-/// Persian name.
-pub type Contact = (
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<String>,
-);
+/// unless asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMet {
+    pub name: String,
+    /// Their organisation's handle.
+    pub organisation: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Messaging handles, as the JSON list the row holds.
+    pub messaging: String,
+    /// Their name in Persian, when they have one.
+    pub name_fa: Option<String>,
+}
 
 /// People present at the period's entries, by name.
-pub fn people_met(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contact>> {
+pub fn people_met(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<PersonMet>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT p.name, o.handle, p.email, p.phone, p.messaging, p.name_fa FROM people p
@@ -279,7 +305,14 @@ pub fn people_met(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<V
         .context("computing the report")?;
     let rows = stmt
         .query_map(params![from, to], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok(PersonMet {
+                name: r.get(0)?,
+                organisation: r.get(1)?,
+                email: r.get(2)?,
+                phone: r.get(3)?,
+                messaging: r.get(4)?,
+                name_fa: r.get(5)?,
+            })
         })
         .context("computing the report")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()

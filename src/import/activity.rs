@@ -189,7 +189,7 @@ impl Importer for Events {
         }
         db::events::save(tx, &e).map_err(db_err)?;
         for (org, role) in &orgs {
-            db::events::join(tx, &e.id, org, role.as_str()).map_err(db_err)?;
+            db::events::join(tx, &e.id, org, *role).map_err(db_err)?;
         }
         for p in &people {
             db::events::add_person(tx, &e.id, p).map_err(db_err)?;

@@ -423,11 +423,11 @@ pub fn build(
     previous_totals.partners_going_cold = db::report::silent_partners(conn, pfrom, pto)?.len() as i64;
     let going_cold: Vec<ColdRow> = db::report::silent_partners(conn, from, to)?
         .into_iter()
-        .map(|(handle, name, country, last_contact)| ColdRow {
-            handle,
-            name,
-            country,
-            last_contact,
+        .map(|p| ColdRow {
+            handle: p.handle,
+            name: p.name,
+            country: p.country,
+            last_contact: p.last_contact,
         })
         .collect();
     totals.partners_going_cold = going_cold.len() as i64;
@@ -442,11 +442,11 @@ pub fn build(
         let to = if overdue { period.as_of } else { to };
         Ok(db::report::follow_ups(conn, from, to, overdue)?
             .into_iter()
-            .map(|(organisation, title, due, done_on)| FollowUpRow {
-                organisation,
-                title,
-                due,
-                done_on,
+            .map(|f| FollowUpRow {
+                organisation: f.organisation,
+                title: f.title,
+                due: f.due,
+                done_on: f.done_on,
             })
             .collect())
     };
@@ -455,16 +455,14 @@ pub fn build(
     let trend = trend(conn, to, period.calendar)?;
     let events = db::events::in_period(conn, from, to)?
         .into_iter()
-        .map(
-            |(name, starts, our_role, country, outcome, support_won)| EventRow {
-                name,
-                starts,
-                our_role,
-                country,
-                outcome,
-                support_won,
-            },
-        )
+        .map(|e| EventRow {
+            name: e.name,
+            starts: e.starts,
+            our_role: e.our_role.to_string(),
+            country: e.country,
+            outcome: e.outcome,
+            support_won: e.support_won,
+        })
         .collect();
     let documents_by_language = db::documents::sent_by_language(conn, from, to)?
         .into_iter()
@@ -475,16 +473,14 @@ pub fn build(
         let rows = db::report::people_met(conn, from, to)?;
         Some(
             rows.into_iter()
-                .map(
-                    |(name, organisation, email, phone, messaging, name_fa)| ContactRow {
-                        name,
-                        name_fa,
-                        organisation,
-                        email,
-                        phone,
-                        messaging: serde_json::from_str(&messaging).unwrap_or_default(),
-                    },
-                )
+                .map(|p| ContactRow {
+                    name: p.name,
+                    name_fa: p.name_fa,
+                    organisation: p.organisation,
+                    email: p.email,
+                    phone: p.phone,
+                    messaging: serde_json::from_str(&p.messaging).unwrap_or_default(),
+                })
                 .collect(),
         )
     } else {
