@@ -21,6 +21,14 @@ mod fold;
 #[path = "src/model/country/aliases.rs"]
 mod aliases;
 
+#[path = "src/matching/spelling.rs"]
+mod spelling;
+
+/// What `spelling.rs` calls `crate::text`.
+mod text {
+    pub use super::fold::fold;
+}
+
 use fold::fold;
 
 /// Languages whose country names are accepted as input. English and Persian
@@ -39,7 +47,12 @@ struct Country {
 }
 
 fn main() {
-    for path in ["build.rs", "src/text/fold.rs", "src/model/country/aliases.rs"] {
+    for path in [
+        "build.rs",
+        "src/text/fold.rs",
+        "src/model/country/aliases.rs",
+        "src/matching/spelling.rs",
+    ] {
         println!("cargo::rerun-if-changed={path}");
     }
     let (countries, by_key) = build_index();
@@ -58,6 +71,13 @@ fn main() {
     out.push_str("/// Folded name → indexes into `COUNTRIES`, sorted by name.\n");
     out.push_str("pub static BY_KEY: &[(&str, &[u16])] = &[\n");
     for (key, found) in &by_key {
+        writeln!(out, "    ({key:?}, &{found:?}),").unwrap();
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// Latin spelling of a name in another alphabet → indexes into\n");
+    out.push_str("/// `COUNTRIES`, sorted by spelling.\n");
+    out.push_str("pub static BY_SPELLING: &[(&str, &[u16])] = &[\n");
+    for (key, found) in &by_spelling(&by_key) {
         writeln!(out, "    ({key:?}, &{found:?}),").unwrap();
     }
     out.push_str("];\n\n");
@@ -133,6 +153,45 @@ fn build_index() -> (Vec<Country>, BTreeMap<String, Vec<u16>>) {
         by_key.insert(fold(&c.code), vec![i as u16]);
     }
     (countries, by_key)
+}
+
+/// The Latin spellings of the names written wholly in Greek, Cyrillic or
+/// Armenian letters, each word
+/// spelt as search spells it: the transliteration of every word, and the
+/// spelling people write (`rossiya` for `россия`, `ellada` for `ελλαδα`).
+/// A spelling of names of several countries names them all.
+fn by_spelling(by_key: &BTreeMap<String, Vec<u16>>) -> BTreeMap<String, Vec<u16>> {
+    let mut out: BTreeMap<String, Vec<u16>> = BTreeMap::new();
+    for (key, found) in by_key {
+        let words: Vec<&str> = key.split(' ').collect();
+        // Greek, Cyrillic and Armenian only: the spellings of other
+        // scripts (Japanese `hahama`) would be false friends of Latin names.
+        let foreign = |w: &str| {
+            w.chars().all(|c| {
+                matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' | '\u{0400}'..='\u{052F}' | '\u{0530}'..='\u{058F}')
+            })
+        };
+        if !words.iter().all(|w| foreign(w)) {
+            continue;
+        }
+        let spelt: Vec<Vec<String>> = words.iter().map(|w| spelling::spellings(w)).collect();
+        if spelt.iter().any(Vec::is_empty) {
+            continue;
+        }
+        for pick in [0, usize::MAX] {
+            let latin: Vec<&str> = spelt
+                .iter()
+                .map(|alts| alts[pick.min(alts.len() - 1)].as_str())
+                .collect();
+            let slot = out.entry(latin.join(" ")).or_default();
+            for i in found {
+                if !slot.contains(i) {
+                    slot.push(*i);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Kosovo, which ISO 3166 leaves out: `XK` is the code the European Union

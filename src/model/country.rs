@@ -48,6 +48,34 @@ fn named(key: &str) -> &'static [u16] {
         .map_or(&[], |at| table::BY_KEY[at].1)
 }
 
+/// The countries a Latin spelling names by their name in another
+/// alphabet (`Rossiya`, `Ellada`, `Armeniya`), as search spells names:
+/// what a name gives when its exact spelling is not known.
+fn spelt(input: &str) -> &'static [u16] {
+    let key = fold(input);
+    if !key.is_ascii() {
+        return &[];
+    }
+    let words: Vec<String> = key
+        .split_whitespace()
+        .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let key = words.join(" ");
+    table::BY_SPELLING
+        .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
+        .map_or(&[], |at| table::BY_SPELLING[at].1)
+}
+
+/// The countries `input` names: by its folded name, else by Latin spelling.
+fn matching(input: &str) -> (String, &'static [u16]) {
+    let key = fold(input);
+    match named(&key) {
+        [] => (key, spelt(input)),
+        found => (key, found),
+    }
+}
+
 /// One country by its alpha-2 code, in any case.
 fn by_alpha2(code: &str) -> Option<Country> {
     let code = code.trim();
@@ -68,9 +96,9 @@ pub fn resolve(input: &str) -> Result<Country> {
     {
         return Ok(c);
     }
-    let key = fold(input);
+    let (key, found) = matching(input);
     let shown = quoted(input.trim());
-    match named(&key) {
+    match found {
         [i] => Ok(country(usize::from(*i))),
         many @ [first, ..] => {
             let named: Vec<String> = many.iter().map(|i| label(&country(usize::from(*i)))).collect();
@@ -110,13 +138,14 @@ pub fn resolve(input: &str) -> Result<Country> {
 }
 
 /// The one country with this name in one of the accepted languages,
-/// folded as names are (`یونان`, `Ελλάδα`, `Greece`): not by its codes.
+/// folded as names are (`یونان`, `Ελλάδα`, `Greece`), or spelt in Latin
+/// letters (`Ellada`), as [`resolve`] finds it: not by its codes.
 pub fn by_name(input: &str) -> Option<Country> {
     let key = fold(input);
     if key.is_ascii() && key.len() <= 3 {
         return None;
     }
-    match named(&key) {
+    match matching(input).1 {
         [i] => Some(country(usize::from(*i))),
         _ => None,
     }
@@ -282,6 +311,36 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn latin_spellings_of_names_in_other_alphabets_resolve() {
+        for (name, code) in [
+            ("Rossiya", "RU"),
+            ("Rossiia", "RU"),
+            ("Ellada", "GR"),
+            ("Elláda", "GR"),
+            ("Kypros", "CY"),
+            ("Gretsiya", "GR"),
+            ("Armeniya", "AM"),
+        ] {
+            assert_eq!(
+                resolve(name).map(|c| c.code).ok(),
+                Some(code.to_string()),
+                "{name}"
+            );
+            assert_eq!(by_name(name).map(|c| c.code), Some(code.to_string()), "{name}");
+        }
+        // Both Koreas are Корея: its spelling is refused naming each.
+        let err = resolve("Koreya").unwrap_err();
+        assert!(
+            err.message.contains("(KP)") && err.message.contains("(KR)"),
+            "{}",
+            err.message
+        );
+        assert!(by_name("Koreya").is_none());
+        // No false friends: a Latin word that spells no name stays unknown.
+        assert!(resolve("Atlantida").is_err());
     }
 
     #[test]
