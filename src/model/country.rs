@@ -1,18 +1,21 @@
 //! Countries (ISO 3166-1 alpha-2) and their UN M49 sub-regions.
 //!
-//! The data comes from the `keshvar` crate; this module only builds a lookup
-//! table from it once per process, keyed by folded names, so a country can be
-//! given as `GR`, `Greece`, `Ελλάδα` or `یونان`.
+//! The data comes from the `keshvar` crate, read at build time: `build.rs`
+//! writes every country and every spelling of its name in the accepted
+//! languages, folded, into sorted static tables. A country can be given as
+//! `GR`, `Greece`, `Ελλάδα` or `یونان`, and looking one up costs a
+//! bisection, not a pass over keshvar's translations.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use keshvar::{CountryIterator, SubRegion};
 
 use crate::error::{Error, Result};
 use crate::text::{fold, quoted};
 
-mod aliases;
+mod places;
+
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/countries.rs"));
+}
 
 /// One country as liaison shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,162 +30,63 @@ pub struct Country {
     pub region: String,
 }
 
-struct Index {
-    countries: Vec<Country>,
-    /// Folded name → indexes into `countries`; more than one marks a name
-    /// that several countries share, which must not resolve silently to
-    /// any of them.
-    by_key: HashMap<String, Vec<usize>>,
-}
-
-/// Languages whose country names are accepted as input. English and Persian
-/// are the office's working languages; the rest are those of its partners.
-const NAME_LANGUAGES: &[&str] = &[
-    "en", "fa", "ar", "ckb", "ku", "tr", "el", "ru", "fr", "es", "pt", "de", "ur", "az", "hy",
-];
-
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(build_index)
-}
-
-fn build_index() -> Index {
-    // One pass over keshvar's countries (building each costs a table of
-    // all its translations), keeping the names to index beside each.
-    use std::borrow::Cow;
-    let mut named: Vec<(Country, Vec<Cow<'static, str>>)> = CountryIterator::new()
-        .map(|c| {
-            let translations = c.translations();
-            let mut names: Vec<Cow<'static, str>> = vec![
-                c.iso_short_name().into(),
-                c.iso_long_name().into(),
-                c.alpha3().to_string().into(),
-            ];
-            names.extend(c.unofficial_name_list().iter().map(|n| Cow::from(*n)));
-            names.extend(
-                NAME_LANGUAGES
-                    .iter()
-                    .filter_map(|l| translations.get(l).map(|n| Cow::from(*n))),
-            );
-            (describe(&c), names)
-        })
-        .collect();
-    named.push((kosovo(), Vec::new()));
-    named.sort_by(|a, b| a.0.code.cmp(&b.0.code));
-    let position: HashMap<String, usize> = named
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (c.code.clone(), i))
-        .collect();
-    let at = |code: &str| position.get(code).copied();
-    // Many languages spell a country alike: each spelling is folded once.
-    let mut folded: HashMap<&str, String> = HashMap::new();
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, (_, names)) in named.iter().enumerate() {
-        for n in names {
-            let key = folded.entry(n.as_ref()).or_insert_with(|| fold(n));
-            if key.is_empty() {
-                continue;
-            }
-            let slot = by_key.entry(key.clone()).or_default();
-            if !slot.contains(&i) {
-                slot.push(i);
-            }
-        }
-    }
-    let countries: Vec<Country> = named.into_iter().map(|(c, _)| c).collect();
-    // Names as people write them replace whatever keshvar's lists made of
-    // them: `Korea` is both Koreas, `Britain` is the United Kingdom.
-    for (names, codes) in aliases::COMMON.iter().chain(aliases::SHARED) {
-        let found: Vec<usize> = codes.iter().filter_map(|c| at(c)).collect();
-        for n in *names {
-            by_key.insert(fold(n), found.clone());
-        }
-    }
-    // The name liaison writes for a country always reads back as it.
-    for (i, c) in countries.iter().enumerate() {
-        by_key.insert(fold(&c.name), vec![i]);
-    }
-    for c in &countries {
-        // The alpha-2 code wins over any name that happens to spell it.
-        if let Some(i) = at(&c.code) {
-            by_key.insert(fold(&c.code), vec![i]);
-        }
-    }
-    Index { countries, by_key }
-}
-
-/// Kosovo, which ISO 3166 leaves out: `XK` is the code the European Union
-/// and most software use.
-fn kosovo() -> Country {
+/// The country at `i` in the table.
+fn country(i: usize) -> Country {
+    let (code, name, name_fa, region) = table::COUNTRIES[i];
     Country {
-        code: "XK".into(),
-        name: "Kosovo".into(),
-        name_fa: "کوزوو".into(),
-        region: "Southern Europe".into(),
+        code: code.into(),
+        name: name.into(),
+        name_fa: name_fa.into(),
+        region: region.into(),
     }
 }
 
-/// What liaison keeps of one of keshvar's countries.
-fn describe(c: &keshvar::Country) -> Country {
-    let translations = c.translations();
-    let code = c.alpha2().to_string();
-    // Where the short English name is one that fits several countries
-    // (`Congo`, `Guinea`), liaison writes the name that tells them apart,
-    // so that every name it writes reads back as the same country.
-    let name = match code.as_str() {
-        "CG" => "Republic of the Congo",
-        "CD" => "Democratic Republic of the Congo",
-        "GN" => "Guinea-Conakry",
-        _ => translations.get("en").copied().unwrap_or(c.iso_short_name()),
-    };
-    Country {
-        code,
-        name: name.to_string(),
-        name_fa: translations.get("fa").copied().unwrap_or("").to_string(),
-        region: match c.maybe_subregion() {
-            Some(s) => m49_name(s).to_string(),
-            None => "Antarctica".to_string(),
-        },
+/// The countries a folded name names: none, one, or several that share it.
+fn named(key: &str) -> &'static [u16] {
+    table::BY_KEY
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .map_or(&[], |at| table::BY_KEY[at].1)
+}
+
+/// The countries a Latin spelling names by their name in another
+/// alphabet (`Rossiya`, `Ellada`, `Armeniya`), as search spells names:
+/// what a name gives when its exact spelling is not known.
+fn spelt(input: &str) -> &'static [u16] {
+    let key = fold(input);
+    if !key.is_ascii() {
+        return &[];
+    }
+    let words: Vec<String> = key
+        .split_whitespace()
+        .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let key = words.join(" ");
+    table::BY_SPELLING
+        .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
+        .map_or(&[], |at| table::BY_SPELLING[at].1)
+}
+
+/// The countries `input` names: by its folded name, else by Latin spelling.
+fn matching(input: &str) -> (String, &'static [u16]) {
+    let key = fold(input);
+    match named(&key) {
+        [] => (key, spelt(input)),
+        found => (key, found),
     }
 }
 
-/// One country by its alpha-2 code, without building the name index (which
-/// costs milliseconds: commands that only show a stored code skip it).
+/// One country by its alpha-2 code, in any case.
 fn by_alpha2(code: &str) -> Option<Country> {
-    if code.trim().eq_ignore_ascii_case("XK") {
-        return Some(kosovo());
+    let code = code.trim();
+    if code.len() != 2 {
+        return None;
     }
-    let alpha2 = keshvar::Alpha2::try_from(code.trim()).ok()?;
-    Some(describe(&alpha2.to_country()))
-}
-
-/// The UN M49 name of a sub-region.
-fn m49_name(s: SubRegion) -> &'static str {
-    match s {
-        SubRegion::AustraliaAndNewZealand => "Australia and New Zealand",
-        SubRegion::Caribbean => "Caribbean",
-        SubRegion::CentralAmerica => "Central America",
-        SubRegion::CentralAsia => "Central Asia",
-        SubRegion::EasternAfrica => "Eastern Africa",
-        SubRegion::EasternAsia => "Eastern Asia",
-        SubRegion::EasternEurope => "Eastern Europe",
-        SubRegion::Melanesia => "Melanesia",
-        SubRegion::Micronesia => "Micronesia",
-        SubRegion::MiddleAfrica => "Middle Africa",
-        SubRegion::NorthernAfrica => "Northern Africa",
-        SubRegion::NorthernAmerica => "Northern America",
-        SubRegion::NorthernEurope => "Northern Europe",
-        SubRegion::Polynesia => "Polynesia",
-        SubRegion::SouthAmerica => "South America",
-        SubRegion::SouthEasternAsia => "South-eastern Asia",
-        SubRegion::SouthernAfrica => "Southern Africa",
-        SubRegion::SouthernAsia => "Southern Asia",
-        SubRegion::SouthernEurope => "Southern Europe",
-        SubRegion::WesternAfrica => "Western Africa",
-        SubRegion::WesternAsia => "Western Asia",
-        SubRegion::WesternEurope => "Western Europe",
-    }
+    let code = code.to_ascii_uppercase();
+    table::COUNTRIES
+        .binary_search_by(|c| c.0.cmp(code.as_str()))
+        .ok()
+        .map(country)
 }
 
 /// Finds a country by its code or by a name in one of the accepted languages.
@@ -192,22 +96,21 @@ pub fn resolve(input: &str) -> Result<Country> {
     {
         return Ok(c);
     }
-    let idx = index();
-    let key = fold(input);
+    let (key, found) = matching(input);
     let shown = quoted(input.trim());
-    match idx.by_key.get(&key).map(Vec::as_slice) {
-        Some([i]) => Ok(idx.countries[*i].clone()),
-        Some(many) if !many.is_empty() => {
-            let named: Vec<String> = many.iter().map(|i| label(&idx.countries[*i])).collect();
+    match found {
+        [i] => Ok(country(usize::from(*i))),
+        many @ [first, ..] => {
+            let named: Vec<String> = many.iter().map(|i| label(&country(usize::from(*i)))).collect();
             Err(
                 Error::user(format!("country {shown} could be {}", or_list(&named))).hint(format!(
                     "give the one you mean by its code, e.g. {}",
-                    idx.countries[many[0]].code
+                    table::COUNTRIES[usize::from(*first)].0
                 )),
             )
         }
         _ => {
-            if let Some(place) = aliases::not_a_state(&key) {
+            if let Some(place) = places::not_a_state(&key) {
                 let states: Vec<String> = place
                     .states
                     .iter()
@@ -239,15 +142,15 @@ pub fn resolve(input: &str) -> Result<Country> {
 }
 
 /// The one country with this name in one of the accepted languages,
-/// folded as names are (`یونان`, `Ελλάδα`, `Greece`): not by its codes.
+/// folded as names are (`یونان`, `Ελλάδα`, `Greece`), or spelt in Latin
+/// letters (`Ellada`), as [`resolve`] finds it: not by its codes.
 pub fn by_name(input: &str) -> Option<Country> {
     let key = fold(input);
     if key.is_ascii() && key.len() <= 3 {
         return None;
     }
-    let idx = index();
-    match idx.by_key.get(&key).map(Vec::as_slice) {
-        Some([i]) => Some(idx.countries[*i].clone()),
+    match matching(input).1 {
+        [i] => Some(country(usize::from(*i))),
         _ => None,
     }
 }
@@ -282,15 +185,13 @@ pub fn by_code(code: &str) -> Option<Country> {
 
 /// Every country liaison knows, in ISO code order.
 pub fn all() -> &'static [Country] {
-    &index().countries
+    static ALL: OnceLock<Vec<Country>> = OnceLock::new();
+    ALL.get_or_init(|| (0..table::COUNTRIES.len()).map(country).collect())
 }
 
 /// All M49 sub-region names, for validating `--region`.
 pub fn regions() -> Vec<&'static str> {
-    let mut all: Vec<&str> = keshvar::SubRegionIterator::new().map(m49_name).collect();
-    all.push("Antarctica");
-    all.sort_unstable();
-    all
+    table::REGIONS.to_vec()
 }
 
 /// Finds the canonical spelling of a region name given loosely.
@@ -314,10 +215,8 @@ fn closest(key: &str) -> Vec<String> {
     if !crate::text::comparable(key) {
         return Vec::new();
     }
-    let idx = index();
     let script = script_of(key);
-    let mut scored: Vec<(f64, usize)> = idx
-        .by_key
+    let mut scored: Vec<(f64, u16)> = table::BY_KEY
         .iter()
         .filter(|(k, _)| script_of(k) == script && k.chars().count() > 2)
         .flat_map(|(k, v)| {
@@ -329,7 +228,7 @@ fn closest(key: &str) -> Vec<String> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<String> = Vec::new();
     for (_, i) in scored {
-        let l = label(&idx.countries[i]);
+        let l = label(&country(usize::from(i)));
         if !out.contains(&l) {
             out.push(l);
         }
@@ -416,6 +315,36 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn latin_spellings_of_names_in_other_alphabets_resolve() {
+        for (name, code) in [
+            ("Rossiya", "RU"),
+            ("Rossiia", "RU"),
+            ("Ellada", "GR"),
+            ("Elláda", "GR"),
+            ("Kypros", "CY"),
+            ("Gretsiya", "GR"),
+            ("Armeniya", "AM"),
+        ] {
+            assert_eq!(
+                resolve(name).map(|c| c.code).ok(),
+                Some(code.to_string()),
+                "{name}"
+            );
+            assert_eq!(by_name(name).map(|c| c.code), Some(code.to_string()), "{name}");
+        }
+        // Both Koreas are Корея: its spelling is refused naming each.
+        let err = resolve("Koreya").unwrap_err();
+        assert!(
+            err.message.contains("(KP)") && err.message.contains("(KR)"),
+            "{}",
+            err.message
+        );
+        assert!(by_name("Koreya").is_none());
+        // No false friends: a Latin word that spells no name stays unknown.
+        assert!(resolve("Atlantida").is_err());
     }
 
     #[test]

@@ -270,3 +270,44 @@ fn imports_resolve_names_as_arguments_do() {
     );
     assert_eq!(env.count("SELECT count(*) FROM interactions"), 3);
 }
+
+#[test]
+fn country_arguments_and_search_find_the_same_countries() {
+    let env = Env::new();
+    partners(&env);
+    let handles = |country: &str| -> Vec<String> {
+        env.json(&["org", "list", "--country", country])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["handle"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Names in other languages and their Latin spellings, as arguments
+    // and as searches.
+    for (country, handle) in [
+        ("Ελλάδα", "kke"),
+        ("یونان", "kke"),
+        ("Греция", "kke"),
+        ("Gretsiya", "kke"),
+        ("Kypros", "ppwp"),
+        ("Rossiya", "cprf"),
+        ("Rossiia", "cprf"),
+    ] {
+        assert_eq!(handles(country), [handle], "--country {country}");
+        // By its name, or else by its country's name.
+        let hits = ranked(&env, country);
+        assert_eq!(hits.len(), 1, "search {country}: {hits:?}");
+        assert!(
+            hits[0].starts_with(&format!("{handle}:")),
+            "search {country}: {hits:?}"
+        );
+    }
+    // The spelling of a name both Koreas share is refused naming each.
+    let err = env.fails(1, &["org", "list", "--country", "Koreya"]);
+    assert!(err.contains("(KP)") && err.contains("(KR)"), "{err}");
+    // A Latin word that spells no country is no country.
+    env.fails(1, &["org", "list", "--country", "Rossiyaa"]);
+    assert!(ranked(&env, "Rossiyaa").is_empty());
+    assert_eq!(ranked(&env, "Gretsiya"), ["kke:country"]);
+}
