@@ -167,6 +167,22 @@ fn edit_renames_and_marks_for_the_report_and_rm_is_undone() {
     assert_eq!(data(&env), before);
 }
 
+#[test]
+fn an_organisations_history_names_a_deleted_group_by_its_handle() {
+    let env = with_neighbours();
+    env.ok(&["org", "edit", "kcp", "--group", "neighbours"]);
+    let id: String = env
+        .sql()
+        .query_row("SELECT id FROM groups WHERE handle = 'neighbours'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    env.ok(&["group", "rm", "neighbours"]);
+    let out = env.ok(&["changes", "kcp"]);
+    assert!(out.contains("neighbours"), "{out}");
+    assert!(!out.contains(&id[..8]), "{out}");
+}
+
 /// (organisation handle) of each copy sent, in order.
 fn sent_to(env: &Env) -> Vec<String> {
     let conn = env.sql();

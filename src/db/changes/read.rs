@@ -312,5 +312,18 @@ pub fn label(conn: &Connection, entity: Entity, id: &str) -> Result<Option<Strin
         .query_row([id], |r| row_object(r, &names))
         .optional()
         .context("reading the change history")?;
-    Ok(row.map(|r| label_of_row(entity, &r)))
+    if let Some(r) = row {
+        return Ok(Some(label_of_row(entity, &r)));
+    }
+    // A row deleted outright (a group) is known by its last recorded state.
+    let last: Option<String> = conn
+        .prepare_cached(
+            "SELECT before FROM changes WHERE record = ?1 AND tbl = ?2 AND before IS NOT NULL
+              ORDER BY seq DESC LIMIT 1",
+        )
+        .and_then(|mut s| s.query_row(params![id, table], |r| r.get(0)).optional())
+        .context("reading the change history")?;
+    Ok(last
+        .and_then(|json| serde_json::from_str::<Row>(&json).ok())
+        .map(|r| label_of_row(entity, &r)))
 }
