@@ -21,7 +21,7 @@ use chrono::{Days, NaiveDate};
 use liaison::db::{self, Db};
 use liaison::model::Sensitivity;
 use liaison::model::country;
-use liaison::model::log::{Channel, Direction, Interaction};
+use liaison::model::log::{Channel, Direction, LogEntry};
 use liaison::model::org::{Org, OrgKind, OrgStatus};
 use liaison::model::person::Person;
 use liaison::model::task::{Priority, Task, TaskStatus};
@@ -386,7 +386,7 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
         for _ in 0..n {
             let o = &orgs[rng.skewed(orgs.len())].org;
             let date = today - Days::new(rng.below(3650) as u64);
-            let entry = Interaction {
+            let entry = LogEntry {
                 id: format!(
                     "{:032x}",
                     (u128::from(rng.next_u64()) << 64) | u128::from(rng.next_u64())

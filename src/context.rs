@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 
 use crate::cli::{ColorChoice, FormatArg, Global};
-use crate::dates::{DateOrder, Lean};
+use crate::dates::{DateOrder, Tense};
 use crate::db::Db;
 use crate::db::changes::Actor;
 use crate::error::{Error, Result};
@@ -130,8 +130,8 @@ impl Ctx {
 
     /// Reads a date as typed on the command line, in the date order given
     /// or set (see `date_order`).
-    pub fn date(&self, input: &str, lean: Lean) -> Result<NaiveDate> {
-        crate::dates::parse(input, self.today(), self.date_order, lean)
+    pub fn date(&self, input: &str, tense: Tense) -> Result<NaiveDate> {
+        crate::dates::parse(input, self.today(), self.date_order, tense)
     }
 
     /// Today's date where the user is.

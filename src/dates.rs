@@ -26,13 +26,13 @@ pub enum DateOrder {
 /// Whether a bare weekday name means the last one or the next one: a
 /// contact happened in the past, a follow-up is due in the future.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lean {
+pub enum Tense {
     Past,
     Future,
 }
 
 /// Parses `input` relative to `today`.
-pub fn parse(input: &str, today: NaiveDate, order: Option<DateOrder>, lean: Lean) -> Result<NaiveDate> {
+pub fn parse(input: &str, today: NaiveDate, order: Option<DateOrder>, tense: Tense) -> Result<NaiveDate> {
     let s = input.trim().to_lowercase();
     let s = crate::text::fold(&s);
     if s.is_empty() {
@@ -47,7 +47,7 @@ pub fn parse(input: &str, today: NaiveDate, order: Option<DateOrder>, lean: Lean
     if let Some(d) = relative(&s, today) {
         return d.ok_or_else(|| invalid(input));
     }
-    if let Some(d) = weekday(&s, today, lean) {
+    if let Some(d) = weekday(&s, today, tense) {
         return Ok(d);
     }
     if let Some(d) = numeric(input.trim(), &s, order, today)? {
@@ -91,22 +91,22 @@ fn relative(s: &str, today: NaiveDate) -> Option<Option<NaiveDate>> {
     Some(shifted)
 }
 
-fn weekday(s: &str, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
-    let (lean, name) = if let Some(rest) = s.strip_prefix("last ") {
-        (Lean::Past, rest)
+fn weekday(s: &str, today: NaiveDate, tense: Tense) -> Option<NaiveDate> {
+    let (tense, name) = if let Some(rest) = s.strip_prefix("last ") {
+        (Tense::Past, rest)
     } else if let Some(rest) = s.strip_prefix("next ") {
-        (Lean::Future, rest)
+        (Tense::Future, rest)
     } else {
-        (lean, s)
+        (tense, s)
     };
     let wd: Weekday = name.trim().parse().ok()?;
     let today_n = i64::from(today.weekday().num_days_from_monday());
     let want = i64::from(wd.num_days_from_monday());
-    let offset = match lean {
+    let offset = match tense {
         // The most recent such day, today included.
-        Lean::Past => -((today_n - want).rem_euclid(7)),
+        Tense::Past => -((today_n - want).rem_euclid(7)),
         // The next such day, today excluded: "friday" on a Friday means next week.
-        Lean::Future => {
+        Tense::Future => {
             let d = (want - today_n).rem_euclid(7);
             if d == 0 { 7 } else { d }
         }
@@ -282,7 +282,7 @@ mod tests {
     }
 
     fn p(s: &str) -> Result<NaiveDate> {
-        parse(s, today(), None, Lean::Past)
+        parse(s, today(), None, Tense::Past)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -311,21 +311,21 @@ mod tests {
     #[test]
     fn weekdays_lean_by_field() {
         assert_eq!(
-            parse("monday", today(), None, Lean::Past).unwrap(),
+            parse("monday", today(), None, Tense::Past).unwrap(),
             ymd(2026, 11, 23)
         );
         assert_eq!(
-            parse("monday", today(), None, Lean::Future).unwrap(),
+            parse("monday", today(), None, Tense::Future).unwrap(),
             ymd(2026, 11, 30)
         );
-        assert_eq!(parse("friday", today(), None, Lean::Past).unwrap(), today());
+        assert_eq!(parse("friday", today(), None, Tense::Past).unwrap(), today());
         assert_eq!(
-            parse("fri", today(), None, Lean::Future).unwrap(),
+            parse("fri", today(), None, Tense::Future).unwrap(),
             ymd(2026, 12, 4)
         );
         assert_eq!(p("next tue").unwrap(), ymd(2026, 12, 1));
         assert_eq!(
-            parse("last wed", today(), None, Lean::Future).unwrap(),
+            parse("last wed", today(), None, Tense::Future).unwrap(),
             ymd(2026, 11, 25)
         );
     }
@@ -339,11 +339,11 @@ mod tests {
             err.message
         );
         assert_eq!(
-            parse("03/04/2026", today(), Some(DateOrder::Dmy), Lean::Past).unwrap(),
+            parse("03/04/2026", today(), Some(DateOrder::Dmy), Tense::Past).unwrap(),
             ymd(2026, 4, 3)
         );
         assert_eq!(
-            parse("03/04/2026", today(), Some(DateOrder::Mdy), Lean::Past).unwrap(),
+            parse("03/04/2026", today(), Some(DateOrder::Mdy), Tense::Past).unwrap(),
             ymd(2026, 3, 4)
         );
     }
@@ -373,15 +373,15 @@ mod tests {
         assert_eq!(full_year(75, today()), 2075);
         assert_eq!(full_year(76, today()), 1976);
         assert_eq!(
-            parse("05/14/09", today(), None, Lean::Past).unwrap(),
+            parse("05/14/09", today(), None, Tense::Past).unwrap(),
             ymd(2009, 5, 14)
         );
         assert_eq!(
-            parse("02/11/11", today(), Some(DateOrder::Mdy), Lean::Past).unwrap(),
+            parse("02/11/11", today(), Some(DateOrder::Mdy), Tense::Past).unwrap(),
             ymd(2011, 2, 11)
         );
         assert_eq!(
-            parse("02/11/11", today(), Some(DateOrder::Dmy), Lean::Past).unwrap(),
+            parse("02/11/11", today(), Some(DateOrder::Dmy), Tense::Past).unwrap(),
             ymd(2011, 11, 2)
         );
         let err = p("02/11/11").unwrap_err();
@@ -401,8 +401,8 @@ mod tests {
         /// Any input gives a date or an error, never a panic.
         #[test]
         fn any_text_parses_or_is_refused(s in ".{0,24}", digits in "[0-9/.\\-+dwmy ]{0,14}") {
-            let _ = parse(&s, today(), None, Lean::Past);
-            let _ = parse(&digits, today(), Some(DateOrder::Dmy), Lean::Future);
+            let _ = parse(&s, today(), None, Tense::Past);
+            let _ = parse(&digits, today(), Some(DateOrder::Dmy), Tense::Future);
         }
     }
 

@@ -209,7 +209,7 @@ impl Lcg {
 /// Writes a year of contacts up to `today` and their follow-ups, some
 /// overdue; returns the counts of entries and tasks.
 pub fn build_log(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(usize, usize)> {
-    use crate::model::log::{Channel, Direction, Interaction};
+    use crate::model::log::{Channel, Direction, LogEntry};
     use crate::model::task::{Priority, Task, TaskStatus};
     // The most engaged partners come first and get most contacts; `cpb`
     // and `ptb` are left without recent contact, so they go cold.
@@ -264,7 +264,7 @@ pub fn build_log(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(usize
             }
         }
         let (subject, summary) = CONTACTS[rng.next(CONTACTS.len())];
-        let entry = Interaction {
+        let entry = LogEntry {
             id: new_id(),
             date: day,
             time: None,
@@ -332,7 +332,7 @@ pub fn build_log(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(usize
         let Some((org, _)) = db::orgs::by_handle(tx, handle)? else {
             continue;
         };
-        let entry = Interaction {
+        let entry = LogEntry {
             id: new_id(),
             date: today - chrono::Days::new(days_ago),
             time: None,

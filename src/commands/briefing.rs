@@ -4,9 +4,10 @@
 
 use clap::{Args, Subcommand};
 
+use super::resolve::{self, Candidate, Noun};
 use super::resolve_org;
 use crate::context::Ctx;
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::briefing::Briefing;
@@ -72,7 +73,7 @@ struct Links {
 
 fn apply(ctx: &Ctx, conn: &rusqlite::Connection, b: &mut Briefing, f: &BriefingFields) -> Result<Links> {
     if let Some(d) = &f.date {
-        b.date = ctx.date(d, Lean::Past)?;
+        b.date = ctx.date(d, Tense::Past)?;
     }
     if let Some(s) = &f.summary {
         b.summary = fields::opt_text("summary", Some(s))?;
@@ -90,7 +91,7 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, b: &mut Briefing, f: &BriefingF
             Some(None)
         }
         Some(q) => {
-            let o = super::objective::resolve(conn, q)?;
+            let o = super::objective::resolve(ctx, conn, q)?;
             b.objective = Some(o.number);
             Some(Some(o.id))
         }
@@ -154,24 +155,26 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     }
 }
 
-/// Finds a briefing by ID prefix or part of its title.
-fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Briefing> {
-    let q = query.trim();
-    let found = db::briefings::find(conn, q)?;
-    match found.as_slice() {
-        [(id, _, _)] => db::briefings::get(conn, id)?.ok_or_else(|| Error::internal("briefing vanished")),
-        [] => {
-            Err(Error::user(format!("no briefing matches `{q}`"))
-                .hint("list them with: liaison briefing list"))
-        }
-        many => {
-            let mut err = Error::user(format!("`{q}` matches {} briefings", many.len()));
-            for (id, title, date) in many.iter().take(8) {
-                err = err.hint(format!("  {title} ({date}, {})", short_id(id)));
-            }
-            Err(err.hint("name it by ID prefix"))
-        }
-    }
+const BRIEFING: Noun = Noun {
+    one: "briefing",
+    many: "briefings",
+    list: "liaison briefing list",
+    how: "name it by ID prefix",
+};
+
+/// Finds a briefing by its title, part of it, or an ID prefix.
+fn resolve(ctx: &Ctx, conn: &rusqlite::Connection, query: &str) -> Result<Briefing> {
+    let rows = db::briefings::candidates(conn)?
+        .into_iter()
+        .map(|b| Candidate {
+            label: format!("{} ({}, {})", b.title, b.date, short_id(&b.id)),
+            names: vec![b.title.clone()],
+            id: b.id.clone(),
+            row: b,
+        })
+        .collect();
+    let b = resolve::among(ctx, &BRIEFING, query, rows)?;
+    db::briefings::get(conn, &b.id)?.ok_or_else(|| Error::internal("briefing vanished"))
 }
 
 /// List briefings.
@@ -194,14 +197,14 @@ pub struct ListArgs {
 fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     let db = ctx.open_db()?;
     let mut f = db::briefings::Filter {
-        objective_id: super::objective::filter_id(db.conn(), a.objective.as_deref())?,
+        objective_id: super::objective::filter_id(ctx, db.conn(), a.objective.as_deref())?,
         ..Default::default()
     };
     if let Some(d) = &a.from {
-        f.from = Some(ctx.date(d, Lean::Past)?);
+        f.from = Some(ctx.date(d, Tense::Past)?);
     }
     if let Some(d) = &a.to {
-        f.until = Some(ctx.date(d, Lean::Past)?);
+        f.until = Some(ctx.date(d, Tense::Past)?);
     }
     if let Some(o) = &a.org {
         f.org_id = Some(resolve_org(ctx, db.conn(), o)?.id);
@@ -253,7 +256,7 @@ pub struct ShowArgs {
 
 fn show(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let db = ctx.open_db()?;
-    let b = resolve(db.conn(), &a.briefing)?;
+    let b = resolve(ctx, db.conn(), &a.briefing)?;
     if ctx.format() != Format::Table {
         return print(ctx, &[b], "");
     }
@@ -297,7 +300,7 @@ pub struct EditArgs {
 
 fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let mut b = resolve(db.conn(), &a.briefing)?;
+    let mut b = resolve(ctx, db.conn(), &a.briefing)?;
     if let Some(t) = &a.title {
         let t = fields::line("title", t)?;
         require("title", &t)?;
@@ -321,7 +324,7 @@ fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
 
 fn rm(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let b = resolve(db.conn(), &a.briefing)?;
+    let b = resolve(ctx, db.conn(), &a.briefing)?;
     let now = ctx.now_str();
     db.write(|tx| db::briefings::soft_delete(tx, &b.id, &now))?;
     ctx.out

@@ -2,9 +2,10 @@
 
 use clap::{Args, Subcommand};
 
+use super::resolve::{self, Candidate, Noun};
 use super::{resolve_org, resolve_person, word};
 use crate::context::Ctx;
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::event::{Event, EventKind, OurRole, PartnerRole};
@@ -90,13 +91,13 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, e: &mut Event, f: &EventFields)
         e.kind = k;
     }
     if let Some(s) = &f.starts {
-        e.starts = ctx.date(s, Lean::Future)?;
+        e.starts = ctx.date(s, Tense::Future)?;
     }
     if let Some(s) = &f.ends {
         e.ends = if s.trim().is_empty() {
             None
         } else {
-            Some(ctx.date(s, Lean::Future)?)
+            Some(ctx.date(s, Tense::Future)?)
         };
     }
     if let Some(end) = e.ends.filter(|end| *end < e.starts) {
@@ -136,7 +137,7 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, e: &mut Event, f: &EventFields)
     for p in &f.with {
         people.push(resolve_person(ctx, conn, p)?.id);
     }
-    let objectives = super::objective::resolve_all(conn, &f.objectives)?
+    let objectives = super::objective::resolve_all(ctx, conn, &f.objectives)?
         .into_iter()
         .map(|o| o.id)
         .collect();
@@ -208,21 +209,26 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     }
 }
 
-/// Finds an event by ID prefix or part of its name.
-fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Event> {
-    let q = query.trim();
-    let found = db::events::find(conn, q)?;
-    match found.as_slice() {
-        [one] => db::events::get(conn, &one.id)?.ok_or_else(|| Error::internal("event vanished")),
-        [] => Err(Error::user(format!("no event matches `{q}`")).hint("list them with: liaison event list")),
-        many => {
-            let mut err = Error::user(format!("`{q}` matches {} events", many.len()));
-            for e in many.iter().take(8) {
-                err = err.hint(format!("  {} ({}, {})", e.name, e.starts, short_id(&e.id)));
-            }
-            Err(err.hint("name it by ID prefix"))
-        }
-    }
+const EVENT: Noun = Noun {
+    one: "event",
+    many: "events",
+    list: "liaison event list",
+    how: "name it by ID prefix",
+};
+
+/// Finds an event by its name, part of it, or an ID prefix.
+fn resolve(ctx: &Ctx, conn: &rusqlite::Connection, query: &str) -> Result<Event> {
+    let rows = db::events::candidates(conn)?
+        .into_iter()
+        .map(|e| Candidate {
+            label: format!("{} ({}, {})", e.name, e.starts, short_id(&e.id)),
+            names: vec![e.name.clone()],
+            id: e.id.clone(),
+            row: e,
+        })
+        .collect();
+    let e = resolve::among(ctx, &EVENT, query, rows)?;
+    db::events::get(conn, &e.id)?.ok_or_else(|| Error::internal("event vanished"))
 }
 
 /// List events.
@@ -256,7 +262,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     let today = ctx.today();
     let mut f = db::events::Filter {
         kind: a.kind.map(|k| k.as_str().to_string()),
-        objective_id: super::objective::filter_id(db.conn(), a.objective.as_deref())?,
+        objective_id: super::objective::filter_id(ctx, db.conn(), a.objective.as_deref())?,
         ..Default::default()
     };
     if a.upcoming {
@@ -351,7 +357,7 @@ pub struct ShowArgs {
 
 fn show(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let db = ctx.open_db()?;
-    let e = resolve(db.conn(), &a.event)?;
+    let e = resolve(ctx, db.conn(), &a.event)?;
     if ctx.format() != Format::Table {
         return print(ctx, &[e], "");
     }
@@ -411,7 +417,7 @@ pub struct EditArgs {
 
 fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let mut e = resolve(db.conn(), &a.event)?;
+    let mut e = resolve(ctx, db.conn(), &a.event)?;
     if let Some(n) = &a.name {
         let n = fields::line("name", n)?;
         require("name", &n)?;
@@ -429,7 +435,7 @@ fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
 
 fn rm(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let e = resolve(db.conn(), &a.event)?;
+    let e = resolve(ctx, db.conn(), &a.event)?;
     let now = ctx.now_str();
     db.write(|tx| db::events::soft_delete(tx, &e.id, &now))?;
     ctx.out
@@ -451,7 +457,7 @@ pub struct JoinArgs {
 
 fn join(ctx: &mut Ctx, a: JoinArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let e = resolve(db.conn(), &a.event)?;
+    let e = resolve(ctx, db.conn(), &a.event)?;
     let mut orgs = Vec::new();
     for o in &a.orgs {
         orgs.push(resolve_org(ctx, db.conn(), o)?);

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::context::Ctx;
 use crate::csvio::{self, records};
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::db::{self, Db};
 use crate::error::{Error, Result};
 use crate::files::{self, Existing};
@@ -71,8 +71,8 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
             "warning: the database is encrypted, the export is plain text: keep it as safe as the database"
         );
     }
-    let since = a.since.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?;
-    let until = a.until.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?;
+    let since = a.since.as_deref().map(|d| ctx.date(d, Tense::Past)).transpose()?;
+    let until = a.until.as_deref().map(|d| ctx.date(d, Tense::Past)).transpose()?;
     let period = (since, until);
     let protected = files::Protected::database(db.path());
     let ics = a

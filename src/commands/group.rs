@@ -3,6 +3,7 @@
 
 use clap::{Args, Subcommand};
 
+use super::resolve::{self, Candidate, Noun};
 use crate::context::Ctx;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
@@ -35,10 +36,37 @@ pub fn run(ctx: &mut Ctx, cmd: GroupCommand) -> Result<()> {
     }
 }
 
-/// Finds a group by its handle or its English or Persian name.
-pub fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Group> {
-    db::groups::find(conn, query)?.ok_or_else(|| {
-        let known = db::groups::list(conn).unwrap_or_default();
+const GROUP: Noun = Noun {
+    one: "group",
+    many: "groups",
+    list: "liaison group list",
+    how: "name it by its handle",
+};
+
+/// Finds a group by its handle, its English or Persian name, part of one,
+/// or an ID prefix.
+pub fn resolve(ctx: &Ctx, conn: &rusqlite::Connection, query: &str) -> Result<Group> {
+    if let Some(g) = db::groups::find(conn, query)? {
+        return Ok(g);
+    }
+    let known = db::groups::list(conn)?;
+    let rows = known
+        .iter()
+        .map(|g| Candidate {
+            label: format!("{} ({})", g.name, g.handle),
+            names: [g.handle.clone(), g.name.clone()]
+                .into_iter()
+                .chain(g.name_fa.clone())
+                .collect(),
+            id: g.id.clone(),
+            row: g.clone(),
+        })
+        .collect();
+    let found = resolve::matching(query, rows);
+    if !found.is_empty() {
+        return resolve::settle(ctx, &GROUP, query.trim(), found);
+    }
+    Err({
         let err = Error::user(format!("no group `{}`", query.trim()));
         if known.is_empty() {
             err.hint(format!("name it first: liaison group add \"{}\"", query.trim()))
@@ -54,11 +82,11 @@ pub fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Group> {
 }
 
 /// Resolves several groups (repeated flags or `;` separated), each once.
-pub fn resolve_all(conn: &rusqlite::Connection, queries: &[String]) -> Result<Vec<Group>> {
+pub fn resolve_all(ctx: &Ctx, conn: &rusqlite::Connection, queries: &[String]) -> Result<Vec<Group>> {
     let mut out: Vec<Group> = Vec::new();
     let names = queries.iter().flat_map(|q| q.split(';')).map(str::trim);
     for q in names.filter(|q| !q.is_empty()) {
-        let g = resolve(conn, q)?;
+        let g = resolve(ctx, conn, q)?;
         if !out.iter().any(|x| x.id == g.id) {
             out.push(g);
         }
@@ -206,7 +234,7 @@ pub struct ShowArgs {
 
 fn show(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let db = ctx.open_db()?;
-    let group = resolve(db.conn(), &a.group)?;
+    let group = resolve(ctx, db.conn(), &a.group)?;
     let orgs = db::orgs::list(
         db.conn(),
         &db::orgs::Filter {
@@ -278,7 +306,7 @@ fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
     let now = ctx.now_str();
     let mut db = ctx.open_db()?;
     let group = db.write(|tx| {
-        let mut g = resolve(tx, &a.group)?;
+        let mut g = resolve(ctx, tx, &a.group)?;
         if let Some(n) = name {
             name_free(tx, &n, Some(&g.id))?;
             g.name = n;
@@ -313,7 +341,7 @@ fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
 fn rm(ctx: &mut Ctx, a: ShowArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
     let group = db.write(|tx| {
-        let g = resolve(tx, &a.group)?;
+        let g = resolve(ctx, tx, &a.group)?;
         db::groups::delete(tx, &g.id)?;
         Ok(g)
     })?;

@@ -6,11 +6,11 @@ use super::{resolve_org, word};
 use crate::commands::number;
 use crate::context::Ctx;
 use crate::csvio::records;
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::db;
 use crate::error::Result;
 use crate::model::fields;
-use crate::model::log::{Channel, Interaction};
+use crate::model::log::{Channel, LogEntry};
 use crate::render::{Format, opt};
 
 /// Show the contact log, newest first, for one organisation or all.
@@ -48,11 +48,11 @@ pub fn run(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
             .map(|o| resolve_org(ctx, db.conn(), o))
             .transpose()?
             .map(|o| o.id),
-        since: a.since.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?,
-        until: a.until.as_deref().map(|d| ctx.date(d, Lean::Past)).transpose()?,
+        since: a.since.as_deref().map(|d| ctx.date(d, Tense::Past)).transpose()?,
+        until: a.until.as_deref().map(|d| ctx.date(d, Tense::Past)).transpose()?,
         channel: a.channel,
         tag: a.tag.as_deref().map(fields::tag).transpose()?,
-        objective_id: super::objective::filter_id(db.conn(), a.objective.as_deref())?,
+        objective_id: super::objective::filter_id(ctx, db.conn(), a.objective.as_deref())?,
         limit: super::limit(a.limit),
     };
     let entries = db::log::list(db.conn(), &filter)?;
@@ -67,7 +67,7 @@ pub fn run(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
 }
 
 /// Writes log entries in the chosen format.
-pub fn print(ctx: &mut Ctx, entries: &[Interaction]) -> Result<()> {
+pub fn print(ctx: &mut Ctx, entries: &[LogEntry]) -> Result<()> {
     match ctx.format() {
         Format::Json => ctx.out.json(entries),
         Format::Csv => {
@@ -89,7 +89,7 @@ pub fn print(ctx: &mut Ctx, entries: &[Interaction]) -> Result<()> {
 
 /// Table rows for log entries: the summary's first line, shortened, marked
 /// when there is more (`log show ID` prints it whole).
-pub fn rows(entries: &[Interaction]) -> Vec<Vec<String>> {
+pub fn rows(entries: &[LogEntry]) -> Vec<Vec<String>> {
     entries
         .iter()
         .map(|i| {

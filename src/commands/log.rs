@@ -7,10 +7,10 @@ use clap::Args;
 use super::{resolve_org, resolve_person, word};
 use crate::context::Ctx;
 use crate::csvio::records;
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
-use crate::model::log::{Channel, Direction, Interaction, time_of_day};
+use crate::model::log::{Channel, Direction, LogEntry, time_of_day};
 use crate::model::org::OrgRef;
 use crate::model::task::{Priority, Task, TaskStatus};
 use crate::model::{fields, require};
@@ -93,7 +93,7 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     let orgs = organisations(ctx, db.conn(), &a.orgs)?;
     let today = ctx.today();
     let date = match &a.date {
-        Some(d) => ctx.date(d, Lean::Past)?,
+        Some(d) => ctx.date(d, Tense::Past)?,
         None => today,
     };
     check_future(ctx, date, today)?;
@@ -114,12 +114,12 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     let subject = fields::opt_line("subject", a.subject.as_deref())?;
     let summary = summary(ctx, &a)?;
     let tags = fields::tags(&a.tags)?;
-    let objectives: Vec<String> = super::objective::resolve_all(db.conn(), &a.objectives)?
+    let objectives: Vec<String> = super::objective::resolve_all(ctx, db.conn(), &a.objectives)?
         .into_iter()
         .map(|o| o.id)
         .collect();
     let now = ctx.now_str();
-    let entry = Interaction {
+    let entry = LogEntry {
         id: new_id(),
         date,
         time,
@@ -141,7 +141,7 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         Some(title) => {
             let title = fields::line("follow-up", title)?;
             require("follow-up", &title)?;
-            let due = a.due.as_deref().map(|d| ctx.date(d, Lean::Future)).transpose()?;
+            let due = a.due.as_deref().map(|d| ctx.date(d, Tense::Future)).transpose()?;
             if let Some(d) = due.filter(|d| *d < date) {
                 eprintln!("warning: the follow-up is due ({d}) before the contact it follows ({date})");
             }

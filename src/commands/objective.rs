@@ -3,14 +3,14 @@
 
 use clap::{Args, Subcommand};
 
+use super::resolve::{self, Candidate, Noun};
 use crate::context::Ctx;
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
 use crate::model::objective::Objective;
 use crate::model::{fields, require};
 use crate::render::Format;
-use crate::text::fold;
 
 #[derive(Debug, Subcommand)]
 pub enum ObjectiveCommand {
@@ -34,49 +34,46 @@ pub fn run(ctx: &mut Ctx, cmd: ObjectiveCommand) -> Result<()> {
     }
 }
 
-/// Finds an objective by its number or a word of its title.
-pub fn resolve(conn: &rusqlite::Connection, query: &str) -> Result<Objective> {
+const OBJECTIVE: Noun = Noun {
+    one: "objective",
+    many: "objectives",
+    list: "liaison objective list",
+    how: "name objectives by number",
+};
+
+/// Finds an objective by its number, its title (English or Persian), a
+/// word of it, or an ID prefix.
+pub fn resolve(ctx: &Ctx, conn: &rusqlite::Connection, query: &str) -> Result<Objective> {
     let q = query.trim();
     if let Ok(n) = q.parse::<i64>() {
         return db::objectives::by_number(conn, n)?.ok_or_else(|| {
-            Error::user(format!("no objective {n}")).hint("list them with: liaison objective list")
+            Error::user(format!("no objective {n}")).hint(format!("list them with: {}", OBJECTIVE.list))
         });
     }
-    let key = fold(q);
-    let all = db::objectives::list(conn)?;
-    let mut found: Vec<Objective> = all
+    let rows = db::objectives::list(conn)?
         .into_iter()
-        .filter(|o| {
-            fold(&o.title).contains(&key) || o.title_fa.as_deref().is_some_and(|t| fold(t).contains(&key))
+        .map(|o| Candidate {
+            label: format!("{} {}", o.number, o.title),
+            names: std::iter::once(o.title.clone())
+                .chain(o.title_fa.clone())
+                .collect(),
+            id: o.id.clone(),
+            row: o,
         })
         .collect();
-    match found.len() {
-        1 => Ok(found.remove(0)),
-        0 => Err(Error::user(format!("no objective matches `{q}`"))
-            .hint("name objectives by number: liaison objective list")),
-        _ => Err(
-            Error::user(format!("`{q}` matches {} objectives", found.len())).hint(format!(
-                "name one by number: {}",
-                found
-                    .iter()
-                    .map(|o| format!("{} {}", o.number, o.title))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )),
-        ),
-    }
+    resolve::among(ctx, &OBJECTIVE, q, rows)
+}
+
+/// The ID of the objective a list is filtered by, if one is asked for.
+pub fn filter_id(ctx: &Ctx, conn: &rusqlite::Connection, query: Option<&str>) -> Result<Option<String>> {
+    query.map(|q| resolve(ctx, conn, q).map(|o| o.id)).transpose()
 }
 
 /// Resolves several objectives (repeated flags or comma separated).
-/// The ID of the objective a list is filtered by, if one is asked for.
-pub fn filter_id(conn: &rusqlite::Connection, query: Option<&str>) -> Result<Option<String>> {
-    query.map(|q| resolve(conn, q).map(|o| o.id)).transpose()
-}
-
-pub fn resolve_all(conn: &rusqlite::Connection, queries: &[String]) -> Result<Vec<Objective>> {
+pub fn resolve_all(ctx: &Ctx, conn: &rusqlite::Connection, queries: &[String]) -> Result<Vec<Objective>> {
     let mut out: Vec<Objective> = Vec::new();
     for q in fields::split_list(queries) {
-        let o = resolve(conn, &q)?;
+        let o = resolve(ctx, conn, &q)?;
         if !out.iter().any(|x| x.id == o.id) {
             out.push(o);
         }
@@ -127,11 +124,11 @@ pub struct ListArgs {
 fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     let db = ctx.open_db()?;
     let today = ctx.today();
-    let since = ctx.date(a.since.as_deref().unwrap_or("-1y"), Lean::Past)?;
+    let since = ctx.date(a.since.as_deref().unwrap_or("-1y"), Tense::Past)?;
     let until = a
         .until
         .as_deref()
-        .map(|d| ctx.date(d, Lean::Past))
+        .map(|d| ctx.date(d, Tense::Past))
         .transpose()?
         .unwrap_or(today);
     let rows = db::objectives::activity(db.conn(), since, until)?;
@@ -216,7 +213,7 @@ pub struct EditArgs {
 
 fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let mut o = resolve(db.conn(), &a.objective)?;
+    let mut o = resolve(ctx, db.conn(), &a.objective)?;
     if let Some(t) = &a.title {
         let t = fields::line("title", t)?;
         require("title", &t)?;
@@ -243,7 +240,7 @@ pub struct RmArgs {
 
 fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let o = resolve(db.conn(), &a.objective)?;
+    let o = resolve(ctx, db.conn(), &a.objective)?;
     let now = ctx.now_str();
     db.write(|tx| db::objectives::soft_delete(tx, &o.id, &now))?;
     ctx.out

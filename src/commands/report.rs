@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use crate::calendar::{Calendar, Quarter};
 use crate::cli::FormatArg;
 use crate::context::Ctx;
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::error::{Error, Result};
 use crate::report::{self, Lang, Period, ReportFormat};
 
@@ -156,8 +156,8 @@ fn periods(
         Ok(Period::new(from, to, q.label(), cal, today))
     };
     if let (Some(f), Some(t)) = (&a.from, &a.to) {
-        let from = ctx.date(f, Lean::Past)?;
-        let to = ctx.date(t, Lean::Past)?;
+        let from = ctx.date(f, Tense::Past)?;
+        let to = ctx.date(t, Tense::Past)?;
         if to < from {
             return Err(Error::user(format!(
                 "the period ends ({to}) before it starts ({from})"

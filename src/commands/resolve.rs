@@ -1,5 +1,10 @@
-//! Finding the organisation or person a user means from what they typed:
-//! a handle, an ID prefix, or any of their names in any script.
+//! Finding the row a user means from what they typed: a handle, a number,
+//! an ID prefix, or any of its names in any script. Every noun goes the same
+//! way: exact (folded) name first, then ID prefix, then part of a name; one
+//! match is taken, several are offered in a pick list on a terminal and
+//! listed in scripts, none is an error naming where to look. Organisations
+//! and people add their search index's fallbacks (lookalikes, Latin
+//! spellings, close matches) after these steps.
 
 use rusqlite::Connection;
 
@@ -13,6 +18,98 @@ use crate::text::{closest, fold};
 
 /// How many candidates an error lists before saying "and N more".
 const SHOWN: usize = 8;
+
+/// What a resolver calls the thing it looks for, in its messages.
+pub struct Noun {
+    pub one: &'static str,
+    pub many: &'static str,
+    /// The command that lists them all.
+    pub list: &'static str,
+    /// How to name one without doubt.
+    pub how: &'static str,
+}
+
+const ORG: Noun = Noun {
+    one: "organisation",
+    many: "organisations",
+    list: "liaison org list",
+    how: "name it by its handle",
+};
+
+const PERSON: Noun = Noun {
+    one: "person",
+    many: "people",
+    list: "liaison person list",
+    how: "name them by ID prefix (shown in brackets)",
+};
+
+/// One row a resolver can choose: its ID, the names it is found by, how it
+/// is shown among other candidates, and the row itself.
+pub struct Candidate<T> {
+    pub id: String,
+    pub names: Vec<String>,
+    pub label: String,
+    pub row: T,
+}
+
+impl<T> std::fmt::Display for Candidate<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// The one of `rows` that `query` names (see the module's comment).
+pub fn among<T>(ctx: &Ctx, noun: &Noun, query: &str, rows: Vec<Candidate<T>>) -> Result<T> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err(Error::user(format!("no {} given", noun.one)).hint(noun.how));
+    }
+    settle(ctx, noun, q, matching(q, rows))
+}
+
+/// The rows `query` names: those with an exact (folded) name if any, else
+/// those whose ID starts with it (four hex digits or more), else those
+/// with a name containing it.
+pub fn matching<T>(query: &str, rows: Vec<Candidate<T>>) -> Vec<Candidate<T>> {
+    let q = query.trim();
+    let key = fold(q);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let folded: Vec<Vec<String>> = rows
+        .iter()
+        .map(|c| c.names.iter().map(|n| fold(n)).collect())
+        .collect();
+    let pick = |keep: &dyn Fn(usize) -> bool, rows: Vec<Candidate<T>>| -> Vec<Candidate<T>> {
+        rows.into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, c)| c)
+            .collect()
+    };
+    let exact = |i: usize| folded[i].contains(&key);
+    if (0..rows.len()).any(exact) {
+        return pick(&exact, rows);
+    }
+    if is_id_prefix(q) {
+        let prefix = q.to_ascii_lowercase();
+        let by_id: Vec<bool> = rows.iter().map(|c| c.id.starts_with(&prefix)).collect();
+        if by_id.contains(&true) {
+            return pick(&|i| by_id[i], rows);
+        }
+    }
+    pick(&|i| folded[i].iter().any(|n| n.contains(&key)), rows)
+}
+
+/// One of `found`: the only one, the one picked on a terminal, or an error
+/// listing them (or saying there is none).
+pub fn settle<T>(ctx: &Ctx, noun: &Noun, q: &str, found: Vec<Candidate<T>>) -> Result<T> {
+    if found.is_empty() {
+        return Err(Error::user(format!("no {} matches `{q}`", noun.one))
+            .hint(format!("list them with: {}", noun.list)));
+    }
+    choose(ctx, noun, q, found, |c| Ok(c.names.clone())).map(|c| c.row)
+}
 
 /// Resolves `ORG`: handle, then exact name in any script (folded), then ID
 /// prefix, then part of a name, then lookalike letters or a Latin
@@ -46,10 +143,12 @@ pub fn resolve_org(ctx: &Ctx, conn: &Connection, query: &str) -> Result<OrgRef> 
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 if !close.is_empty() => close_only(ctx, "organisation", q, close, "name it by its handle"),
-        0 => Err(not_found("organisation", q, db::orgs::closest(conn, &key)?)
-            .hint("list them with: liaison org list")),
-        _ => choose(ctx, "organisation", q, found, "name it by its handle", |o| {
+        0 if !close.is_empty() => close_only(ctx, &ORG, q, close),
+        0 => {
+            Err(not_found(&ORG, q, db::orgs::closest(conn, &key)?)
+                .hint(format!("list them with: {}", ORG.list)))
+        }
+        _ => choose(ctx, &ORG, q, found, |o| {
             Ok(db::orgs::get(conn, &o.id)?
                 .map(|full| org_names(&full))
                 .unwrap_or_default())
@@ -59,13 +158,8 @@ pub fn resolve_org(ctx: &Ctx, conn: &Connection, query: &str) -> Result<OrgRef> 
 
 /// Only close matches: a terminal asks which one was meant (if any);
 /// otherwise an error lists them.
-fn close_only<T: std::fmt::Display>(
-    ctx: &Ctx,
-    what: &str,
-    q: &str,
-    mut close: Vec<T>,
-    how: &str,
-) -> Result<T> {
+fn close_only<T: std::fmt::Display>(ctx: &Ctx, noun: &Noun, q: &str, mut close: Vec<T>) -> Result<T> {
+    let what = noun.one;
     if ctx.interactive {
         let items: Vec<crate::prompt::Choice> = close
             .iter()
@@ -83,7 +177,7 @@ fn close_only<T: std::fmt::Display>(
     let names: Vec<String> = close.iter().take(SHOWN).map(ToString::to_string).collect();
     Err(Error::user(format!("no {what} matches `{q}`"))
         .hint(format!("close matches: {}", names.join("; ")))
-        .hint(how.to_string()))
+        .hint(noun.how))
 }
 
 /// Resolves a person by ID prefix or any of their names.
@@ -106,34 +200,21 @@ pub fn resolve_person(ctx: &Ctx, conn: &Connection, query: &str) -> Result<Perso
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 if !close.is_empty() => close_only(
-            ctx,
-            "person",
-            q,
-            close,
-            "name them by ID prefix (shown in brackets)",
-        ),
+        0 if !close.is_empty() => close_only(ctx, &PERSON, q, close),
         0 => Err(
-            not_found("person", q, closest(db::people::all_name_keys(conn)?, &key))
-                .hint("list them with: liaison person list"),
+            not_found(&PERSON, q, closest(db::people::all_name_keys(conn)?, &key))
+                .hint(format!("list them with: {}", PERSON.list)),
         ),
-        _ => choose(
-            ctx,
-            "person",
-            q,
-            found,
-            "name them by ID prefix (shown in brackets)",
-            |p| {
-                Ok(db::people::get(conn, &p.id)?
-                    .map(|full| full.native_name.into_iter().chain([full.name]).collect())
-                    .unwrap_or_default())
-            },
-        ),
+        _ => choose(ctx, &PERSON, q, found, |p| {
+            Ok(db::people::get(conn, &p.id)?
+                .map(|full| full.native_name.into_iter().chain([full.name]).collect())
+                .unwrap_or_default())
+        }),
     }
 }
 
 /// An ID prefix is at least four hex digits.
-fn is_id_prefix(q: &str) -> bool {
+pub fn is_id_prefix(q: &str) -> bool {
     q.len() >= 4 && q.len() <= 32 && q.chars().all(|c| c.is_ascii_hexdigit())
 }
 
@@ -145,14 +226,19 @@ pub fn org_names(o: &crate::model::org::Org) -> Vec<String> {
         .collect()
 }
 
+/// One of several `found`: picked on a terminal (filtered on `names`),
+/// listed in an error otherwise.
 fn choose<T: std::fmt::Display>(
     ctx: &Ctx,
-    what: &str,
+    noun: &Noun,
     q: &str,
     mut found: Vec<T>,
-    how: &str,
     names: impl Fn(&T) -> Result<Vec<String>>,
 ) -> Result<T> {
+    if found.len() == 1 {
+        return Ok(found.remove(0));
+    }
+    let what = noun.one;
     if ctx.interactive {
         let items = found
             .iter()
@@ -166,18 +252,18 @@ fn choose<T: std::fmt::Display>(
         let i = crate::prompt::pick(&format!("which {what} did you mean by `{q}`?"), &items)?;
         return Ok(found.swap_remove(i));
     }
-    let mut err = Error::user(format!("`{q}` matches {} {what}s", found.len()).replace("persons", "people"));
+    let mut err = Error::user(format!("`{q}` matches {} {}", found.len(), noun.many));
     for c in found.iter().take(SHOWN) {
         err = err.hint(format!("  {c}"));
     }
     if found.len() > SHOWN {
         err = err.hint(format!("  … and {} more", found.len() - SHOWN));
     }
-    Err(err.hint(how.to_string()))
+    Err(err.hint(noun.how))
 }
 
-fn not_found<T: std::fmt::Display>(what: &str, q: &str, close: Vec<T>) -> Error {
-    let mut err = Error::user(format!("no {what} matches `{q}`"));
+fn not_found<T: std::fmt::Display>(noun: &Noun, q: &str, close: Vec<T>) -> Error {
+    let mut err = Error::user(format!("no {} matches `{q}`", noun.one));
     if !close.is_empty() {
         let names: Vec<String> = close.iter().map(ToString::to_string).collect();
         err = err.hint(format!("closest: {}", names.join("; ")));

@@ -3,13 +3,15 @@
 
 use clap::{Args, Subcommand};
 
+use super::resolve::{self, Candidate, Noun};
 use super::{resolve_org, word};
 use crate::commands::number;
 use crate::context::Ctx;
 use crate::csvio::records;
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::db::{self, new_id};
 use crate::error::{Error, Result};
+use crate::model::person::short_id;
 use crate::model::task::{Priority, Task, TaskStatus};
 use crate::model::{fields, require};
 use crate::render::{Format, opt};
@@ -74,7 +76,7 @@ fn apply(ctx: &Ctx, conn: &rusqlite::Connection, t: &mut Task, f: &TaskFields) -
         t.due = if d.trim().is_empty() {
             None
         } else {
-            Some(ctx.date(d, Lean::Future)?)
+            Some(ctx.date(d, Tense::Future)?)
         };
     }
     if let Some(p) = f.priority {
@@ -154,7 +156,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     let mut filter = db::tasks::Filter {
         all: a.all,
         limit: (a.limit > 0).then_some(a.limit),
-        objective_id: super::objective::filter_id(db.conn(), a.objective.as_deref())?,
+        objective_id: super::objective::filter_id(ctx, db.conn(), a.objective.as_deref())?,
         ..Default::default()
     };
     if a.overdue {
@@ -166,7 +168,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
         } else {
             format!("+{span}")
         };
-        filter.due_until = Some(ctx.date(&span, Lean::Future)?);
+        filter.due_until = Some(ctx.date(&span, Tense::Future)?);
     }
     if let Some(o) = &a.org {
         filter.org_id = Some(resolve_org(ctx, db.conn(), o)?.id);
@@ -228,8 +230,15 @@ pub fn print(ctx: &mut Ctx, tasks: &[Task], empty: &str) -> Result<()> {
     }
 }
 
+const TASK: Noun = Noun {
+    one: "task",
+    many: "tasks",
+    list: "liaison task list",
+    how: "give more digits of the ID",
+};
+
 /// Finds a task by list number or ID prefix.
-fn resolve(conn: &rusqlite::Connection, r: &str) -> Result<Task> {
+fn resolve(ctx: &Ctx, conn: &rusqlite::Connection, r: &str) -> Result<Task> {
     let r = r.trim();
     if let Ok(n) = r.parse::<i64>()
         && r.len() <= 6
@@ -240,15 +249,17 @@ fn resolve(conn: &rusqlite::Connection, r: &str) -> Result<Task> {
         });
     }
     if r.len() >= 4 && r.chars().all(|c| c.is_ascii_hexdigit()) {
-        let mut found = db::tasks::by_id_prefix(conn, &r.to_ascii_lowercase())?;
-        match found.len() {
-            1 => return Ok(found.remove(0)),
-            0 => {}
-            n => {
-                return Err(
-                    Error::user(format!("`{r}` matches {n} tasks")).hint("give more digits of the ID")
-                );
-            }
+        let found: Vec<Candidate<Task>> = db::tasks::by_id_prefix(conn, &r.to_ascii_lowercase())?
+            .into_iter()
+            .map(|t| Candidate {
+                label: format!("{} ({})", t.title, short_id(&t.id)),
+                names: vec![t.title.clone()],
+                id: t.id.clone(),
+                row: t,
+            })
+            .collect();
+        if !found.is_empty() {
+            return resolve::settle(ctx, &TASK, r, found);
         }
     }
     Err(Error::user(format!("no task `{r}`")).hint("name tasks by their number in: liaison task list"))
@@ -266,7 +277,7 @@ fn done(ctx: &mut Ctx, a: DoneArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
     let mut tasks = Vec::new();
     for r in &a.tasks {
-        let t = resolve(db.conn(), r)?;
+        let t = resolve(ctx, db.conn(), r)?;
         if t.status != TaskStatus::Open {
             return Err(Error::user(format!(
                 "task {r} is already {}: {}",
@@ -309,7 +320,7 @@ pub struct EditArgs {
 
 fn edit(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let mut t = resolve(db.conn(), &a.task)?;
+    let mut t = resolve(ctx, db.conn(), &a.task)?;
     if let Some(title) = &a.title {
         let title = fields::line("title", title)?;
         require("title", &title)?;
@@ -344,7 +355,7 @@ pub struct RmArgs {
 
 fn rm(ctx: &mut Ctx, a: RmArgs) -> Result<()> {
     let mut db = ctx.open_db()?;
-    let t = resolve(db.conn(), &a.task)?;
+    let t = resolve(ctx, db.conn(), &a.task)?;
     let now = ctx.now_str();
     db.write(|tx| db::tasks::soft_delete(tx, &t.id, &now))?;
     ctx.out

@@ -4,7 +4,7 @@
 use crate::model::briefing::Briefing;
 use crate::model::document::{Distribution, Document};
 use crate::model::event::Event;
-use crate::model::log::Interaction;
+use crate::model::log::LogEntry;
 use crate::model::org::Org;
 use crate::model::person::Person;
 use crate::model::task::Task;
@@ -121,7 +121,7 @@ pub const LOG_COLUMNS: &[&str] = &[
 ];
 
 /// One log entry as a CSV record, in [`LOG_COLUMNS`] order.
-pub fn log(i: &Interaction) -> Vec<String> {
+pub fn log(i: &LogEntry) -> Vec<String> {
     vec![
         i.id.clone(),
         i.date.to_string(),

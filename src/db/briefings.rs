@@ -98,17 +98,27 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Briefing>> {
         .context("reading briefing")
 }
 
-/// Live briefings whose ID starts with `query` or whose title contains
-/// it: (id, title, date).
-pub fn find(conn: &Connection, query: &str) -> Result<Vec<(String, String, NaiveDate)>> {
+/// A briefing as a resolver offers it.
+#[derive(Debug, Clone)]
+pub struct BriefingMatch {
+    pub id: String,
+    pub title: String,
+    pub date: NaiveDate,
+}
+
+/// Every live briefing, newest first, for a resolver to choose from.
+pub fn candidates(conn: &Connection) -> Result<Vec<BriefingMatch>> {
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT id, title, date FROM briefings WHERE deleted_at IS NULL
-               AND (id GLOB lower(?1) || '*' OR instr(lower(title), lower(?1)) > 0) ORDER BY date DESC LIMIT 50",
-        )
+        .prepare_cached("SELECT id, title, date FROM briefings WHERE deleted_at IS NULL ORDER BY date DESC")
         .context("finding briefing")?;
     let rows = stmt
-        .query_map([query], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map([], |r| {
+            Ok(BriefingMatch {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+            })
+        })
         .context("finding briefing")?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .context("finding briefing")

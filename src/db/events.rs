@@ -111,17 +111,13 @@ pub struct EventMatch {
     pub starts: NaiveDate,
 }
 
-/// Live events whose ID starts with `prefix` or whose name contains `part`
-/// (folded by the caller).
-pub fn find(conn: &Connection, query: &str) -> Result<Vec<EventMatch>> {
+/// Every live event, newest first, for a resolver to choose from.
+pub fn candidates(conn: &Connection) -> Result<Vec<EventMatch>> {
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT id, name, starts FROM events WHERE deleted_at IS NULL
-               AND (id GLOB lower(?1) || '*' OR instr(lower(name), lower(?1)) > 0) ORDER BY starts DESC LIMIT 50",
-        )
+        .prepare_cached("SELECT id, name, starts FROM events WHERE deleted_at IS NULL ORDER BY starts DESC")
         .context("finding event")?;
     let rows = stmt
-        .query_map([query], |r| {
+        .query_map([], |r| {
             Ok(EventMatch {
                 id: r.get(0)?,
                 name: r.get(1)?,

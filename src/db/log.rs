@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
 
 use crate::error::{Context, Result};
-use crate::model::log::{Channel, Interaction};
+use crate::model::log::{Channel, LogEntry};
 use crate::model::org::OrgRef;
 use crate::text::fold;
 
@@ -27,8 +27,8 @@ const COLUMNS: &str = "i.id, i.date, i.time, i.channel, i.direction,
     (SELECT json_group_array(n) FROM (SELECT o.number AS n FROM interaction_objectives x
         JOIN objectives o ON o.id = x.objective_id WHERE x.interaction_id = i.id ORDER BY o.number))";
 
-fn from_row(r: &Row) -> rusqlite::Result<Interaction> {
-    Ok(Interaction {
+fn from_row(r: &Row) -> rusqlite::Result<LogEntry> {
+    Ok(LogEntry {
         id: r.get(0)?,
         date: r.get(1)?,
         time: r.get(2)?,
@@ -53,14 +53,14 @@ fn from_row(r: &Row) -> rusqlite::Result<Interaction> {
 
 /// Inserts a log entry with its organisations, people, tags and search
 /// entry, and moves its organisations' last contact.
-pub fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
+pub fn insert(conn: &Connection, i: &LogEntry) -> Result<()> {
     insert_with(conn, i, false)?;
     move_last_contact(conn, i)
 }
 
 /// Moves the last contact of the entry's organisations to its date when
 /// that is later.
-pub fn move_last_contact(conn: &Connection, i: &Interaction) -> Result<()> {
+pub fn move_last_contact(conn: &Connection, i: &LogEntry) -> Result<()> {
     for o in &i.org_ids {
         move_last_contact_of(conn, o, i.date)?;
     }
@@ -147,7 +147,7 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
 /// Inserts a log entry, leaving its organisations' last contact to the
 /// caller ([`move_last_contact`], or [`refresh_last_contacts`] after a bulk
 /// insert); with `deferred`, its search entry waits for [`index_deferred`].
-pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result<()> {
+pub fn insert_with(conn: &Connection, i: &LogEntry, deferred: bool) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO interactions (id, date, time, channel, direction, subject, summary, logged_by, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -200,7 +200,7 @@ pub fn insert_with(conn: &Connection, i: &Interaction, deferred: bool) -> Result
 }
 
 /// What the search index holds for an entry: its folded text.
-fn index_text(i: &Interaction) -> String {
+fn index_text(i: &LogEntry) -> String {
     text_of(&i.summary, i.subject.as_deref(), &i.tags)
 }
 
@@ -240,7 +240,7 @@ pub struct Filter {
 }
 
 /// Live entries matching `f`, newest first.
-pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Interaction>> {
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<LogEntry>> {
     let (mut sql, mut args, date_col) = filtered(f, COLUMNS);
     sql.push_str(&format!(
         " ORDER BY {date_col} DESC, i.time DESC, i.created_at DESC"
@@ -329,7 +329,7 @@ pub fn ids_by_prefix(conn: &Connection, prefix: &str) -> Result<Vec<String>> {
 }
 
 /// Loads one entry by full ID.
-pub fn get(conn: &Connection, id: &str) -> Result<Option<Interaction>> {
+pub fn get(conn: &Connection, id: &str) -> Result<Option<LogEntry>> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM interactions i WHERE i.id = ?1"),
         [id],

@@ -60,10 +60,10 @@ impl<T: Clone> Answers<T> {
 /// Organisations by handle or any name, looked up in the database's name
 /// index once per distinct cell.
 pub struct OrgIndex {
-    answers: Answers<Found>,
+    answers: Answers<OrgAnswer>,
 }
 
-type Found = std::result::Result<Rc<OrgRef>, Rc<(String, String)>>;
+type OrgAnswer = std::result::Result<Rc<OrgRef>, Rc<(String, String)>>;
 
 impl OrgIndex {
     pub fn new() -> OrgIndex {
@@ -87,7 +87,7 @@ impl OrgIndex {
     }
 }
 
-fn lookup_org(conn: &Connection, name: &str) -> Result<Found> {
+fn lookup_org(conn: &Connection, name: &str) -> Result<OrgAnswer> {
     // Most cells are names, which cannot be handles: no query for those.
     let handle = name.to_ascii_lowercase();
     if fields::is_handle(&handle)

@@ -12,7 +12,7 @@ use crate::db::changes::{Bulk, NewRows};
 use crate::db::log::Seen;
 use crate::db::{self, AscendingIds, new_id};
 use crate::error::Result;
-use crate::model::log::{Channel, Direction, Interaction, time_of_day};
+use crate::model::log::{Channel, Direction, LogEntry, time_of_day};
 use crate::model::task::{Priority, Task, TaskStatus};
 use crate::model::{fields, org::OrgRef};
 use crate::text::fold;
@@ -296,7 +296,7 @@ impl Importer for Log {
             );
         }
         let now = opts.now.clone();
-        let entry = Interaction {
+        let entry = LogEntry {
             id: id.unwrap_or_else(|| self.ids.next_id()),
             date,
             time,

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::csvio::headers::{self, Field, Mapping};
 use crate::csvio::read::{self, Choices, Dialect, Source};
-use crate::dates::{self, DateOrder, Lean};
+use crate::dates::{self, DateOrder, Tense};
 use crate::db::Db;
 use crate::error::{Cause, Context, Error, Result};
 
@@ -185,7 +185,7 @@ impl Row<'_> {
     pub fn date(&self, field: &str) -> std::result::Result<Option<NaiveDate>, Problem> {
         let Some(v) = self.get(field) else { return Ok(None) };
         let order = self.column(field).and_then(|c| self.orders.get(&c)).copied();
-        dates::parse(v, self.today, order, Lean::Past)
+        dates::parse(v, self.today, order, Tense::Past)
             .map(Some)
             .map_err(|e| self.error(field, e))
     }

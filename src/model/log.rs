@@ -32,7 +32,7 @@ word_enum!(
 ///
 /// Field names and order are the JSON and CSV contract (see the README).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Interaction {
+pub struct LogEntry {
     pub id: String,
     pub date: NaiveDate,
     pub time: Option<String>,

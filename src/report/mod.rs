@@ -405,7 +405,7 @@ pub fn build(
     let by_channel = db::report::by_log_column(conn, false, from, to)?
         .into_iter()
         .map(|(channel, contacts)| ChannelRow {
-            previous_contacts: lookup2(&prev_channels, &channel),
+            previous_contacts: count_for(&prev_channels, &channel),
             channel,
             contacts,
         })
@@ -414,7 +414,7 @@ pub fn build(
     let by_direction = db::report::by_log_column(conn, true, from, to)?
         .into_iter()
         .map(|(direction, contacts)| DirectionRow {
-            previous_contacts: lookup2(&prev_directions, &direction),
+            previous_contacts: count_for(&prev_directions, &direction),
             direction,
             contacts,
         })
@@ -696,7 +696,8 @@ impl<'p> Links<'p> {
     }
 }
 
-fn lookup2(rows: &[(String, i64)], key: &str) -> i64 {
+/// The count `rows` hold for `key`, or 0.
+fn count_for(rows: &[(String, i64)], key: &str) -> i64 {
     rows.iter().find(|r| r.0 == key).map_or(0, |r| r.1)
 }
 

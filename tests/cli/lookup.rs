@@ -94,3 +94,96 @@ fn an_unknown_name_in_arabic_script_offers_the_persian_one() {
         "{err}"
     );
 }
+
+/// Events, documents, briefings, objectives and groups are named the way
+/// organisations are: an exact name (folded, in any script) before part of
+/// one, an ID prefix, and in scripts every candidate listed.
+#[test]
+fn every_noun_is_found_by_exact_name_then_part_then_id() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&["event", "add", "Congress", "--starts", "2026-10-01"]);
+    env.ok(&["event", "add", "Congress dinner", "--starts", "2026-10-02"]);
+    env.ok(&["event", "add", "سمینار همبستگی", "--starts", "2026-10-03"]);
+    // The exact name wins over the name that contains it.
+    assert_eq!(env.json(&["event", "show", "congress"])[0]["name"], "Congress");
+    // Part of a name, typed with the Arabic yeh and kaf of another keyboard.
+    assert_eq!(
+        env.json(&["event", "show", "همبستگي"])[0]["name"],
+        "سمینار همبستگی"
+    );
+    // Part of two names: both are listed, nothing is picked.
+    let err = env.fails(1, &["event", "show", "ongres"]);
+    assert!(err.starts_with("error: `ongres` matches 2 events"), "{err}");
+    assert!(err.contains("Congress dinner (2026-10-02,"), "{err}");
+    // An ID prefix.
+    let id = env.json(&["event", "show", "dinner"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        env.json(&["event", "show", &id[..6]])[0]["name"],
+        "Congress dinner"
+    );
+    let err = env.fails(1, &["event", "show", "nothing like it"]);
+    assert!(err.contains("hint: list them with: liaison event list"), "{err}");
+
+    // Documents: accents folded; a title shared with its translation names
+    // the original.
+    env.ok(&[
+        "doc",
+        "add",
+        "Déclaration commune",
+        "--lang",
+        "fr",
+        "--date",
+        "2026-10-04",
+    ]);
+    env.ok(&["doc", "translate", "declaration", "--lang", "en"]);
+    assert_eq!(
+        env.json(&["doc", "show", "DECLARATION"])["document"]["language"],
+        "fr"
+    );
+
+    // Briefings, by part of the title.
+    env.ok(&[
+        "briefing",
+        "add",
+        "Positions of KKE on the war",
+        "--org",
+        "kke",
+        "--date",
+        "2026-10-05",
+    ]);
+    assert_eq!(
+        env.json(&["briefing", "show", "positions"])[0]["title"],
+        "Positions of KKE on the war"
+    );
+
+    // Objectives by their Persian title, typed with Arabic letters.
+    let fa = env.json(&["objective", "list"])[2]["title_fa"]
+        .as_str()
+        .unwrap()
+        .replace('ی', "ي")
+        .replace('ک', "ك");
+    env.ok(&[
+        "event",
+        "add",
+        "Regional meeting",
+        "--starts",
+        "2026-10-06",
+        "--objective",
+        &fa,
+    ]);
+    assert_eq!(
+        env.json(&["event", "show", "regional meeting"])[0]["objectives"],
+        serde_json::json!([3])
+    );
+    // Groups by part of a name.
+    env.ok(&["group", "add", "Neighbours", "--handle", "near"]);
+    env.ok(&["org", "edit", "kke", "--group", "neighb"]);
+    assert_eq!(
+        env.json(&["org", "show", "kke"])["groups"],
+        serde_json::json!(["Neighbours"])
+    );
+}

@@ -77,6 +77,22 @@ fn a_terminal_picks_among_several_matches() {
     assert!(screen.contains("Communist Party of Greece  [kke]"), "{screen}");
 }
 
+/// Every noun offers its candidates the way organisations do.
+#[test]
+fn a_terminal_picks_among_several_events() {
+    let env = Env::new();
+    env.ok(&["event", "add", "Congress", "--starts", "2026-10-01"]);
+    env.ok(&["event", "add", "Congress dinner", "--starts", "2026-10-02"]);
+    let (code, screen) = on_terminal(&env, "event show ongres", &["dinner", "\r"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        screen.contains("which event did you mean by `ongres`?"),
+        "{screen}"
+    );
+    // What was picked is what is shown.
+    assert!(screen.contains("when  2026-10-02"), "{screen}");
+}
+
 #[test]
 fn no_input_never_prompts_even_on_a_terminal() {
     let env = Env::new();

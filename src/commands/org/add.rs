@@ -29,7 +29,7 @@ pub fn run(ctx: &mut Ctx, a: AddArgs) -> Result<()> {
     let mut org = Org::new(new_id(), name, &now);
     apply(ctx, &mut org, &a.fields)?;
     let mut db = ctx.open_db()?;
-    join_groups(db.conn(), &mut org, &a.fields)?;
+    join_groups(ctx, db.conn(), &mut org, &a.fields)?;
     let warn = check_near(ctx, db.conn(), &org)?;
     let (org, shared) = db.write(|tx| {
         if let Some(h) = &handle {

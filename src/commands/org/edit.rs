@@ -51,8 +51,8 @@ pub fn run(ctx: &mut Ctx, a: EditArgs) -> Result<()> {
         let t = fields::tag(t)?;
         org.tags.retain(|x| *x != t);
     }
-    join_groups(db.conn(), &mut org, &a.fields)?;
-    for g in crate::commands::group::resolve_all(db.conn(), &a.ungroup)? {
+    join_groups(ctx, db.conn(), &mut org, &a.fields)?;
+    for g in crate::commands::group::resolve_all(ctx, db.conn(), &a.ungroup)? {
         org.groups.retain(|x| *x != g.name);
     }
     for u in &a.unalias {

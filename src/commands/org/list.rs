@@ -69,7 +69,7 @@ pub fn run(ctx: &mut Ctx, a: ListArgs) -> Result<()> {
     }
     let db = ctx.open_db()?;
     if let Some(g) = &a.group {
-        filter.group = Some(crate::commands::group::resolve(db.conn(), g)?.id);
+        filter.group = Some(crate::commands::group::resolve(ctx, db.conn(), g)?.id);
     }
     let list = orgs::list(db.conn(), &filter)?;
     print(ctx, &list)

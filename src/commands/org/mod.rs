@@ -10,7 +10,7 @@ mod show;
 use clap::{Args, Subcommand};
 
 use crate::context::Ctx;
-use crate::dates::Lean;
+use crate::dates::Tense;
 use crate::error::Result;
 use crate::model::org::{Org, OrgKind, OrgStatus};
 use crate::model::{Sensitivity, country, fields};
@@ -148,7 +148,7 @@ pub fn apply(ctx: &Ctx, org: &mut Org, f: &OrgFields) -> Result<()> {
         org.since = if s.trim().is_empty() {
             None
         } else {
-            Some(ctx.date(s, Lean::Past)?)
+            Some(ctx.date(s, Tense::Past)?)
         };
     }
     if !f.languages.is_empty() {
@@ -183,8 +183,8 @@ pub fn apply(ctx: &Ctx, org: &mut Org, f: &OrgFields) -> Result<()> {
 }
 
 /// Puts `org` in the groups named by `--group`, which must exist.
-pub fn join_groups(conn: &rusqlite::Connection, org: &mut Org, f: &OrgFields) -> Result<()> {
-    for g in crate::commands::group::resolve_all(conn, &f.groups)? {
+pub fn join_groups(ctx: &Ctx, conn: &rusqlite::Connection, org: &mut Org, f: &OrgFields) -> Result<()> {
+    for g in crate::commands::group::resolve_all(ctx, conn, &f.groups)? {
         if !org.groups.contains(&g.name) {
             org.groups.push(g.name);
         }

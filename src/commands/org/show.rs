@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::country;
 use crate::model::document::{Distribution, Document};
 use crate::model::event::Event;
-use crate::model::log::Interaction;
+use crate::model::log::LogEntry;
 use crate::model::org::Org;
 use crate::model::person::{Person, short_id};
 use crate::model::task::Task;
@@ -34,7 +34,7 @@ pub struct Profile {
     /// How many people it has in all.
     pub people_total: usize,
     /// The latest log entries, newest first.
-    pub recent_log: Vec<Interaction>,
+    pub recent_log: Vec<LogEntry>,
     /// The first open follow-ups in list order (at most ten).
     pub open_tasks: Vec<Task>,
     /// How many open follow-ups it has in all.
