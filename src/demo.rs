@@ -419,7 +419,7 @@ fn some(s: &str) -> Option<String> {
 /// statement translated into English and Arabic and sent to the partners
 /// in each one's language; some log entries serve the mandates.
 pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<()> {
-    use crate::model::document::{DocDirection, DocKind, Document, TranslationStatus};
+    use crate::model::document::{DocDirection, DocKind, Document, SendChannel, TranslationStatus};
     use crate::model::event::{Event, EventKind, OurRole, PartnerRole};
     let mut objectives = Vec::new();
     for (title, title_fa, description) in crate::model::objective::DEFAULTS {
@@ -583,7 +583,7 @@ pub fn build_activity(tx: &Transaction, today: NaiveDate, now: &str) -> Result<(
             org_id: &org(h)?,
             person_id: None,
             date: days_ago(55),
-            channel: "email",
+            channel: SendChannel::Email,
         };
         db::documents::send(tx, &sending, now)?;
     }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::error::{Context, Result};
-use crate::model::document::{Distribution, Document};
+use crate::model::document::{Distribution, Document, SendChannel};
 
 use super::parse_word;
 
@@ -153,7 +153,7 @@ pub struct Sending<'a> {
     pub org_id: &'a str,
     pub person_id: Option<&'a str>,
     pub date: NaiveDate,
-    pub channel: &'a str,
+    pub channel: SendChannel,
 }
 
 /// Records a copy sent, which is a contact with the organisation: its last
@@ -164,7 +164,7 @@ pub fn send(conn: &Connection, c: &Sending, now: &str) -> Result<bool> {
         .execute(
             "INSERT OR IGNORE INTO distributions (id, document_id, org_id, person_id, date, channel, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![c.id, c.document_id, c.org_id, c.person_id, c.date, c.channel, now],
+            params![c.id, c.document_id, c.org_id, c.person_id, c.date, c.channel.as_str(), now],
         )
         .context("recording distribution")?;
     if n == 1 {

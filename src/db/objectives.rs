@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::error::{Context, Result};
+use crate::model::event::{OurRole, PartnerRole};
 use crate::model::objective::Objective;
 
 fn from_row(r: &Row) -> rusqlite::Result<Objective> {
@@ -195,7 +196,7 @@ pub struct ObjectiveEvent {
     pub starts: NaiveDate,
     pub ends: Option<NaiveDate>,
     pub name: String,
-    pub our_role: String,
+    pub our_role: OurRole,
     /// Organisers first.
     pub partners: Vec<EventPartner>,
     pub outcome: Option<String>,
@@ -206,7 +207,7 @@ pub struct ObjectiveEvent {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct EventPartner {
     pub name: String,
-    pub role: String,
+    pub role: PartnerRole,
 }
 
 /// Events under way in the period (begun before its end, not ended
@@ -233,14 +234,19 @@ pub fn events_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ve
             let partners: Vec<(String, String)> = serde_json::from_str(&partners).unwrap_or_default();
             let partners = partners
                 .into_iter()
-                .map(|(name, role)| EventPartner { name, role })
-                .collect();
+                .map(|(name, role)| {
+                    let role = role.parse::<PartnerRole>().map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(e))
+                    })?;
+                    Ok(EventPartner { name, role })
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(ObjectiveEvent {
                 objective: r.get(0)?,
                 starts: r.get(1)?,
                 ends: r.get(2)?,
                 name: r.get(3)?,
-                our_role: r.get(4)?,
+                our_role: super::columns::parse_word(r, 4)?,
                 outcome: r.get(5)?,
                 support_won: r.get(6)?,
                 partners,

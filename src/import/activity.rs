@@ -479,7 +479,7 @@ impl Importer for Distributions {
             org_id: &org.id,
             person_id: None,
             date,
-            channel: channel.as_str(),
+            channel,
         };
         if db::documents::send(tx, &sending, &opts.now).map_err(db_err)? {
             Ok(Done::Added)

@@ -130,7 +130,7 @@ pub fn render(r: &Report) -> Result<String> {
         );
     }
     for e in &r.events {
-        push("event", &e.name, e.our_role.clone(), e.starts.to_string());
+        push("event", &e.name, e.our_role.to_string(), e.starts.to_string());
         if let Some(s) = &e.support_won {
             push("event_support_won", &e.name, s.clone(), String::new());
         }

@@ -87,10 +87,15 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
             let partners = l.list(
                 e.partners
                     .iter()
-                    .map(|p| format!("{} ({})", name(&p.name), l.t(&p.role))),
+                    .map(|p| format!("{} ({})", name(&p.name), l.t(p.role.as_str()))),
             );
             rows.push(vec![
-                format!("{} ({}: {})", l.t("event"), l.t("our_role"), l.t(&e.our_role)),
+                format!(
+                    "{} ({}: {})",
+                    l.t("event"),
+                    l.t("our_role"),
+                    l.t(e.our_role.as_str())
+                ),
                 when,
                 e.name.clone(),
                 partners,

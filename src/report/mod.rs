@@ -18,6 +18,7 @@ use crate::calendar::{self, Calendar};
 use crate::db;
 use crate::error::Result;
 use crate::model::country;
+use crate::model::event::OurRole;
 
 /// The reporting period.
 #[derive(Debug, Clone, Serialize)]
@@ -250,7 +251,7 @@ pub struct ContactRow {
 pub struct EventRow {
     pub name: String,
     pub starts: NaiveDate,
-    pub our_role: String,
+    pub our_role: OurRole,
     pub country: Option<String>,
     /// What came of it (agreements, statements).
     pub outcome: Option<String>,
@@ -458,7 +459,7 @@ pub fn build(
         .map(|e| EventRow {
             name: e.name,
             starts: e.starts,
-            our_role: e.our_role.to_string(),
+            our_role: e.our_role,
             country: e.country,
             outcome: e.outcome,
             support_won: e.support_won,

@@ -349,7 +349,7 @@ pub fn sections(r: &Report, l: Lang) -> Vec<Section> {
                 vec![
                     e.name.clone(),
                     l.date(e.starts, cal),
-                    l.t(&e.our_role).to_string(),
+                    l.t(e.our_role.as_str()).to_string(),
                     e.country.clone().unwrap_or_default(),
                     super::mandates::outcome_and_support(l, e.outcome.as_deref(), e.support_won.as_deref()),
                 ]

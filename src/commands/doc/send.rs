@@ -143,7 +143,7 @@ pub(super) fn send(ctx: &mut Ctx, a: SendArgs) -> Result<()> {
                         org_id: &org.id,
                         person_id: person.as_deref(),
                         date,
-                        channel: a.via.as_str(),
+                        channel: a.via,
                     },
                     &now,
                 )
