@@ -187,6 +187,19 @@ fn undone_log_entries_leave_the_search_and_the_last_contact() {
     env.ok(&["--yes", "undo", "--redo"]);
     assert_eq!(env.json(&["search", "programme"]).as_array().unwrap().len(), 1);
     assert_eq!(last(), "2026-11-20");
+    // The count of matches beyond the page follows the undo too.
+    env.ok(&[
+        "log",
+        "kke",
+        "--channel",
+        "email",
+        "--summary",
+        "Sent the programme again",
+    ]);
+    let page = || env.ok(&["search", "--in", "log", "--limit", "1", "programme"]);
+    assert!(page().contains("and 1 more"), "{}", page());
+    env.ok(&["--yes", "undo"]);
+    assert!(!page().contains("more"), "{}", page());
 }
 
 #[test]
