@@ -351,13 +351,10 @@ pub fn ids_by_prefix(conn: &Connection, prefix: &str) -> Result<Vec<String>> {
 
 /// Loads one entry by full ID.
 pub fn get(conn: &Connection, id: &str) -> Result<Option<LogEntry>> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM interactions i WHERE i.id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()
-    .context("reading log entry")
+    // Cached: search and history read a page of entries one by one.
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM interactions i WHERE i.id = ?1"))
+        .and_then(|mut stmt| stmt.query_row([id], from_row).optional())
+        .context("reading log entry")
 }
 
 /// Recomputes an organisation's last contact from its live log entries

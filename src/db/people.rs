@@ -133,8 +133,8 @@ fn search_entry(p: &Person) -> search::Entry {
 
 /// Loads one person by full ID.
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Person>> {
-    conn.query_row(&format!("{SELECT} WHERE p.id = ?1"), [id], from_row)
-        .optional()
+    conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))
+        .and_then(|mut stmt| stmt.query_row([id], from_row).optional())
         .context("reading person")
 }
 
