@@ -5,7 +5,7 @@
 #
 #   bash benches/compare.sh                  # 20,000 organisations, 1,000,000 log entries
 #   ORGS=2000 LOG=100000 bash benches/compare.sh
-#   ORGS=200 LOG=10000 RUNS=3 bash benches/compare.sh   # what CI runs: proves it still works
+#   GEN_PROFILE=dev ORGS=200 LOG=10000 RUNS=3 bash benches/compare.sh   # what CI runs: proves it still works
 #   ORGS=200000 LOG=10000000 RUNS=3 BUILD=import IMPORT_RUNS=1 bash benches/compare.sh
 #       # ten times larger: the database is built by importing the CSV files
 #       # (the generator's --db writes row by row), and the import row is
@@ -35,20 +35,30 @@ fi
 # Two builds: the binary alone is the one `cargo run --release` makes (an
 # example brings in the dev-dependencies, whose features would make it
 # another build of the same crates).
+# GEN_PROFILE=dev builds the dataset generator in the dev profile instead,
+# where `cargo test` has already built its dev-dependencies: right for a
+# tiny dataset (what CI runs), too slow for a large one. Only the data
+# are made with it; liaison itself is always the release build.
 cargo build --release --quiet --bin liaison
-cargo build --release --quiet --example gen_dataset
+if [ "${GEN_PROFILE:-release}" = dev ]; then
+    cargo build --quiet --example gen_dataset
+    GEN=./target/debug/examples/gen_dataset
+else
+    cargo build --release --quiet --example gen_dataset
+    GEN=./target/release/examples/gen_dataset
+fi
 BIN=$PWD/target/release/liaison
 mkdir -p "$(dirname "$RESULTS")"
 if [ ! -f "$DATA/liaison.db" ]; then
     if [ "${BUILD:-}" = import ]; then
-        ./target/release/examples/gen_dataset --orgs "$ORGS" --log "$LOG" --out "$DATA" 2>/dev/null
+        "$GEN" --orgs "$ORGS" --log "$LOG" --out "$DATA" 2>/dev/null
         "$BIN" --db "$DATA/liaison.db.partial" init >/dev/null
         for what in orgs people log tasks; do
             LIAISON_DB="$DATA/liaison.db.partial" "$BIN" import "$what" "$DATA/$what.csv" --no-input >/dev/null
         done
         mv "$DATA/liaison.db.partial" "$DATA/liaison.db"
     else
-        ./target/release/examples/gen_dataset --orgs "$ORGS" --log "$LOG" --out "$DATA" --db 2>/dev/null
+        "$GEN" --orgs "$ORGS" --log "$LOG" --out "$DATA" --db 2>/dev/null
     fi
 fi
 DB=$DATA/liaison.db
