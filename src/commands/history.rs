@@ -58,12 +58,12 @@ pub fn run(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
     let entries = db::log::list(db.conn(), &filter)?;
     // Counted only when the page is full: the common short list costs nothing.
     let total = if filter.limit == Some(entries.len()) {
-        db::log::count(db.conn(), &filter)?
+        db::log::count(db.conn(), &filter, entries.len() + super::COUNTED)?
     } else {
         entries.len()
     };
     print(ctx, &entries)?;
-    super::more(ctx, entries.len(), total, super::ALL)
+    super::more_counted(ctx, entries.len(), total, super::ALL)
 }
 
 /// Writes log entries in the chosen format.

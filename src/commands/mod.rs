@@ -46,9 +46,33 @@ pub fn more(ctx: &mut Ctx, shown: usize, total: usize, hint: &str) -> Result<()>
     if total <= shown {
         return Ok(());
     }
-    let text = format!("… and {} more ({hint})", total - shown);
+    closing(ctx, &format!("… and {} more ({hint})", total - shown))
+}
+
+/// How far the items beyond a full page are counted where counting them
+/// all would read a large part of the file (a partner's whole log, every
+/// entry with a common word): "… and over 1000 more" tells a reader as
+/// much as the exact figure.
+pub const COUNTED: usize = 1000;
+
+/// Like [`more`], for a `total` counted no further than `shown + COUNTED`.
+pub fn more_counted(ctx: &mut Ctx, shown: usize, total: usize, hint: &str) -> Result<()> {
+    if total >= shown + COUNTED {
+        more_than(ctx, total - shown, hint)
+    } else {
+        more(ctx, shown, total, hint)
+    }
+}
+
+/// Says under a list that more than `over` further items exist, when
+/// they were counted only that far.
+pub fn more_than(ctx: &mut Ctx, over: usize, hint: &str) -> Result<()> {
+    closing(ctx, &format!("… and over {over} more ({hint})"))
+}
+
+fn closing(ctx: &mut Ctx, text: &str) -> Result<()> {
     match ctx.format() {
-        Format::Table => ctx.out.line(&text),
+        Format::Table => ctx.out.line(text),
         Format::Json | Format::Csv => {
             eprintln!("note: {text}");
             Ok(())

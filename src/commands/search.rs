@@ -178,10 +178,16 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
             how,
         });
     }
+    // Whether the log's matches beyond the list were counted only as far
+    // as COUNTED.
+    let mut at_least = false;
     if wants(Scope::Log) {
-        let ids = db::log::search(db.conn(), &query, a.limit)?;
+        let log_query = db::log::search_query(conn, &text)?.unwrap_or_else(|| query.clone());
+        let ids = db::log::search(conn, &log_query, a.limit)?;
         if full(ids.len()) {
-            hidden += db::log::search_count(db.conn(), &query)? - ids.len();
+            let counted = db::log::search_count(conn, &log_query, ids.len() + super::COUNTED)?;
+            at_least = counted >= ids.len() + super::COUNTED;
+            hidden += counted.saturating_sub(ids.len());
         }
         for id in ids {
             let Some(i) = db::log::get(db.conn(), &id)? else {
@@ -267,7 +273,11 @@ pub fn run(ctx: &mut Ctx, a: SearchArgs) -> Result<()> {
         }
     }
     print(ctx, &hits, &text)?;
-    super::more(ctx, hits.len(), hits.len() + hidden, super::ALL)
+    if at_least {
+        super::more_than(ctx, hidden, super::ALL)
+    } else {
+        super::more(ctx, hits.len(), hits.len() + hidden, super::ALL)
+    }
 }
 
 fn print(ctx: &mut Ctx, hits: &[Hit], text: &str) -> Result<()> {

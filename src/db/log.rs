@@ -257,16 +257,18 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<LogEntry>> {
         .context("reading the log")
 }
 
-/// How many live entries match `f`, whatever its limit.
-pub fn count(conn: &Connection, f: &Filter) -> Result<usize> {
+/// How many live entries match `f`, whatever its limit, counting no
+/// further than `at_most`: a partner's whole log is read to count it, and
+/// a list needs no more than "over a thousand more".
+pub fn count(conn: &Connection, f: &Filter, at_most: usize) -> Result<usize> {
     // An organisation's entries, in a date range or not, are counted from
     // its links alone, in their covering index: every link is to a live
     // entry, since an entry is never soft-deleted (undo and purge remove
     // it with its links). Reading each entry as well cost six times as
     // much for a partner with 15,000 entries.
-    let (sql, args) = match &f.org_id {
+    let (sql, mut args) = match &f.org_id {
         Some(org) if f.channel.is_none() && f.tag.is_none() && f.objective_id.is_none() => {
-            let mut sql = "SELECT COUNT(*) FROM interaction_orgs io WHERE io.org_id = ?".to_string();
+            let mut sql = "SELECT 1 FROM interaction_orgs io WHERE io.org_id = ?".to_string();
             let mut args = vec![Value::Text(org.clone())];
             for (d, op) in [(f.since, ">="), (f.until, "<=")] {
                 if let Some(d) = d {
@@ -277,12 +279,13 @@ pub fn count(conn: &Connection, f: &Filter) -> Result<usize> {
             (sql, args)
         }
         _ => {
-            let (sql, args, _) = filtered(f, "COUNT(*)");
+            let (sql, args, _) = filtered(f, "1");
             (sql, args)
         }
     };
+    args.push(Value::Integer(crate::db::search::sql_limit(at_most)));
     let n: i64 = conn
-        .prepare_cached(&sql)
+        .prepare_cached(&format!("SELECT count(*) FROM ({sql} LIMIT ?)"))
         .and_then(|mut s| s.query_row(params_from_iter(args), |r| r.get(0)))
         .context("counting log entries")?;
     Ok(usize::try_from(n).unwrap_or(0))
@@ -417,9 +420,78 @@ const COLD: &str = "FROM organisations o
   WHERE o.status = 'partner' AND o.deleted_at IS NULL
     AND (o.last_contact IS NULL OR o.last_contact < ?1)";
 
-/// IDs of live entries whose subject, summary or tags match, most recently
-/// logged first. (Ranking every match by relevance would read them all; in
-/// the order of the index the first page is found without that.)
+/// The most whole words one typed word is written as (see
+/// [`search_query`]); a word that begins more is searched as a prefix.
+const EXPANSIONS: usize = 40;
+
+/// The log's search query for what a user typed: every word must match
+/// the start of a word, after folding, as [`search::fts_query`] says.
+/// Each word is written as the whole words of the index that begin with
+/// it (`("teachers" OR "teachersunion")`) rather than as a prefix: FTS5
+/// reads every entry of a prefix before it returns the first match, where
+/// whole words are read in step with one another, so the newest page is
+/// found without reading the rest (at a million entries, a common word
+/// took 20 ms as a prefix and under 1 ms as a word). A word that begins
+/// more than [`EXPANSIONS`] words, or none, or holds a character the index
+/// splits words at, stays a prefix, which finds the same entries.
+pub fn search_query(conn: &Connection, text: &str) -> Result<Option<String>> {
+    let words: Vec<String> = fold(text).split_whitespace().map(str::to_string).collect();
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let quoted = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
+    let mut parts = Vec::new();
+    for word in &words {
+        let terms = if word.chars().all(char::is_alphanumeric) {
+            terms_beginning(conn, word, EXPANSIONS + 1)?
+        } else {
+            Vec::new()
+        };
+        if terms.is_empty() || terms.len() > EXPANSIONS {
+            parts.push(format!("{}*", quoted(word)));
+        } else {
+            let terms: Vec<String> = terms.iter().map(|t| quoted(t)).collect();
+            parts.push(format!("({})", terms.join(" OR ")));
+        }
+    }
+    Ok(Some(parts.join(" AND ")))
+}
+
+/// Up to `at_most` words of the log's search index that begin with
+/// `prefix`, in order. Read through `fts5vocab`, one word at a time: each
+/// step seeks to the next word and stops at its first occurrence, where
+/// asking for all of them at once would read every occurrence of each.
+fn terms_beginning(conn: &Connection, prefix: &str, at_most: usize) -> Result<Vec<String>> {
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.log_terms USING fts5vocab (main, interaction_fts, instance)",
+    )
+    .context("searching the log")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT term FROM temp.log_terms WHERE term >= ?1 AND term < ?2 LIMIT 1")
+        .context("searching the log")?;
+    // Every word that begins with the prefix sorts before this one.
+    let end = format!("{prefix}{}", char::MAX);
+    let mut from = prefix.to_string();
+    let mut terms = Vec::new();
+    while terms.len() < at_most {
+        let Some(term) = stmt
+            .query_row(params![from, end], |r| r.get::<_, String>(0))
+            .optional()
+            .context("searching the log")?
+        else {
+            break;
+        };
+        // The first word after this one (words hold no control characters).
+        from = format!("{term}\u{1}");
+        terms.push(term);
+    }
+    Ok(terms)
+}
+
+/// IDs of live entries whose subject, summary or tags match
+/// [`search_query`], most recently logged first. (Ranking every match by
+/// relevance would read them all; in the order of the index the first
+/// page is found without that.)
 pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(SEARCH).context("searching the log")?;
     let rows = stmt
@@ -429,15 +501,23 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<String
         .context("searching the log")
 }
 
-/// How many live entries the search finds. The index alone is counted:
-/// it holds exactly the live entries, since an entry is never
-/// soft-deleted (undo and purge remove it and its index entry; nothing
-/// sets `deleted_at` on the log). Checking each match against its entry
-/// as well cost eight times as much at a million entries.
-pub fn search_count(conn: &Connection, query: &str) -> Result<usize> {
+/// How many live entries the search finds, counting no further than
+/// `at_most`. The index alone is counted: it holds exactly the live
+/// entries, since an entry is never soft-deleted (undo and purge remove
+/// it and its index entry; nothing sets `deleted_at` on the log).
+/// Counting stops at `at_most` because a word in a tenth of a large log
+/// matches a hundred thousand entries, and reading them all costs more
+/// than the page.
+pub fn search_count(conn: &Connection, query: &str, at_most: usize) -> Result<usize> {
     let n: i64 = conn
-        .prepare_cached("SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH ?1")
-        .and_then(|mut s| s.query_row([query], |r| r.get(0)))
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT 1 FROM interaction_fts WHERE interaction_fts MATCH ?1 LIMIT ?2)",
+        )
+        .and_then(|mut s| {
+            s.query_row(params![query, crate::db::search::sql_limit(at_most)], |r| {
+                r.get(0)
+            })
+        })
         .context("counting matches")?;
     Ok(usize::try_from(n).unwrap_or_default())
 }

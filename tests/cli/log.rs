@@ -804,3 +804,41 @@ fn long_task_lists_are_capped_and_say_how_many_are_left_out() {
     assert_eq!(profile["people"].as_array().unwrap().len(), 20);
     assert_eq!(profile["people_total"], 22);
 }
+
+/// A partner's history past its page says how many entries it left out,
+/// exactly up to a thousand and as "over 1000" beyond: counting a
+/// partner's whole log would read all of it.
+#[test]
+fn a_long_history_counts_what_it_leaves_out_up_to_a_thousand() {
+    let env = Env::new();
+    seed(&env);
+    let mut csv = String::from("date,organisation,channel,summary\n");
+    for n in 0..1100 {
+        csv.push_str(&format!("2026-02-{:02},kke,email,Call {n}\n", 1 + n % 28));
+    }
+    std::fs::write(env.path("log.csv"), csv).unwrap();
+    env.ok(&["import", "log", env.path("log.csv").to_str().unwrap()]);
+    let total = env.count(
+        "SELECT count(*) FROM interaction_orgs x JOIN organisations o ON o.id = x.org_id WHERE o.handle = 'kke'",
+    ) as usize;
+    assert!(total >= 1100, "{total}");
+    let out = env.ok(&["history", "kke"]);
+    assert!(
+        out.ends_with("… and over 1000 more (--limit 0 shows all)\n"),
+        "{out}"
+    );
+    let out = env.ok(&["history", "kke", "--limit", &(total - 999).to_string()]);
+    assert!(out.ends_with("… and 999 more (--limit 0 shows all)\n"), "{out}");
+    let r = env.run(&["history", "kke", "--limit", "10", "--format", "json"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr, "note: … and over 1000 more (--limit 0 shows all)\n");
+    let all = env.ok(&["history", "kke", "--limit", "0"]);
+    assert!(!all.contains("more ("), "{all}");
+    assert_eq!(
+        env.json(&["history", "kke", "--limit", "0"])
+            .as_array()
+            .unwrap()
+            .len(),
+        total
+    );
+}

@@ -311,3 +311,60 @@ fn country_arguments_and_search_find_the_same_countries() {
     assert!(ranked(&env, "Rossiyaa").is_empty());
     assert_eq!(ranked(&env, "Gretsiya"), ["kke:country"]);
 }
+
+/// A word typed is searched as every word of the log that begins with it,
+/// written out as whole words when they are few and as a prefix when they
+/// are many: the entries found are the same either way, and a count past
+/// a thousand is said as "over".
+#[test]
+fn the_log_is_searched_by_every_word_a_typed_word_begins() {
+    let env = Env::new();
+    seed(&env);
+    // Entry n holds the words "strike{n % 60}" and "word{n}": "strike"
+    // begins 60 words, "strike1" eleven (strike1, strike10…19).
+    let entries = 1050;
+    let mut csv = String::from("date,organisation,channel,summary\n");
+    for n in 0..entries {
+        csv.push_str(&format!(
+            "2026-03-{:02},kke,email,Call {n} about the strike{} and word{n}\n",
+            1 + n % 28,
+            n % 60
+        ));
+    }
+    std::fs::write(env.path("log.csv"), csv).unwrap();
+    env.ok(&["import", "log", env.path("log.csv").to_str().unwrap()]);
+    let count = |text: &str| {
+        env.json(&["search", "--in", "log", "--limit", "0", text])
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let holding = |word: &dyn Fn(usize) -> String, prefix: &str| {
+        (0..entries).filter(|&n| word(n).starts_with(prefix)).count()
+    };
+    let strike = |n: usize| format!("strike{}", n % 60);
+    let word = |n: usize| format!("word{n}");
+    for prefix in ["strike", "strike1", "strike5", "strike59", "strike60"] {
+        assert_eq!(count(prefix), holding(&strike, prefix), "{prefix}");
+    }
+    for prefix in ["word", "word1", "word104", "word1049", "wordx"] {
+        assert_eq!(count(prefix), holding(&word, prefix), "{prefix}");
+    }
+    assert_eq!(count("call strike1"), holding(&strike, "strike1"));
+    let both = (0..entries)
+        .filter(|&n| strike(n).starts_with("strike1") && word(n).starts_with("word10"))
+        .count();
+    assert_eq!(count("strike1 word10"), both);
+    // The page's closing line: an exact count, or "over" past a thousand.
+    let out = env.ok(&["search", "--in", "log", "strike1"]);
+    let more = holding(&strike, "strike1") - 20;
+    assert!(
+        out.ends_with(&format!("… and {more} more (--limit 0 shows all)\n")),
+        "{out}"
+    );
+    let out = env.ok(&["search", "--in", "log", "strike"]);
+    assert!(
+        out.ends_with("… and over 1000 more (--limit 0 shows all)\n"),
+        "{out}"
+    );
+}
