@@ -176,6 +176,15 @@ pub struct ManArgs {
 /// Parses the command line. Help and version print and yield exit 0;
 /// usage errors print clap's message and yield exit 2.
 pub fn parse() -> Result<Cli, i32> {
+    // The examples matter only when something is printed: attaching them
+    // to every command costs each run as much as parsing does, so a line
+    // that parses is read without them and any other is read again with.
+    let plain = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    if let Ok(cli) = plain {
+        return Ok(cli);
+    }
     command()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))

@@ -77,6 +77,37 @@ struct Table {
     key: Vec<String>,
 }
 
+/// The columns and keys of the recorded tables, read in one query (one
+/// per table cost a recording write a thirtieth of its work).
+fn tables(conn: &Connection) -> Result<std::collections::BTreeMap<String, Table>> {
+    let names: Vec<String> = RECORDED.iter().map(|r| format!("'{}'", r.0)).collect();
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT m.name, p.name, p.pk FROM sqlite_schema m JOIN pragma_table_info(m.name) p
+              WHERE m.type = 'table' AND m.name IN ({}) ORDER BY m.name, p.cid",
+            names.join(", ")
+        ))
+        .context("reading the schema")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })
+        .context("reading the schema")?;
+    let mut columns: std::collections::BTreeMap<String, Vec<(String, i64)>> = Default::default();
+    for row in rows {
+        let (table, column, pk) = row.context("reading the schema")?;
+        columns.entry(table).or_default().push((column, pk));
+    }
+    Ok(columns
+        .into_iter()
+        .map(|(name, rows)| (name, table_of(rows)))
+        .collect())
+}
+
 fn table(conn: &Connection, name: &str) -> Result<Table> {
     let mut stmt = conn
         .prepare_cached("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")
@@ -86,16 +117,22 @@ fn table(conn: &Connection, name: &str) -> Result<Table> {
         .context("reading the schema")?
         .collect::<rusqlite::Result<Vec<_>>>()
         .context("reading the schema")?;
+    Ok(table_of(rows))
+}
+
+/// A table from its columns in order, each with its place in the primary
+/// key (0 when not in it).
+fn table_of(rows: Vec<(String, i64)>) -> Table {
     let mut key: Vec<(i64, String)> = rows
         .iter()
         .filter(|r| r.1 > 0)
         .map(|r| (r.1, r.0.clone()))
         .collect();
     key.sort();
-    Ok(Table {
+    Table {
         columns: rows.into_iter().map(|r| r.0).collect(),
         key: key.into_iter().map(|k| k.1).collect(),
-    })
+    }
 }
 
 #[cfg(test)]

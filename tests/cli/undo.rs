@@ -613,3 +613,48 @@ fn undo_of_an_old_command_keeps_what_later_commands_added() {
     );
     assert_eq!(env.snapshot(), before);
 }
+
+/// An edit that sets what is already there changes no row: it leaves no
+/// command to undo, for a person and a follow-up alike.
+#[test]
+fn an_edit_to_the_same_values_records_nothing() {
+    let env = Env::new();
+    seed(&env);
+    env.ok(&[
+        "person",
+        "add",
+        "Eleni Markou",
+        "--org",
+        "kke",
+        "--role",
+        "secretary",
+    ]);
+    env.ok(&[
+        "task",
+        "add",
+        "Send the minutes",
+        "--org",
+        "kke",
+        "--due",
+        "2026-12-10",
+    ]);
+    let commands = env.count("SELECT count(*) FROM commands");
+    let changes = env.count("SELECT count(*) FROM changes");
+    env.ok(&["person", "edit", "Eleni Markou", "--role", "secretary"]);
+    env.ok(&["task", "edit", "1", "--due", "2026-12-10"]);
+    assert_eq!(env.count("SELECT count(*) FROM commands"), commands);
+    assert_eq!(env.count("SELECT count(*) FROM changes"), changes);
+    // A real change is still recorded, with its values before and after.
+    env.ok(&[
+        "person",
+        "edit",
+        "Eleni Markou",
+        "--role",
+        "international secretary",
+    ]);
+    assert_eq!(env.count("SELECT count(*) FROM commands"), commands + 1);
+    assert_eq!(
+        env.count("SELECT count(*) FROM changes WHERE op = 'update' AND tbl = 'people' AND before <> after"),
+        1
+    );
+}

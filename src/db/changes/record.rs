@@ -3,6 +3,7 @@
 //! their new rows in one pass, and erasing a purged record's traces.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
 
 use rusqlite::{Connection, Transaction, params};
 
@@ -10,48 +11,74 @@ use super::read::command;
 use super::{Actor, DERIVED, RECORDED, Table, table};
 use crate::error::{Context, Error, Result};
 
-fn json_object(row: &str, columns: &[String]) -> String {
-    let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', {row}.\"{c}\"")).collect();
-    format!("json_object({})", pairs.join(", "))
+/// Writes `json_object('c1', ROW."c1", …)` of `columns` onto `sql`.
+fn json_object(sql: &mut String, row: &str, columns: &[String]) {
+    sql.push_str("json_object(");
+    for (i, c) in columns.iter().enumerate() {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        let _ = write!(sql, "'{c}', {row}.\"{c}\"");
+    }
+    sql.push(')');
 }
 
-/// The SQL of the three triggers that record one table. Names come from
-/// the schema, never from user input.
-fn triggers_sql(name: &str, record: &str, org: Option<&str>, t: &Table) -> String {
-    let mut sql = String::new();
-    for (op, row, before, after) in [
-        ("insert", "NEW", false, false),
-        ("update", "NEW", true, true),
-        ("delete", "OLD", true, false),
-    ] {
-        let watched: Vec<&String> = t
-            .columns
-            .iter()
-            .filter(|c| !DERIVED.contains(&(name, c.as_str())))
-            .collect();
-        let when = if op == "update" {
-            let differs: Vec<String> = watched
-                .iter()
-                .map(|c| format!("OLD.\"{c}\" IS NOT NEW.\"{c}\""))
-                .collect();
-            format!("WHEN {}", differs.join(" OR "))
+/// Writes the SQL of the three triggers that record one table onto
+/// `sql`. Names come from the schema, never from user input. (Every
+/// write command parses these, twice: SQLite reads a new trigger back
+/// from the schema. They are kept short, and written without a string
+/// per piece.)
+fn triggers_sql(sql: &mut String, name: &str, record: &str, org: Option<&str>, t: &Table) {
+    // Only a table with derived columns filters its updates in the
+    // trigger: the condition names every column twice, and parsing it for
+    // every table cost a tenth of a write. Elsewhere an update that
+    // changed nothing is recorded and dropped by `drop_unchanged`.
+    let watched: Vec<&String> = t
+        .columns
+        .iter()
+        .filter(|c| !DERIVED.contains(&(name, c.as_str())))
+        .collect();
+    for (op, row) in [("insert", "NEW"), ("update", "NEW"), ("delete", "OLD")] {
+        let _ = write!(
+            sql,
+            "CREATE TEMP TRIGGER IF NOT EXISTS record_{name}_{op} AFTER {} ON main.{name} ",
+            op.to_uppercase()
+        );
+        if op == "update" && watched.len() < t.columns.len() {
+            sql.push_str("WHEN ");
+            for (i, c) in watched.iter().enumerate() {
+                if i > 0 {
+                    sql.push_str(" OR ");
+                }
+                let _ = write!(sql, "OLD.\"{c}\" IS NOT NEW.\"{c}\"");
+            }
+        }
+        let _ = write!(
+            sql,
+            " BEGIN INSERT INTO changes (command, tbl, op, key, record, org_id, before, after) \
+             VALUES (liaison_command(), '{name}', '{op}', "
+        );
+        json_object(sql, row, &t.key);
+        let _ = write!(sql, ", {row}.\"{record}\", ");
+        match org {
+            Some(c) => {
+                let _ = write!(sql, "{row}.\"{c}\", ");
+            }
+            None => sql.push_str("NULL, "),
+        }
+        if op == "insert" {
+            sql.push_str("NULL");
         } else {
-            String::new()
-        };
-        let org = org.map_or("NULL".to_string(), |c| format!("{row}.\"{c}\""));
-        sql.push_str(&format!(
-            "CREATE TEMP TRIGGER IF NOT EXISTS record_{name}_{op} AFTER {OP} ON main.{name} {when}
-             BEGIN
-               INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
-               VALUES ((SELECT max(seq) FROM commands), '{name}', '{op}', {key}, {row}.\"{record}\", {org}, {b}, {a});
-             END;\n",
-            OP = op.to_uppercase(),
-            key = json_object(row, &t.key),
-            b = if before { json_object("OLD", &t.columns) } else { "NULL".into() },
-            a = if after { json_object("NEW", &t.columns) } else { "NULL".into() },
-        ));
+            json_object(sql, "OLD", &t.columns);
+        }
+        sql.push_str(", ");
+        if op == "update" {
+            json_object(sql, "NEW", &t.columns);
+        } else {
+            sql.push_str("NULL");
+        }
+        sql.push_str("); END;\n");
     }
-    sql
 }
 
 /// Creates this connection's recording triggers, once.
@@ -66,11 +93,25 @@ pub fn install(conn: &Connection) -> Result<()> {
     if present {
         return Ok(());
     }
-    let mut sql = String::new();
+    let tables = super::tables(conn)?;
+    let mut sql = String::with_capacity(48 * 1024);
     for (name, record, org) in RECORDED {
-        sql.push_str(&triggers_sql(name, record, *org, &table(conn, name)?));
+        let t = tables
+            .get(*name)
+            .ok_or_else(|| Error::internal(format!("{name} is not in the schema")))?;
+        triggers_sql(&mut sql, name, record, *org, t);
     }
     conn.execute_batch(&sql).context("preparing the change history")
+}
+
+/// Makes this connection's `liaison_command()`, which its triggers
+/// record under, answer `seq`. A function rather than `(SELECT max(seq)
+/// FROM commands)`: parsing that query in each of the triggers cost a
+/// write a twentieth of its work.
+fn record_under(conn: &Connection, seq: i64) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function("liaison_command", 0, FunctionFlags::SQLITE_UTF8, move |_| Ok(seq))
+        .context("preparing the change history")
 }
 
 /// Which new rows of a table a bulk insert recorded at its end.
@@ -128,7 +169,7 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
             .find(|r| r.0 == *table)
             .ok_or_else(|| Error::internal(format!("{table} is not a recorded table")))?;
         let t = self::table(tx, table)?;
-        triggers.push_str(&triggers_sql(table, record, org_column, &t));
+        triggers_sql(&mut triggers, table, record, org_column, &t);
         let from = match how {
             NewRows::WithRecord => continue,
             NewRows::Added => format!(
@@ -137,11 +178,12 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
             ),
         };
         let org = org_column.map_or("NULL".to_string(), |c| format!("r.\"{c}\""));
+        let mut key = String::new();
+        json_object(&mut key, "r", &t.key);
         tx.execute_batch(&format!(
             "INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
              SELECT (SELECT max(seq) FROM commands), '{table}', 'insert', {key}, r.\"{record}\", {org}, NULL, NULL
-               FROM {from}",
-            key = json_object("r", &t.key),
+               FROM {from}"
         ))
         .context("recording the change history")?;
     }
@@ -156,13 +198,28 @@ pub fn begin(tx: &Transaction, actor: &Actor) -> Result<i64> {
         params![actor.at, actor.user, actor.line],
     )
     .context("recording the command")?;
-    Ok(tx.last_insert_rowid())
+    let seq = tx.last_insert_rowid();
+    record_under(tx, seq)?;
+    Ok(seq)
 }
 
 /// Closes the command's entry: a command that changed nothing leaves none.
 pub fn end(tx: &Transaction, seq: i64) -> Result<()> {
+    drop_unchanged(tx, seq)?;
     tx.execute(
         "DELETE FROM commands WHERE seq = ?1 AND NOT EXISTS (SELECT 1 FROM changes WHERE command = ?1)",
+        [seq],
+    )
+    .context("recording the command")?;
+    Ok(())
+}
+
+/// Removes the updates of command `seq` that left their row as it was
+/// (an edit to the same value): the triggers of tables without derived
+/// columns record every update.
+pub fn drop_unchanged(tx: &Connection, seq: i64) -> Result<()> {
+    tx.execute(
+        "DELETE FROM changes WHERE command = ?1 AND op = 'update' AND before = after",
         [seq],
     )
     .context("recording the command")?;

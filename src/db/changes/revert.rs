@@ -88,6 +88,7 @@ pub fn revert(tx: &Transaction, targets: &[i64], by: i64, reverts: &str) -> Resu
         params![by, reverts],
     )
     .context("recording the undo")?;
+    super::record::drop_unchanged(tx, by)?;
     no_side_effects(tx, targets, by, reverts)?;
     no_dangling_rows(tx, &put_back, targets, reverts)?;
     // Rows removed with the rows they belong to (the organisations of
