@@ -286,19 +286,28 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 pub fn wrap_words(text: &str, width: usize, shorten_long: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    // The width of `line`: a space ends any ligature, so a line's width
+    // is its words' widths and its spaces.
+    let mut line_cells = 0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let word = if shorten_long {
-            shorten(word, width)
+        let mut word_cells = cells(word);
+        let word = if shorten_long && word_cells > width {
+            let short = shorten(word, width);
+            word_cells = cells(&short);
+            std::borrow::Cow::Owned(short)
         } else {
-            word.to_string()
+            std::borrow::Cow::Borrowed(word)
         };
         if line.is_empty() {
-            line = word;
-        } else if cells(&line) + 1 + cells(&word) <= width {
+            line.push_str(&word);
+            line_cells = word_cells;
+        } else if line_cells + 1 + word_cells <= width {
             line.push(' ');
             line.push_str(&word);
+            line_cells += 1 + word_cells;
         } else {
-            lines.push(std::mem::replace(&mut line, word));
+            lines.push(std::mem::replace(&mut line, word.into_owned()));
+            line_cells = word_cells;
         }
     }
     lines.push(line);
