@@ -1,12 +1,15 @@
 //! The pick list: type to narrow, arrows to move, Enter to choose. What
 //! is typed is folded as search folds it and matched against every name
 //! of a choice (name, native name, aliases, handle), not only the label
-//! shown, so `کردستان` finds the Communist Party of Kurdistan. Escape and
+//! shown, so `کردستان` finds the Communist Party of Kurdistan; then, as
+//! search does, by lookalike letters, Latin spellings and consonants
+//! (`Toudeh` finds حزب توده), each marked with how it matched. Escape and
 //! Ctrl-C clear the list and show the cursor again before leaving.
 
 use console::{Key, Term, style};
 
 use crate::error::{Error, Result};
+use crate::matching::{How, Query};
 use crate::render::{cells, shorten};
 use crate::text::fold;
 
@@ -24,15 +27,11 @@ const SHOWN: usize = 10;
 /// Lets the user pick one of `choices` by typing part of any of its
 /// names; the index of the one chosen.
 pub fn pick(prompt: &str, choices: &[Choice]) -> Result<usize> {
-    let keys: Vec<Vec<String>> = choices
+    let names: Vec<Vec<String>> = choices
         .iter()
-        .map(|c| {
-            std::iter::once(&c.label)
-                .chain(&c.names)
-                .map(|n| fold(n))
-                .collect()
-        })
+        .map(|c| std::iter::once(&c.label).chain(&c.names).cloned().collect())
         .collect();
+    let keys = Keys::new(names);
     let mut screen = Screen {
         term: Term::stderr(),
         drawn: 0,
@@ -41,9 +40,10 @@ pub fn pick(prompt: &str, choices: &[Choice]) -> Result<usize> {
     let mut query = String::new();
     let mut at = 0;
     let outcome = loop {
-        let shown = matching(&keys, &query);
+        let found = keys.matching(&query);
+        let shown: Vec<usize> = found.iter().map(|f| f.0).collect();
         at = at.min(shown.len().saturating_sub(1));
-        screen.draw(prompt, &query, choices, &shown, at).map_err(failed)?;
+        screen.draw(prompt, &query, choices, &found, at).map_err(failed)?;
         match screen.term.read_key_raw().map_err(failed)? {
             Key::CtrlC => break None,
             Key::Escape => break Some(None),
@@ -76,14 +76,53 @@ pub fn pick(prompt: &str, choices: &[Choice]) -> Result<usize> {
     }
 }
 
-/// The choices whose names contain every word typed (folded), in their
-/// order; all of them before anything is typed.
-fn matching(keys: &[Vec<String>], query: &str) -> Vec<usize> {
-    let q = fold(query);
-    let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
-    (0..keys.len())
-        .filter(|&i| words.iter().all(|w| keys[i].iter().any(|k| k.contains(w))))
-        .collect()
+/// Every name of each choice, as typed and folded.
+struct Keys {
+    names: Vec<Vec<String>>,
+    folded: Vec<Vec<String>>,
+}
+
+impl Keys {
+    fn new(names: Vec<Vec<String>>) -> Keys {
+        let folded = names
+            .iter()
+            .map(|n| n.iter().map(|s| fold(s)).collect())
+            .collect();
+        Keys { names, folded }
+    }
+
+    /// The choices matching `query`, in the order search ranks them: those
+    /// whose names contain every word typed (folded), in their order (all
+    /// of them before anything is typed); then lookalike letters and Latin
+    /// spellings; then close matches, which a query in Arabic script
+    /// shows only when nothing else matched. Each with how it matched
+    /// when that was not by its letters.
+    fn matching(&self, query: &str) -> Vec<(usize, Option<How>)> {
+        let q = fold(query);
+        let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+        let contains = |i: usize| words.iter().all(|w| self.folded[i].iter().any(|k| k.contains(w)));
+        let mut found: Vec<(usize, Option<How>)> = (0..self.folded.len())
+            .filter(|&i| contains(i))
+            .map(|i| (i, None))
+            .collect();
+        if words.is_empty() {
+            return found;
+        }
+        let query = Query::new(query);
+        let mut rest: Vec<(usize, How)> = (0..self.names.len())
+            .filter(|&i| !contains(i))
+            .filter_map(|i| {
+                let how = self.names[i].iter().filter_map(|n| query.against(n)).min()?;
+                Some((i, how))
+            })
+            .collect();
+        rest.sort_by_key(|&(_, how)| how);
+        if query.is_arabic() && !found.is_empty() {
+            rest.retain(|&(_, how)| how != How::Close);
+        }
+        found.extend(rest.into_iter().map(|(i, how)| (i, Some(how))));
+        found
+    }
 }
 
 /// The lines the list takes on the terminal, to clear them again.
@@ -98,7 +137,7 @@ impl Screen {
         prompt: &str,
         query: &str,
         choices: &[Choice],
-        shown: &[usize],
+        shown: &[(usize, Option<How>)],
         at: usize,
     ) -> std::io::Result<()> {
         self.term.clear_last_lines(self.drawn)?;
@@ -109,8 +148,12 @@ impl Screen {
         )];
         // A window of the list that keeps the highlighted entry in sight.
         let first = at.saturating_sub(SHOWN - 1);
-        for (k, &i) in shown.iter().enumerate().skip(first).take(SHOWN) {
-            let label = shorten(&crate::text::printable(&choices[i].label, false), width - 2);
+        for (k, &(i, how)) in shown.iter().enumerate().skip(first).take(SHOWN) {
+            let mut label = crate::text::printable(&choices[i].label, false);
+            if let Some(how) = how.and_then(How::label) {
+                label.push_str(&format!(" ({how})"));
+            }
+            let label = shorten(&label, width - 2);
             lines.push(if k == at {
                 format!("{} {}", style(">").cyan().bold(), style(label).cyan())
             } else {
@@ -165,11 +208,17 @@ fn failed(e: std::io::Error) -> Error {
 mod tests {
     use super::*;
 
-    fn keys(names: &[&[&str]]) -> Vec<Vec<String>> {
-        names
-            .iter()
-            .map(|n| n.iter().map(|s| fold(s)).collect())
-            .collect()
+    fn keys(names: &[&[&str]]) -> Keys {
+        Keys::new(
+            names
+                .iter()
+                .map(|n| n.iter().map(|s| s.to_string()).collect())
+                .collect(),
+        )
+    }
+
+    fn matching(k: &Keys, query: &str) -> Vec<usize> {
+        k.matching(query).into_iter().map(|f| f.0).collect()
     }
 
     #[test]
@@ -193,5 +242,35 @@ mod tests {
         assert_eq!(matching(&k, "ΕΛΛΑΔΑΣ"), [1]);
         assert_eq!(matching(&k, "communist greece"), [1]);
         assert!(matching(&k, "xyz").is_empty());
+    }
+
+    /// The list narrows as search ranks: letters first, then lookalikes
+    /// and Latin spellings, then close matches, each saying how it matched.
+    #[test]
+    fn the_list_falls_back_as_search_does() {
+        let k = keys(&[
+            &["tudeh (Tudeh Party of Iran, IR)", "tudeh", "حزب توده ایران"],
+            &[
+                "kke (Communist Party of Greece, GR)",
+                "kke",
+                "ΚΚΕ",
+                "Κομμουνιστικό Κόμμα Ελλάδας",
+            ],
+            &[
+                "kcp (Communist Party of Kurdistan, IQ)",
+                "kcp",
+                "حزبی شیوعی کوردستان",
+            ],
+            &["kprf (Communist Party of the Russian Federation, RU)", "КПРФ"],
+        ]);
+        assert_eq!(k.matching("Kommounistiko"), [(1, Some(How::Latin))]);
+        assert_eq!(k.matching("KPRF")[0].0, 3);
+        assert_eq!(k.matching("حزب توده"), [(0, None)]);
+        assert_eq!(k.matching("Toudeh"), [(0, Some(How::Close))]);
+        // A query in Arabic script shows close matches only when nothing
+        // matched by its letters.
+        assert_eq!(k.matching("کردستان"), [(2, Some(How::Close))]);
+        assert_eq!(k.matching("حزب"), [(0, None), (2, None)]);
+        assert!(k.matching("xyz").is_empty());
     }
 }

@@ -222,6 +222,12 @@ fn a_pick_list_finds_every_name_in_any_script() {
     let (code, screen) = on_terminal(&env, "org show communist", &["ΚΟΜΜΟΥΝΙΣΤΙΚΟ", "\r"]);
     assert_eq!(code, 0, "{screen}");
     assert!(screen.contains("Communist Party of Greece  [kke]"), "{screen}");
+    // The Greek name spelt in Latin letters: found as search finds it,
+    // and marked with how.
+    let (code, screen) = on_terminal(&env, "org show communist", &["Kommounistiko", "\r"]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("(latin spelling)"), "{screen}");
+    assert!(screen.contains("Communist Party of Greece  [kke]"), "{screen}");
     // A handle.
     let (code, screen) = on_terminal(&env, "org show communist", &["pcp", "\r"]);
     assert_eq!(code, 0, "{screen}");
