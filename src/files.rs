@@ -183,6 +183,25 @@ fn finish(mut buffered: std::io::BufWriter<File>) -> std::io::Result<File> {
 /// whose byte can be locked has no writer any more.
 const WRITING: i64 = 0x7000_0000_0010;
 
+/// Bytes an ordinary writer may still use on the file system holding
+/// `dir`, when it can be read.
+pub fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: a zeroed statvfs is a valid place for the answer.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: a NUL-terminated path and a valid statvfs to fill.
+    if unsafe { libc::statvfs(path.as_ptr(), &mut st) } != 0 {
+        return None;
+    }
+    Some(st.f_bavail.saturating_mul(st.f_frsize))
+}
+
 /// Locks the writing byte of a temporary output for as long as `file`
 /// is open (an open-file-description lock: closing another descriptor of
 /// the same file does not release it).

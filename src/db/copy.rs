@@ -168,7 +168,9 @@ fn export(source: &Connection, dest: &Path, key: &str) -> Result<()> {
         let _ = source.execute_batch("ROLLBACK");
     }
     let detached = source.execute_batch("DETACH DATABASE target");
-    exported.and(detached).map_err(|e| copy_failed(dest, e))
+    exported
+        .and(detached)
+        .map_err(|e| copy_failed(dest, size_of(source), e))
 }
 
 /// Copies with SQLite's online backup, page by page, into `dest`.
@@ -192,16 +194,31 @@ fn online_backup(source: &Connection, dest: &Path) -> Result<()> {
             }
         }
     })();
-    result.map_err(|e| copy_failed(dest, e))
+    result.map_err(|e| copy_failed(dest, size_of(source), e))
 }
 
-fn copy_failed(dest: &Path, e: rusqlite::Error) -> Error {
-    // sqlcipher_export reports a full disk as a plain error with SQLite's
-    // message for it.
+/// The bytes a whole copy of the database on `conn` takes.
+fn size_of(conn: &Connection) -> u64 {
+    conn.query_row(
+        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map_or(0, |n| u64::try_from(n).unwrap_or(0))
+}
+
+/// The error for a copy into `dest` of `needed` bytes that failed.
+fn copy_failed(dest: &Path, needed: u64, e: rusqlite::Error) -> Error {
+    // sqlcipher_export reports a full disk as a plain error (SQLITE_ERROR,
+    // with SQLite's words for it): the disk itself is asked whether the
+    // copy could fit, rather than the words read.
     let full = match &e {
-        rusqlite::Error::SqliteFailure(f, m) => {
+        rusqlite::Error::SqliteFailure(f, _) => {
             f.code == rusqlite::ErrorCode::DiskFull
-                || m.as_deref().is_some_and(|m| m.contains("disk is full"))
+                || dest
+                    .parent()
+                    .and_then(crate::files::free_bytes)
+                    .is_some_and(|free| free < needed)
         }
         _ => false,
     };
