@@ -14,7 +14,42 @@ use crate::text::{fold, quoted};
 mod places;
 
 mod table {
+    use super::Index;
     include!(concat!(env!("OUT_DIR"), "/countries.rs"));
+}
+
+/// A sorted map of names to indexes into the country table, made by
+/// `build.rs` of numbers into one string rather than of `&str` and
+/// `&[u16]`, which the loader would fix up one by one at every start.
+struct Index {
+    /// Every name, one after another.
+    text: &'static str,
+    /// Each name's bytes in `text` and its countries in `found`.
+    spans: &'static [(u32, u32, u16, u16)],
+    found: &'static [u16],
+}
+
+impl Index {
+    fn entry(&self, (start, end, first, last): (u32, u32, u16, u16)) -> (&'static str, &'static [u16]) {
+        let text: &'static str = self.text;
+        let found: &'static [u16] = self.found;
+        (
+            &text[start as usize..end as usize],
+            &found[usize::from(first)..usize::from(last)],
+        )
+    }
+
+    /// Every name with its countries, in order.
+    fn iter(&'static self) -> impl Iterator<Item = (&'static str, &'static [u16])> {
+        self.spans.iter().map(|&s| self.entry(s))
+    }
+
+    /// The countries `key` names, by bisection.
+    fn get(&self, key: &str) -> &'static [u16] {
+        self.spans
+            .binary_search_by(|&s| self.entry(s).0.cmp(key))
+            .map_or(&[], |at| self.entry(self.spans[at]).1)
+    }
 }
 
 /// One country as liaison shows it.
@@ -43,9 +78,7 @@ fn country(i: usize) -> Country {
 
 /// The countries a folded name names: none, one, or several that share it.
 fn named(key: &str) -> &'static [u16] {
-    table::BY_KEY
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .map_or(&[], |at| table::BY_KEY[at].1)
+    table::BY_KEY.get(key)
 }
 
 /// The countries a Latin spelling names by their name in another
@@ -62,9 +95,7 @@ fn spelt(input: &str) -> &'static [u16] {
         .filter(|w| !w.is_empty())
         .collect();
     let key = words.join(" ");
-    table::BY_SPELLING
-        .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
-        .map_or(&[], |at| table::BY_SPELLING[at].1)
+    table::BY_SPELLING.get(&key)
 }
 
 /// The countries `input` names: by its folded name, else by Latin spelling.
