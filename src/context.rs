@@ -28,8 +28,6 @@ pub struct Ctx {
     pub yes: bool,
     /// "Now", pinned by `LIAISON_NOW` in tests and reproducible reports.
     pub now: DateTime<Utc>,
-    /// Who is using liaison: `LIAISON_USER`, else the login name.
-    pub user: String,
     /// The passphrase given for an encrypted database, if any.
     pub passphrase: Option<Secret>,
     /// The command line, as the change history records it.
@@ -58,7 +56,6 @@ impl Ctx {
             interactive,
             yes: g.yes,
             now: now()?,
-            user: user(),
             passphrase: passphrase(g)?,
             line: command_line(),
             out: Output {
@@ -77,7 +74,15 @@ impl Ctx {
     /// on a terminal.
     pub fn open_db(&mut self) -> Result<Db> {
         let mut db = self.open_db_as_is()?;
-        db.set_actor(self.actor());
+        // Named when a write is recorded: finding the login name may read
+        // the system's user database, which a command that only reads
+        // should not pay for.
+        let (at, line) = (self.now_str(), self.line.clone());
+        db.set_actor_with(Box::new(move || Actor {
+            user: user(),
+            at: at.clone(),
+            line: line.clone(),
+        }));
         for note in db.notes() {
             eprintln!("note: {note}");
         }
@@ -87,10 +92,15 @@ impl Ctx {
         Ok(db)
     }
 
+    /// Who is using liaison: `LIAISON_USER`, else the login name.
+    pub fn user(&self) -> String {
+        user()
+    }
+
     /// Who the change history names for this command's writes.
     pub fn actor(&self) -> Actor {
         Actor {
-            user: self.user.clone(),
+            user: user(),
             at: self.now_str(),
             line: self.line.clone(),
         }
@@ -210,13 +220,17 @@ fn command_line() -> String {
     words.join(" ")
 }
 
-/// `LIAISON_USER`, else the login name, else "unknown".
+/// `LIAISON_USER`, else the login name, else "unknown"; found once.
 fn user() -> String {
-    ["LIAISON_USER", "USER", "LOGNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .or_else(account_name)
-        .unwrap_or_else(|| "unknown".into())
+    static USER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    USER.get_or_init(|| {
+        ["LIAISON_USER", "USER", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+            .or_else(account_name)
+            .unwrap_or_else(|| "unknown".into())
+    })
+    .clone()
 }
 
 /// The name of the account the process runs as, from the system's user

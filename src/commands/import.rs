@@ -82,7 +82,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<()> {
         partial: a.partial.clone(),
         today: ctx.today(),
         now: ctx.now_str(),
-        user: ctx.user.clone(),
+        user: ctx.user(),
         progress: std::io::stderr().is_terminal(),
         warn: |m| eprintln!("warning: {m}"),
     };

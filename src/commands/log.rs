@@ -131,7 +131,7 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         summary,
         tags,
         objectives: Vec::new(),
-        logged_by: Some(ctx.user.clone()),
+        logged_by: Some(ctx.user()),
         created_at: now.clone(),
         updated_at: now.clone(),
         org_ids: orgs.iter().map(|o| o.id.clone()).collect(),

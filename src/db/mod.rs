@@ -45,8 +45,9 @@ pub struct Db {
     path: PathBuf,
     /// The passphrase the file is encrypted with, if it is.
     key: Option<crate::context::Secret>,
-    /// Who the change history names for this connection's writes.
-    actor: changes::Actor,
+    /// Who the change history names for this connection's writes, found
+    /// when one is recorded.
+    actor: Box<dyn Fn() -> changes::Actor + Send>,
     /// What opening found and dealt with, for the user to read: leftovers
     /// removed, permissions tightened.
     notes: Vec<String>,
@@ -90,7 +91,7 @@ impl Db {
         // Inside the transaction: one change to the temporary schema
         // instead of one per trigger.
         changes::install(&tx)?;
-        let command = changes::begin(&tx, &self.actor)?;
+        let command = changes::begin(&tx, &(self.actor)())?;
         let value = f(&tx, command)?;
         changes::end(&tx, command)?;
         tx.commit().context("saving the changes")?;
@@ -114,6 +115,12 @@ impl Db {
     /// Names who makes this connection's changes, when, and with what
     /// command line, for the change history.
     pub fn set_actor(&mut self, actor: changes::Actor) {
+        self.actor = Box::new(move || actor.clone());
+    }
+
+    /// Like [`Db::set_actor`], with who it is found only when a write is
+    /// recorded.
+    pub fn set_actor_with(&mut self, actor: Box<dyn Fn() -> changes::Actor + Send>) {
         self.actor = actor;
     }
 

@@ -126,7 +126,7 @@ impl Db {
             conn,
             path: path.to_path_buf(),
             key: key.map(|k| crate::context::Secret::new(k.to_string())),
-            actor: changes::Actor::default(),
+            actor: Box::new(changes::Actor::default),
             notes: Vec::new(),
             lock,
         };
