@@ -78,11 +78,7 @@ impl Ctx {
         // the system's user database, which a command that only reads
         // should not pay for.
         let (at, line) = (self.now_str(), self.line.clone());
-        db.set_actor_with(Box::new(move || Actor {
-            user: user(),
-            at: at.clone(),
-            line: line.clone(),
-        }));
+        db.set_actor_with(Box::new(move || actor(&at, &line)));
         for note in db.notes() {
             eprintln!("note: {note}");
         }
@@ -99,11 +95,7 @@ impl Ctx {
 
     /// Who the change history names for this command's writes.
     pub fn actor(&self) -> Actor {
-        Actor {
-            user: user(),
-            at: self.now_str(),
-            line: self.line.clone(),
-        }
+        actor(&self.now_str(), &self.line)
     }
 
     fn open_db_as_is(&mut self) -> Result<Db> {
@@ -218,6 +210,15 @@ fn command_line() -> String {
         })
         .collect();
     words.join(" ")
+}
+
+/// The user (see [`user`]) making changes at `at` with command `line`.
+fn actor(at: &str, line: &str) -> Actor {
+    Actor {
+        user: user(),
+        at: at.to_string(),
+        line: line.to_string(),
+    }
 }
 
 /// `LIAISON_USER`, else the login name, else "unknown"; found once.

@@ -100,17 +100,15 @@ impl Keys {
     fn matching(&self, query: &str) -> Vec<(usize, Option<How>)> {
         let q = fold(query);
         let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
-        let contains = |i: usize| words.iter().all(|w| self.folded[i].iter().any(|k| k.contains(w)));
-        let mut found: Vec<(usize, Option<How>)> = (0..self.folded.len())
-            .filter(|&i| contains(i))
-            .map(|i| (i, None))
-            .collect();
+        let (matched, others): (Vec<usize>, Vec<usize>) = (0..self.folded.len())
+            .partition(|&i| words.iter().all(|w| self.folded[i].iter().any(|k| k.contains(w))));
+        let mut found: Vec<(usize, Option<How>)> = matched.into_iter().map(|i| (i, None)).collect();
         if words.is_empty() {
             return found;
         }
         let query = Query::new(query);
-        let mut rest: Vec<(usize, How)> = (0..self.names.len())
-            .filter(|&i| !contains(i))
+        let mut rest: Vec<(usize, How)> = others
+            .into_iter()
             .filter_map(|i| {
                 let how = self.names[i].iter().filter_map(|n| query.against(n)).min()?;
                 Some((i, how))

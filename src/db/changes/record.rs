@@ -182,7 +182,7 @@ pub fn end_bulk(tx: &Transaction, bulk: Bulk) -> Result<()> {
         json_object(&mut key, "r", &t.key);
         tx.execute_batch(&format!(
             "INSERT INTO changes (command, tbl, op, key, record, org_id, before, after)
-             SELECT (SELECT max(seq) FROM commands), '{table}', 'insert', {key}, r.\"{record}\", {org}, NULL, NULL
+             SELECT liaison_command(), '{table}', 'insert', {key}, r.\"{record}\", {org}, NULL, NULL
                FROM {from}"
         ))
         .context("recording the change history")?;
